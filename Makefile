@@ -1,0 +1,87 @@
+# Two commands set everything up on a fresh Debian machine with Python 3.11, as root:
+#   make run    install, migrate, load the demo and serve http://127.0.0.1:8000
+#   make test   install what tests need and run the whole suite, browser tests included
+# Both are safe to run again.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages a fresh machine may lack: gettext compiles translations, node and npm install the
+# front-end packages, chromium runs the browser tests.
+APT_RUN := gettext nodejs npm
+APT_TEST := chromium
+
+.PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) seed_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev system-deps-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: system-deps $(VENV)/.installed node_modules/.installed compilemessages
+
+install-dev: install $(VENV)/.installed-dev
+
+system-deps:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+system-deps-test:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian packages: $(APT_TEST)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST); \
+	fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+compilemessages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+
+# For developers: refresh the catalogues after changing strings, then translate locale/fr.
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --no-obsolete
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(git ls-files '*.html')
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

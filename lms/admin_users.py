@@ -1,0 +1,37 @@
+"""Wagtail's user admin adapted to our user model.
+
+Wagtail's stock forms require first and last names and an email; our users have one display name and
+often no email. The templates add the profile fields to Wagtail's own layout.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+PROFILE_FIELDS = ["display_name", "phone", "organisation", "audience", "prefecture", "country", "preferred_language"]
+
+
+class LmsUserCreationForm(UserCreationForm):
+    first_name = None
+    last_name = None
+    email = forms.EmailField(required=False, label=_("Email"))
+
+    class Meta(UserCreationForm.Meta):
+        fields = ["username", "email", "is_superuser", "groups", *PROFILE_FIELDS]
+
+
+class LmsUserEditForm(UserEditForm):
+    first_name = None
+    last_name = None
+    email = forms.EmailField(required=False, label=_("Email"))
+
+    class Meta(UserEditForm.Meta):
+        fields = ["username", "email", "is_active", "is_superuser", "groups", *PROFILE_FIELDS]
+
+
+class UserViewSet(WagtailUserViewSet):
+    template_prefix = "lms/admin/users/"
+
+    def get_form_class(self, for_update=False):
+        return LmsUserEditForm if for_update else LmsUserCreationForm

@@ -1,0 +1,65 @@
+"""Forms of the core app."""
+
+from allauth.account.forms import SignupForm
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from lms import services
+from lms.models import Audience, Prefecture
+
+
+class AccountSignupForm(SignupForm):
+    """allauth's sign-up (username, optional email, password) plus what the training needs.
+
+    Only: the name for certificates, the audience group (to show the right modules first), the
+    prefecture (for regional reports), and consent, which is required.
+    """
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        required=False,
+        help_text=_("As it should appear on your certificates. You can use a name of your choice."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    audience = forms.ChoiceField(
+        label=_("You are"),
+        choices=[("", _("Choose")), *Audience.choices],
+        required=False,
+    )
+    prefecture = forms.ModelChoiceField(
+        label=_("Prefecture"),
+        queryset=Prefecture.objects.all(),
+        required=False,
+        empty_label=_("Choose"),
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the information above and I agree."),
+        required=True,
+        error_messages={"required": _("Your consent is needed to create an account.")},
+    )
+
+    field_order = ["username", "display_name", "email", "password1", "password2", "audience", "prefecture", "consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # allauth's labels say "(optional)" themselves for some fields; ours mark every optional field
+        # the same way, so use plain labels and no placeholders that repeat them.
+        self.fields["email"].label = _("Email")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        self.order_fields(self.field_order)
+
+    def save(self, request):
+        user = super().save(request)
+        services.user_complete_signup(
+            user=user,
+            display_name=self.cleaned_data.get("display_name", ""),
+            audience=self.cleaned_data.get("audience", ""),
+            prefecture=self.cleaned_data.get("prefecture"),
+            language=get_language() or settings.LANGUAGE_CODE,
+            consent_version=settings.CONSENT_VERSION,
+        )
+        return user

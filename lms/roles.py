@@ -1,0 +1,113 @@
+"""Roles: the one definition of who may do what.
+
+Each role is a Django group. `roles_sync` makes the groups and their permissions equal to the
+definitions below; it runs after every `migrate` (lms.reference_data.sync_after_migrate), so a
+new permission reaches its role without a hand edit in the admin. Scoping (a trainer's own
+sessions, a coordinator's region) is enforced by the selectors of each feature, not by these
+permissions alone.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+TRAINEE = "Trainee"
+TRAINER = "Trainer"
+EVALUATOR = "Evaluator"
+EDITOR = "Editor"
+ADMINISTRATOR = "Administrator"
+
+# Group names are stored in English (they are identifiers); the interface shows these labels.
+ROLE_LABELS = {
+    TRAINEE: _("Trainee"),
+    TRAINER: _("Trainer"),
+    EVALUATOR: _("Evaluator"),
+    EDITOR: _("Editor"),
+    ADMINISTRATOR: _("Administrator"),
+}
+
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
+_EDITOR_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wagtail_localize.submit_translation",
+]
+# Wagtail grants page and media rights per subtree and per collection; editors get the whole tree.
+_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+_COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+}
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    TRAINEE: [],
+    TRAINER: ["lms.manage_training_sessions"],
+    EVALUATOR: ["lms.view_evaluation"],
+    EDITOR: _EDITOR_PERMISSIONS,
+    # Administrators hold every permission: see roles_sync.
+    ADMINISTRATOR: [],
+}
+
+
+def _ensure_migration_made_permissions() -> None:
+    """Re-create permissions that packages create in data migrations rather than in a model's Meta.
+
+    wagtail-localize's "submit_translation" hangs off a content type of its own making; a database
+    flush (as between transactional tests) removes it and only its migration would bring it back.
+    """
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+
+
+def _permissions(names: list[str]) -> list[Permission]:
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+@transaction.atomic
+def roles_sync() -> dict[str, Group]:
+    """Create the role groups and set their permissions to the definitions above.
+
+    Idempotent: running it again changes nothing. Returns the groups by role name.
+    """
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    _ensure_migration_made_permissions()
+    groups = {}
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        if role == ADMINISTRATOR:
+            group.permissions.set(Permission.objects.all())
+        else:
+            group.permissions.set(_permissions(names))
+        if role in (EDITOR, ADMINISTRATOR):
+            if root_page is not None:
+                for codename in _PAGE_PERMISSIONS:
+                    GroupPagePermission.objects.get_or_create(
+                        group=group,
+                        page=root_page,
+                        permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+                    )
+            if root_collection is not None:
+                for app_label, codenames in _COLLECTION_PERMISSIONS.items():
+                    for codename in codenames:
+                        GroupCollectionPermission.objects.get_or_create(
+                            group=group,
+                            collection=root_collection,
+                            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+                        )
+        groups[role] = group
+    # Wagtail's migrations create "Editors" and "Moderators"; our roles replace them. Groups that
+    # someone has put people in are left alone.
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
+    return groups

@@ -1,0 +1,46 @@
+"""Writes on people: every change to a user's profile or consent goes through here."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from lms import roles
+from lms.models import Audience, Prefecture, User
+
+
+@transaction.atomic
+def user_record_consent(*, user: User, version: str | None = None) -> User:
+    """Record that `user` accepted the consent text of `version` (the current one by default), now."""
+    user.consent_given_at = timezone.now()
+    user.consent_version = version or settings.CONSENT_VERSION
+    user.full_clean()
+    user.save(update_fields=["consent_given_at", "consent_version"])
+    return user
+
+
+@transaction.atomic
+def user_complete_signup(
+    *,
+    user: User,
+    display_name: str = "",
+    audience: str = "",
+    prefecture: Prefecture | None = None,
+    language: str = "fr",
+    consent_version: str | None = None,
+) -> User:
+    """Fill the profile of a person who has just signed up and record their consent.
+
+    The display name falls back to the username, so a certificate always has a name on it.
+    Refuses (ValidationError) an unknown audience or language.
+    """
+    user.display_name = display_name.strip() or user.username
+    user.audience = audience if audience in Audience.values else ""
+    user.prefecture = prefecture
+    user.preferred_language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name=roles.TRAINEE)[0])
+    return user_record_consent(user=user, version=consent_version)

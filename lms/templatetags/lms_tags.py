@@ -1,0 +1,55 @@
+"""Template tags shared by every page."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    """One link per language, to this page's translation where it exists, else to that language's home.
+
+    Wagtail pages may have translated slugs, so their translation is looked up; other views are
+    translated through the URL resolver.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    translated = {}
+    if page is not None and getattr(page, "translation_key", None):
+        from wagtail.models import Page
+
+        # One query for every language's version of this page.
+        for translation in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
+            translated[translation.locale.language_code] = translation.get_url(request)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if page is not None:
+            target = translated.get(code) or f"/{code}/"
+        elif request is not None:
+            target = translate_url(request.get_full_path(), code)
+        else:
+            target = f"/{code}/"
+        url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": target})
+        links.append(LanguageLink(code, get_language_info(code)["name_local"], url, code == current))
+    return links
+
+
+@register.simple_tag
+def consent_version() -> str:
+    """The version of the consent text people accept when they sign up."""
+    return settings.CONSENT_VERSION

@@ -1,0 +1,212 @@
+"""Shared fixtures, and the rules of the run.
+
+- Tests hit a real database: SQLite by default, PostgreSQL when DATABASE_URL says so (as in CI).
+- Tests marked `services` need a real broker and a real Celery worker. Without CELERY_BROKER_URL
+  they are skipped and the summary names them; with CI=true a single skip fails the run.
+- Browser tests drive Debian's Chromium (/usr/bin/chromium) through pytest-playwright.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
+# from that thread although they are plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Chromium flags for a closed network: without them it keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _masked(url: str) -> str:
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    broker = settings.CELERY_BROKER_URL
+    return [
+        f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or 'local file'})",
+        f"celery: {'broker ' + _masked(broker) if broker else 'no broker, tasks run eagerly'}",
+        f"browser: {CHROMIUM}",
+    ]
+
+
+# Facts the service tests establish (which worker ran what, on which database), printed at the end
+# of the run so that CI's output shows it.
+_SERVICE_FACTS: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def service_facts() -> list[str]:
+    return _SERVICE_FACTS
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    from django.conf import settings
+
+    terminalreporter.section("services used")
+    db = settings.DATABASES["default"]
+    terminalreporter.write_line(f"database engine: {db['ENGINE']} host: {db.get('HOST') or 'local'}")
+    broker = settings.CELERY_BROKER_URL
+    terminalreporter.write_line(f"celery broker: {_masked(broker) if broker else 'none (tasks ran eagerly)'}")
+    for fact in _SERVICE_FACTS:
+        terminalreporter.write_line(fact)
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    terminalreporter.section("skipped tests and why")
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        terminalreporter.write_line(f"SKIPPED {report.nodeid}: {reason}")
+    if _in_ci():
+        terminalreporter.write_line(
+            "CI=true: skipped tests are failures here; every service must be present.", red=True
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _in_ci() and reporter is not None and reporter.stats.get("skipped"):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --- Speed and isolation ------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords_and_clean_cache(settings):
+    """Cheap password hashing (the test is about our code, not PBKDF2) and a fresh rate-limit cache."""
+    from django.core.cache import cache
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_pages(db):
+    """The demo home pages (French site root and English translation)."""
+    from lms import demo
+
+    return demo.seed_home_pages()
+
+
+# --- Celery -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real Celery worker process on the configured broker, using the test database.
+
+    Started for the tests that need it and stopped after them. Skipped (and reported) when no broker
+    is configured; in CI that skip fails the run.
+    """
+    from django.conf import settings
+    from django.db import connection
+
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip("no CELERY_BROKER_URL: the real-worker tests need Redis and a Celery worker")
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3") and ("memory" in str(db["NAME"]) or not db["NAME"]):
+        pytest.skip("an in-memory SQLite test database cannot be shared with a worker process")
+
+    env = dict(os.environ)
+    if db["ENGINE"].endswith("postgresql"):
+        env["DATABASE_URL"] = (
+            f"postgres://{db['USER'] or ''}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+            f"/{db['NAME']}"
+        )
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
+    log = BASE_DIR / "test-results" / "celery-worker.log"
+    log.parent.mkdir(exist_ok=True)
+    hostname = f"pytest-{os.getpid()}@%h"
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "--loglevel=INFO", "-n", hostname],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    from lms.celery import app
+
+    deadline = time.monotonic() + 60
+    replies = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the Celery worker exited at start; see {log}")
+        replies = app.control.ping(timeout=1.0)
+        if any(name.startswith(f"pytest-{os.getpid()}@") for reply in replies for name in reply):
+            break
+    else:
+        process.terminate()
+        pytest.fail(f"the Celery worker did not answer within 60 s; see {log}")
+    yield {"process": process, "replies": replies, "log": log}
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+    if connection.vendor == "postgresql":
+        # The server may still hold the dead worker's session for a moment; the test database
+        # can only be dropped once no other session uses it.
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [db["NAME"]],
+            )
+
+
+# --- Browser ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, stopped before the test database is dropped.
+
+    Its thread holds a database connection; without this order PostgreSQL refuses to drop the test
+    database while that connection is open.
+    """
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium: no tool may download a browser on these machines."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs Debian's package `chromium`")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

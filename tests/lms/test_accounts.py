@@ -1,0 +1,146 @@
+"""Sign-up without email, consent, and login rate limits fit for a training room."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from lms import roles
+from lms.models import User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOM_IP = "41.223.50.10"
+
+
+def _url(name, language="fr"):
+    with translation.override(language):
+        return reverse(name)
+
+
+def _signup(client, language="fr", **overrides):
+    data = {
+        "username": "kadiatou",
+        "display_name": "Kadiatou Sow",
+        "password1": "Une-phrase-longue-2026",
+        "password2": "Une-phrase-longue-2026",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return client.post(_url("account_signup", language), data)
+
+
+def test_signup_with_a_username_only_creates_an_account_and_records_consent(client, home_pages):
+    response = _signup(client)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+    user = User.objects.get(username="kadiatou")
+    assert user.email == ""
+    assert user.display_name == "Kadiatou Sow"
+    assert user.consent_given_at is not None
+    assert user.consent_version == settings.CONSENT_VERSION
+    assert user.preferred_language == "fr"
+    assert list(user.groups.values_list("name", flat=True)) == [roles.TRAINEE]
+    # Signed up means logged in.
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_signup_in_english_records_english_as_preferred_language(client, home_pages):
+    _signup(client, language="en", username="webinar1")
+    assert User.objects.get(username="webinar1").preferred_language == "en"
+
+
+def test_signup_without_a_name_uses_the_username_on_certificates(client, home_pages):
+    _signup(client, display_name="")
+    assert User.objects.get(username="kadiatou").display_name == "kadiatou"
+
+
+def test_signup_without_consent_is_refused_and_creates_nothing(client, home_pages):
+    response = _signup(client, consent="")
+
+    assert response.status_code == 200
+    assert "Votre consentement est nécessaire" in response.content.decode()
+    assert not User.objects.filter(username="kadiatou").exists()
+
+
+def test_signup_page_shows_the_consent_text_and_its_version(client):
+    html = client.get(_url("account_signup")).content.decode()
+    assert "Vos données" in html
+    assert settings.CONSENT_VERSION in html
+
+
+def test_login_with_email_or_username(client, home_pages):
+    UserFactory(username="aissatou", email="aissatou@example.org")
+    for login in ("aissatou", "AISSATOU@example.org"):
+        client.logout()
+        response = client.post(_url("account_login"), {"login": login, "password": "motdepasse-123"})
+        assert response.status_code == 302, login
+        assert response["Location"] == "/fr/"
+        assert "_auth_user_id" in client.session
+
+
+def test_sixty_trainees_behind_one_ip_all_log_in(client, home_pages):
+    trainees = UserFactory.create_batch(60)
+    succeeded = 0
+    for trainee in trainees:
+        client.logout()
+        response = client.post(
+            _url("account_login"), {"login": trainee.username, "password": "motdepasse-123"}, REMOTE_ADDR=ROOM_IP
+        )
+        if response.status_code == 302 and client.session.get("_auth_user_id") == str(trainee.pk):
+            succeeded += 1
+    assert succeeded == 60
+
+
+def test_sixth_wrong_password_for_one_account_within_five_minutes_is_refused(client, home_pages):
+    UserFactory(username="cible")
+    for _ in range(5):
+        response = client.post(_url("account_login"), {"login": "cible", "password": "faux"}, REMOTE_ADDR=ROOM_IP)
+        assert response.status_code == 200
+        assert "Trop de tentatives" not in response.content.decode()
+
+    # The sixth try is refused before the password is even checked, the right password included,
+    # and from another address too: the limit is on the account.
+    response = client.post(
+        _url("account_login"), {"login": "cible", "password": "motdepasse-123"}, REMOTE_ADDR="197.149.1.2"
+    )
+    assert response.status_code == 200
+    assert "Trop de tentatives" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_guessing_one_account_does_not_lock_out_the_room(client, home_pages):
+    UserFactory(username="cible")
+    other = UserFactory(username="voisine")
+    for _ in range(6):
+        client.post(_url("account_login"), {"login": "cible", "password": "faux"}, REMOTE_ADDR=ROOM_IP)
+    response = client.post(
+        _url("account_login"), {"login": "voisine", "password": "motdepasse-123"}, REMOTE_ADDR=ROOM_IP
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(other.pk)
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/", "/admin/", "/django-admin/"])
+def test_both_admin_logins_go_through_the_rate_limited_form(client, path):
+    response = client.get(path, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(_url("account_login"))
+
+
+def test_demo_administrator_reaches_both_admin_sites(client, home_pages):
+    from lms import demo
+
+    demo.seed_accounts()
+    response = client.post(_url("account_login"), {"login": "admin", "password": "demo-admin"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/django-admin/").status_code == 200
+
+
+def test_a_trainee_is_kept_out_of_both_admin_sites(client, home_pages):
+    client.force_login(UserFactory())
+    assert client.get("/admin/").status_code in (302, 403)
+    assert client.get("/django-admin/", follow=True).status_code == 403
