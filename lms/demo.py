@@ -125,3 +125,9 @@ def seed_accounts() -> list[DemoAccount]:
         user.save()
         user.groups.set([groups[account.role]])
     return DEMO_ACCOUNTS
+
+
+def seed() -> None:
+    """The core demo: home pages and accounts."""
+    seed_home_pages()
+    seed_accounts()

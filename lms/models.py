@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms.pages import RouteByUrlPathMixin
+
 
 class Audience(models.TextChoices):
     """The groups the programme trains; courses target one or more of them."""
@@ -159,7 +161,7 @@ class User(AbstractUser):
         return self.consent_given_at is not None
 
 
-class HomePage(Page):
+class HomePage(RouteByUrlPathMixin, Page):
     """The portal's front page, one per language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -171,3 +173,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The catalogue is the home page's child in each language (a lower app, found by type name
+        # so that lms does not import courses).
+        context["catalogue"] = self.get_children().live().filter(content_type__model="courseindexpage").first()
+        return context

@@ -34,6 +34,13 @@ WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 _EDITOR_PERMISSIONS = [
     "wagtailadmin.access_admin",
     "wagtail_localize.submit_translation",
+    # Uploading H5P packages is an editor's right, and only theirs (code from outside runs in pages).
+    "courses.add_h5ppackage",
+    "courses.change_h5ppackage",
+    "courses.view_h5ppackage",
+    "courses.add_audiolanguage",
+    "courses.change_audiolanguage",
+    "courses.view_audiolanguage",
 ]
 # Wagtail grants page and media rights per subtree and per collection; editors get the whole tree.
 _PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

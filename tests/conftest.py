@@ -116,6 +116,12 @@ def _fast_passwords_and_clean_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploads and extracted packages go to a fresh folder, never to the project's media/."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture
 def home_pages(db):
     """The demo home pages (French site root and English translation)."""

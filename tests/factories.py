@@ -39,3 +39,71 @@ class UserFactory(factory.django.DjangoModelFactory):
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_version = settings.CONSENT_VERSION
     password = factory.django.Password("motdepasse-123")
+
+
+# --- courses ------------------------------------------------------------------------------------
+
+
+def course_tree(*, lessons: int = 3, h5p_package=None, title: str = "Module test", open_enrolment: bool = True):
+    """A published catalogue → module → lessons tree under the French home page.
+
+    With `h5p_package`, the first lesson holds one required H5P activity (block id "act-1").
+    Returns (course, [lessons]).
+    """
+    from wagtail.models import Locale
+
+    from courses.models import CourseIndexPage, CoursePage, LessonPage
+    from lms import demo
+
+    home = demo.seed_home_pages()["fr"]
+    fr = Locale.objects.get(language_code="fr")
+    catalogue = CourseIndexPage.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = home.add_child(instance=CourseIndexPage(title="Modules", slug="modules", locale=fr))
+        catalogue.save_revision().publish()
+    n = CoursePage.objects.count()
+    course = catalogue.add_child(
+        instance=CoursePage(title=f"{title} {n}", slug=f"module-{n}", summary="Résumé.", open_enrolment=open_enrolment)
+    )
+    course.save_revision().publish()
+    pages = []
+    for i in range(lessons):
+        body = [{"type": "rich_text", "value": f"<p>Leçon {i + 1}</p>", "id": f"text-{i}"}]
+        if i == 0 and h5p_package is not None:
+            body.append(
+                {
+                    "type": "h5p",
+                    "id": "act-1",
+                    "value": {"title": "Scénario", "package": h5p_package.pk, "required": True, "pass_percentage": 50},
+                }
+            )
+        lesson = course.add_child(instance=LessonPage(title=f"Leçon {i + 1}", slug=f"lecon-{i + 1}", body=body))
+        lesson.save_revision().publish()
+        pages.append(lesson)
+    return course, pages
+
+
+def h5p_package(**build_kwargs):
+    """An imported H5P package built from our own content type."""
+    from courses import services
+    from courses.h5p.builder import build_package
+
+    content = build_kwargs.pop(
+        "content",
+        {
+            "scenario": "<p>Awa reçoit une offre d'emploi à l'étranger.</p>",
+            "questions": [
+                {
+                    "text": "Est-ce un indicateur de traite ?",
+                    "answers": [
+                        {"text": "Oui", "correct": True, "feedback": "Oui."},
+                        {"text": "Non", "correct": False, "feedback": "Non."},
+                    ],
+                }
+            ],
+        },
+    )
+    package, _created = services.h5p_package_import(
+        source=build_package(title=build_kwargs.pop("title", "Scénario"), content=content, **build_kwargs)
+    )
+    return package

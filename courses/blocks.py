@@ -1,0 +1,146 @@
+"""StreamField blocks of a lesson.
+
+Media never load by themselves: audio and video sit behind a tap (a <details> element, so no
+JavaScript is needed) and show their size first; images render as small renditions for phones.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+LESSON_RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt = blocks.CharBlock(
+        label=_("Alternative text"), help_text=_("What the image shows, for people who cannot see it.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "courses/blocks/image.html"
+
+
+class AudioClipBlock(blocks.StructBlock):
+    language = SnippetChooserBlock("courses.AudioLanguage", label=_("Language"))
+    file = DocumentChooserBlock(label=_("Audio file (MP3, OGG or M4A)"))
+    transcript = blocks.TextBlock(label=_("Transcript (in French)"), required=False)
+
+
+class AudioBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    clips = blocks.ListBlock(AudioClipBlock(), label=_("Clips, one per language"))
+
+    class Meta:
+        icon = "media"
+        label = _("Audio in national languages")
+        template = "courses/blocks/audio.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    file = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"))
+    captions = DocumentChooserBlock(label=_("Captions (WebVTT)"), required=False)
+    transcript = blocks.TextBlock(label=_("Transcript"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "courses/blocks/video.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document to download")
+        template = "courses/blocks/document.html"
+
+
+class H5PBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    package = SnippetChooserBlock("courses.H5PPackage", label=_("H5P package"))
+    required = blocks.BooleanBlock(
+        label=_("Required to complete the lesson"),
+        required=False,
+        default=True,
+        help_text=_("The trainee must reach the pass mark before the lesson counts as completed."),
+    )
+    pass_percentage = blocks.IntegerBlock(label=_("Pass mark (%)"), min_value=0, max_value=100, default=50)
+
+    class Meta:
+        icon = "pick"
+        label = _("H5P activity")
+        template = "courses/blocks/h5p.html"
+
+
+class CaseStudyBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.RichTextBlock(label=_("Story"), features=LESSON_RICH_TEXT_FEATURES)
+    questions = blocks.ListBlock(blocks.CharBlock(label=_("Question")), label=_("Questions for reflection"))
+
+    class Meta:
+        icon = "group"
+        label = _("Case study")
+        template = "courses/blocks/case_study.html"
+
+
+class KeyPointsBlock(blocks.ListBlock):
+    def __init__(self, **kwargs):
+        super().__init__(blocks.CharBlock(label=_("Point")), **kwargs)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key points")
+        template = "courses/blocks/key_points.html"
+
+
+class GlossaryTermBlock(blocks.StructBlock):
+    term = blocks.CharBlock(label=_("Term"))
+    definition = blocks.TextBlock(label=_("Definition"))
+
+    class Meta:
+        icon = "help"
+        label = _("Glossary term")
+        template = "courses/blocks/glossary_term.html"
+
+
+class ReferenceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Citation"))
+    url = blocks.URLBlock(label=_("Link"), required=False)
+
+
+class ReferencesBlock(blocks.ListBlock):
+    def __init__(self, **kwargs):
+        super().__init__(ReferenceBlock(), **kwargs)
+
+    class Meta:
+        icon = "link"
+        label = _("References")
+        template = "courses/blocks/references.html"
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    rich_text = blocks.RichTextBlock(
+        label=_("Text"), features=LESSON_RICH_TEXT_FEATURES, template="courses/blocks/rich_text.html"
+    )
+    image = ImageBlock()
+    audio = AudioBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    h5p = H5PBlock()
+    case_study = CaseStudyBlock()
+    key_points = KeyPointsBlock()
+    glossary_term = GlossaryTermBlock()
+    references = ReferencesBlock()
+
+
+class ObjectivesBlock(blocks.StreamBlock):
+    objective = blocks.CharBlock(label=_("Learning objective"))

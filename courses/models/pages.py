@@ -1,0 +1,158 @@
+"""Content: the catalogue, the modules (courses) and their lessons, as translatable Wagtail pages.
+
+Pages hold content only. What a trainee did (enrolments, progress, H5P results) lives in plain
+models that point at the pages with PROTECT, so page revisions never copy learner data.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import LessonBodyBlock, ObjectivesBlock
+from lms.models import Audience
+from lms.pages import RestrictionsByPathMixin
+
+
+class AudienceGroup(models.Model):
+    """One of the audiences a module targets (codes as in lms.models.Audience)."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True, choices=Audience.choices)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("audience group")
+        verbose_name_plural = _("audience groups")
+
+    def __str__(self) -> str:
+        return str(Audience(self.code).label)
+
+
+class AudioLanguage(models.Model):
+    """A language audio clips are recorded in (Pular, Maninka, Susu, …); editors may add more."""
+
+    name = models.CharField(_("name"), max_length=64)
+    code = models.SlugField(_("code"), max_length=16, unique=True, help_text=_("ISO 639-3 code, e.g. fuf for Pular."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("audio language")
+        verbose_name_plural = _("audio languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CourseIndexPage(Page):
+    """The catalogue of modules."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["lms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        audience = request.GET.get("audience", "")
+        context["audience"] = audience if audience in Audience.values else ""
+        context["audiences"] = Audience.choices
+        context["entries"] = selectors.catalogue_entries(index=self, user=request.user, audience=context["audience"])
+        return context
+
+
+class CoursePage(RestrictionsByPathMixin, Page):
+    """A training module: what it teaches, to whom, and its lessons (child pages)."""
+
+    summary = models.TextField(_("summary"), max_length=500)
+    objectives = StreamField(ObjectivesBlock(), verbose_name=_("learning objectives"), blank=True)
+    audiences = ParentalManyToManyField(AudienceGroup, verbose_name=_("audiences"), blank=True)
+    estimated_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=60)
+    prerequisites = ParentalManyToManyField(
+        "self",
+        verbose_name=_("recommended before"),
+        blank=True,
+        symmetrical=False,
+        related_name="+",
+        help_text=_("Modules a trainee should take first. Shown on the module page, not enforced."),
+    )
+    open_enrolment = models.BooleanField(
+        _("open to self-enrolment"), default=True, help_text=_("Otherwise trainees join through a training session.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("prerequisites"),
+                FieldPanel("open_enrolment"),
+            ],
+            heading=_("Who and how"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = selectors.course_outline(page=self, user=request.user)
+        return context
+
+
+class LessonPage(RestrictionsByPathMixin, Page):
+    """A lesson of a module."""
+
+    required = models.BooleanField(
+        _("required"), default=True, help_text=_("Required lessons count towards completing the module.")
+    )
+    estimated_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=15)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("content"))
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    settings_panels = [*Page.settings_panels, FieldPanel("required"), FieldPanel("estimated_minutes")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def h5p_blocks(self) -> list:
+        """The H5P blocks of this lesson's body, in order (loads their packages)."""
+        return [block for block in self.body if block.block_type == "h5p"]
+
+    def h5p_block_data(self) -> list[tuple[str, int]]:
+        """(block id, package id) of each H5P block, read from the raw stream without a query."""
+        return [
+            (item["id"], item["value"]["package"])
+            for item in self.body.raw_data
+            if item.get("type") == "h5p" and item.get("value", {}).get("package")
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        from courses import views
+
+        return views.lesson_serve(request, self, *args, **kwargs)

@@ -1,0 +1,277 @@
+"""Reads on modules, lessons and progress. Each selector owns its queries (and their count)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+from courses.models import CoursePage, Enrolment, H5PResult, LessonPage, LessonProgress
+
+
+def default_locale() -> Locale:
+    return Locale.get_default()
+
+
+def default_locale_code() -> str:
+    """The source language of content (French), without a query."""
+    return settings.LANGUAGE_CODE
+
+
+def canonical(page: Page) -> Page:
+    """The source-language (French) version of a page: learner state always points there."""
+    source = default_locale()
+    if page.locale_id == source.pk:
+        return page
+    return page.get_translation_or_none(source) or page
+
+
+def localized(pages: list[Page], model: type[Page]) -> dict[int, Page]:
+    """Map each canonical page id to its live version in the current language, else itself (one query)."""
+    language = get_language() or default_locale().language_code
+    keys = {page.translation_key: page for page in pages}
+    found = {page.pk: page for page in pages}
+    if not keys or default_locale().language_code == language:
+        return found
+    for translation in model.objects.live().filter(translation_key__in=keys, locale__language_code=language):
+        found[keys[translation.translation_key].pk] = translation
+    return found
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    course: CoursePage  # in the reader's language where a translation exists
+    canonical_id: int
+    in_reader_language: bool
+    audiences: tuple[str, ...]
+    for_reader: bool  # targets the reader's audience group
+    enrolled: bool
+    progress: int | None  # percent of required lessons completed, for an enrolled reader
+
+
+def _required_lesson_counts(course_ids: list[int]) -> dict[int, int]:
+    """How many live required lessons each module has (two queries)."""
+    paths = dict(CoursePage.objects.filter(pk__in=course_ids).values_list("path", "pk"))
+    counts = dict.fromkeys(course_ids, 0)
+    if not paths:
+        return counts
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    for path in LessonPage.objects.live().filter(under, required=True).values_list("path", flat=True):
+        parent = paths.get(path[: -Page.steplen])
+        if parent is not None:
+            counts[parent] += 1
+    return counts
+
+
+def catalogue_entries(*, index, user, audience: str = "") -> list[CatalogueEntry]:
+    """Live modules for the catalogue, in the reader's language with a French fallback.
+
+    The reader's own audience group comes first. With `audience`, only modules for that group.
+    """
+    source = default_locale()
+    courses = list(CoursePage.objects.live().filter(locale=source).prefetch_related("audiences").order_by("title"))
+    if audience:
+        courses = [c for c in courses if audience in {a.code for a in c.audiences.all()}]
+    shown = localized(courses, CoursePage)
+    progress = {}
+    if user.is_authenticated:
+        progress = {e.course_id: e for e in enrolments_with_progress(user=user, course_ids=[c.pk for c in courses])}
+    reader_audience = getattr(user, "audience", "") if user.is_authenticated else ""
+    entries = []
+    for course in courses:
+        codes = tuple(a.code for a in course.audiences.all())
+        enrolment = progress.get(course.pk)
+        entries.append(
+            CatalogueEntry(
+                course=shown[course.pk],
+                canonical_id=course.pk,
+                in_reader_language=shown[course.pk].locale_id != source.pk or (get_language() == source.language_code),
+                audiences=codes,
+                for_reader=bool(reader_audience) and reader_audience in codes,
+                enrolled=enrolment is not None,
+                progress=enrolment.progress if enrolment else None,
+            )
+        )
+    entries.sort(key=lambda entry: not entry.for_reader)
+    return entries
+
+
+@dataclass(frozen=True)
+class EnrolmentProgress:
+    enrolment: Enrolment
+    course_id: int
+    completed_required: int
+    required: int
+    resume_lesson_id: int | None  # the lesson viewed last
+
+    @property
+    def progress(self) -> int:
+        if not self.required:
+            return 100 if self.enrolment.status == Enrolment.Status.COMPLETED else 0
+        return round(100 * self.completed_required / self.required)
+
+
+def enrolments_with_progress(*, user, course_ids: list[int] | None = None) -> list[EnrolmentProgress]:
+    """The user's enrolments with their progress, in four queries whatever their number."""
+    last_viewed = LessonProgress.objects.filter(enrolment=OuterRef("pk")).order_by("-last_viewed_at", "-pk")
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .select_related("course")
+        .annotate(resume_lesson_id=Subquery(last_viewed.values("lesson_id")[:1]))
+        .order_by(F("last_activity_at").desc(nulls_last=True), "-enrolled_at")
+    )
+    if course_ids is not None:
+        enrolments = enrolments.filter(course_id__in=course_ids)
+    enrolments = list(enrolments)
+    if not enrolments:
+        return []
+    completed = dict(
+        LessonProgress.objects.filter(enrolment__in=enrolments, completed_at__isnull=False, lesson__required=True)
+        .values_list("enrolment_id")
+        .annotate(n=Count("id"))
+    )
+    required = _required_lesson_counts([e.course_id for e in enrolments])
+    return [
+        EnrolmentProgress(e, e.course_id, completed.get(e.pk, 0), required.get(e.course_id, 0), e.resume_lesson_id)
+        for e in enrolments
+    ]
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    lesson: Page  # in the reader's language where it exists (title and URL only)
+    canonical_id: int
+    required: bool
+    viewed: bool
+    completed: bool
+
+
+@dataclass(frozen=True)
+class EnrolmentState:
+    id: int
+    status: str
+
+
+@dataclass(frozen=True)
+class CourseOutline:
+    course: Page  # in the reader's language (title and URL only)
+    canonical_course_id: int
+    lessons: list[LessonEntry]
+    enrolment: EnrolmentState | None
+    next_lesson: LessonEntry | None  # first lesson not completed
+    resume_lesson: LessonEntry | None  # the last one opened unless completed, else the next one
+    progress: int
+
+    def neighbours(self, canonical_lesson_id: int) -> tuple[LessonEntry | None, LessonEntry | None]:
+        ids = [entry.canonical_id for entry in self.lessons]
+        if canonical_lesson_id not in ids:
+            return None, None
+        i = ids.index(canonical_lesson_id)
+        return (self.lessons[i - 1] if i > 0 else None, self.lessons[i + 1] if i + 1 < len(self.lessons) else None)
+
+    def entry(self, canonical_lesson_id: int) -> LessonEntry | None:
+        return next((e for e in self.lessons if e.canonical_id == canonical_lesson_id), None)
+
+
+def _course_and_lessons(course_path: str, depth: int) -> tuple[Page, list[Page]]:
+    """A module and its live lessons as plain pages, with each lesson's `required` flag: one query."""
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    rows = list(
+        Page.objects.filter(
+            Q(path=course_path) | Q(path__startswith=course_path, depth=depth + 1, live=True, content_type=lesson_type)
+        )
+        .annotate(required=Subquery(LessonPage.objects.filter(pk=OuterRef("pk")).values("required")[:1]))
+        .order_by("path")
+    )
+    if not rows or rows[0].path != course_path:
+        raise CoursePage.DoesNotExist
+    return rows[0], rows[1:]
+
+
+def course_outline(*, page: Page, user) -> CourseOutline:
+    """The module of `page` (the module itself or one of its lessons), its lessons in order, and the
+    user's progress on each.
+
+    Two queries in the source language (module with lessons; enrolment with progress), two more in
+    a translation (the source module's lessons, for progress, which always points at them).
+    """
+    is_course = not isinstance(page, LessonPage)
+    course_path = page.path if is_course else page.path[: -Page.steplen]
+    depth = page.depth if is_course else page.depth - 1
+    course, lessons = _course_and_lessons(course_path, depth)
+    canonical_course_id = course.pk
+    canonical_ids = {lesson.pk: lesson.pk for lesson in lessons}
+    required = {lesson.pk: bool(lesson.required) for lesson in lessons}
+    if (get_language() or "") != default_locale_code():
+        source_course = Page.objects.filter(
+            translation_key=course.translation_key, locale__language_code=default_locale_code()
+        ).first()
+        if source_course is not None:
+            canonical_course_id = source_course.pk
+            _source, source_lessons = _course_and_lessons(source_course.path, source_course.depth)
+            shown = {lesson.translation_key: lesson for lesson in lessons}
+            lessons = [shown.get(source.translation_key, source) for source in source_lessons]
+            canonical_ids = {shown.get(s.translation_key, s).pk: s.pk for s in source_lessons}
+            required = {s.pk: bool(s.required) for s in source_lessons}
+
+    enrolment = None
+    progress_rows: dict[int, tuple] = {}
+    if user.is_authenticated:
+        rows = (
+            Enrolment.objects.filter(user=user, course_id=canonical_course_id)
+            .exclude(status=Enrolment.Status.WITHDRAWN)
+            .values_list("pk", "status", "progress__lesson_id", "progress__completed_at", "progress__last_viewed_at")
+        )
+        for pk, status, lesson_id, completed_at, viewed_at in rows:
+            enrolment = EnrolmentState(pk, status)
+            if lesson_id is not None:
+                progress_rows[lesson_id] = (completed_at, viewed_at)
+    entries = []
+    for lesson in lessons:
+        canonical_id = canonical_ids[lesson.pk]
+        row = progress_rows.get(canonical_id)
+        entries.append(
+            LessonEntry(
+                lesson=lesson,
+                canonical_id=canonical_id,
+                required=required[canonical_id],
+                viewed=row is not None,
+                completed=row is not None and row[0] is not None,
+            )
+        )
+    next_lesson = next((e for e in entries if not e.completed), None)
+    resume = None
+    if progress_rows:
+        last_id = max(progress_rows, key=lambda lesson_id: progress_rows[lesson_id][1])
+        resume = next((e for e in entries if e.canonical_id == last_id), None)
+        if resume is not None and resume.completed:
+            resume = next_lesson
+    resume = resume or next_lesson
+    required_entries = [e for e in entries if e.required]
+    percent = round(100 * sum(e.completed for e in required_entries) / len(required_entries)) if required_entries else 0
+    return CourseOutline(course, canonical_course_id, entries, enrolment, next_lesson, resume, percent)
+
+
+def h5p_best_scores(*, user, lesson_id: int) -> dict[str, float]:
+    """Best scaled score per activity (block id) of the user in a canonical lesson."""
+    rows = (
+        H5PResult.objects.filter(user=user, lesson_id=lesson_id)
+        .values("activity_id")
+        .annotate(best=Max("scaled"))
+        .values_list("activity_id", "best")
+    )
+    return dict(rows)
+
+
+def is_enrolled(*, user, course: CoursePage) -> bool:
+    return (
+        user.is_authenticated
+        and Enrolment.objects.filter(Q(user=user, course=course) & ~Q(status=Enrolment.Status.WITHDRAWN)).exists()
+    )

@@ -1,0 +1,242 @@
+"""Views of the courses app: thin, they parse the request, call one service or selector, render."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from courses import selectors, services
+from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
+
+MAX_STATEMENT_BYTES = 64 * 1024
+
+# Files an H5P package may contain, with the type they are served as. Anything else is refused.
+H5P_MIME_TYPES = {
+    "js": "text/javascript",
+    "css": "text/css",
+    "json": "application/json",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "tif": "image/tiff",
+    "tiff": "image/tiff",
+    "svg": "image/svg+xml",
+    "webm": "video/webm",
+    "mp4": "video/mp4",
+    "ogg": "audio/ogg",
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "wav": "audio/wav",
+    "vtt": "text/vtt",
+    "webvtt": "text/vtt",
+    "txt": "text/plain",
+    "pdf": "application/pdf",
+    "woff": "font/woff",
+    "woff2": "font/woff2",
+    "ttf": "font/ttf",
+    "otf": "font/otf",
+    "eot": "application/vnd.ms-fontobject",
+}
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _may_preview(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> HttpResponse:
+    """Show a lesson to an enrolled trainee (or to staff) and record the visit.
+
+    Queries are counted (tests/courses/test_pages.py): the outline costs two, the visit one upsert,
+    and a lesson with H5P two more (resume state and best scores).
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    outline = selectors.course_outline(page=page, user=request.user)
+    entry = next(e for e in outline.lessons if e.lesson.pk == page.pk)
+    if outline.enrolment is None and not _may_preview(request.user):
+        messages.info(request, _("Enrol in the module to open its lessons."))
+        return redirect(outline.course.url)
+    if outline.enrolment is not None:
+        services.lesson_view(enrolment_id=outline.enrolment.id, lesson_id=entry.canonical_id)
+    previous, following = outline.neighbours(entry.canonical_id)
+    activities, best_scores = {}, {}
+    h5p_blocks = page.h5p_block_data()
+    if h5p_blocks:
+        states = dict(
+            H5PState.objects.filter(user=request.user, lesson_id=entry.canonical_id).values_list("activity_id", "data")
+        )
+        best_scores = selectors.h5p_best_scores(user=request.user, lesson_id=entry.canonical_id)
+        for block_id, package_id in h5p_blocks:
+            activities[block_id] = {
+                "iri": services.activity_iri(
+                    base_url=_base_url(request), lesson_id=entry.canonical_id, activity_id=block_id
+                ),
+                "files": f"/h5p/{page.pk}/{package_id}",
+                "state_url": f"/api/h5p/state/{entry.canonical_id}/{block_id}/",
+                "previous_state": states.get(block_id, ""),
+            }
+    context = page.get_context(request, *args, **kwargs)
+    context.update(
+        course=outline.course,
+        outline=outline,
+        entry=entry,
+        entry_number=outline.lessons.index(entry) + 1,
+        previous_lesson=previous,
+        next_lesson=following,
+        h5p_activities=activities,
+        has_h5p=bool(activities),
+        best_scores=best_scores,
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+@require_POST
+@login_required
+def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        services.enrolment_create(user=request.user, course=course)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(course.url)
+    outline = selectors.course_outline(page=course, user=request.user)
+    target = outline.resume_lesson.lesson.url if outline.resume_lesson else course.url
+    return redirect(target)
+
+
+@require_POST
+@login_required
+def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    page = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    lesson = selectors.canonical(page).specific
+    try:
+        outcome = services.lesson_complete(user=request.user, lesson=lesson)
+    except services.NotEnrolled:
+        raise Http404 from None
+    course = page.get_parent().specific
+    if not outcome.completed:
+        messages.warning(
+            request,
+            _("To complete this lesson, first pass: %(activities)s.")
+            % {"activities": ", ".join(outcome.missing_activities)},
+        )
+        return redirect(page.url)
+    if outcome.course_completed:
+        messages.success(request, _("Well done: you have completed every required lesson of this module."))
+        return redirect(course.url)
+    outline = selectors.course_outline(page=page, user=request.user)
+    _previous, following = outline.neighbours(lesson.pk)
+    return redirect(following.lesson.url if following else course.url)
+
+
+@require_GET
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    enrolments = selectors.enrolments_with_progress(user=request.user)
+    shown = selectors.localized([e.enrolment.course for e in enrolments], CoursePage)
+    resume_pages = LessonPage.objects.filter(pk__in=[e.resume_lesson_id for e in enrolments if e.resume_lesson_id])
+    resume = selectors.localized(list(resume_pages), LessonPage)
+    rows = [
+        {
+            "course": shown[e.course_id],
+            "progress": e.progress,
+            "status": e.enrolment.get_status_display(),
+            "resume": resume.get(e.resume_lesson_id),
+        }
+        for e in enrolments
+    ]
+    catalogue = CourseIndexPage.objects.live().filter(locale__language_code=request.LANGUAGE_CODE).first()
+    return TemplateResponse(request, "courses/dashboard.html", {"rows": rows, "catalogue": catalogue})
+
+
+# --- H5P: files, results and state ---------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def h5p_file(request: HttpRequest, lesson_id: int, package_id: int, path: str) -> HttpResponse:
+    """Serve one file of an extracted package to someone who may see the lesson that uses it."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    if not any(block.value["package"].pk == package_id for block in lesson.h5p_blocks()):
+        raise Http404
+    if not (_may_preview(request.user) or selectors.is_enrolled(user=request.user, course=lesson.get_parent())):
+        raise Http404
+    package = get_object_or_404(H5PPackage, pk=package_id)
+    normalised = posixpath.normpath(path)
+    if normalised.startswith(("/", "..")) or "\\" in path or "\x00" in path:
+        raise Http404
+    extension = normalised.rsplit(".", 1)[-1].lower() if "." in normalised else ""
+    content_type = H5P_MIME_TYPES.get(extension)
+    name = f"{package.storage_prefix}/{normalised}"
+    if content_type is None or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    # Content-addressed: a package's files never change, so the phone keeps them.
+    response["Cache-Control"] = "private, max-age=31536000, immutable"
+    if extension == "svg":
+        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+def _json_body(request: HttpRequest, limit: int):
+    if int(request.headers.get("Content-Length") or 0) > limit or len(request.body) > limit:
+        raise services.StatementRefused(_("The request is too large."), status=413)
+    try:
+        return json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise services.StatementRefused(_("The request is not valid JSON.")) from error
+
+
+@require_POST
+def xapi_statements(request: HttpRequest) -> HttpResponse:
+    """Intake of one xAPI statement from the H5P player (login, CSRF header, body ≤ 64 KB)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Log in to save your results.")}, status=401)
+    try:
+        statement = _json_body(request, MAX_STATEMENT_BYTES)
+        outcome = services.h5p_statement_record(user=request.user, statement=statement, base_url=_base_url(request))
+    except services.StatementRefused as refusal:
+        return JsonResponse({"error": refusal.message}, status=refusal.status)
+    return JsonResponse(
+        {"stored": outcome.recorded, "created": outcome.created}, status=201 if outcome.created else 200
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def h5p_state(request: HttpRequest, lesson_id: int, activity_id: str) -> HttpResponse:
+    """H5P's resume state for the logged-in user: GET returns it, POST replaces it."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Log in to save your progress.")}, status=401)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    if not selectors.is_enrolled(user=request.user, course=lesson.get_parent()):
+        raise Http404
+    if request.method == "GET":
+        state = H5PState.objects.filter(user=request.user, lesson=lesson, activity_id=activity_id).first()
+        return JsonResponse({"state": state.data if state else ""})
+    try:
+        body = _json_body(request, services.MAX_STATE_BYTES + 1024)
+        data = body.get("state") if isinstance(body, dict) else None
+        if not isinstance(data, str):
+            raise services.StatementRefused(_("The state must be a string."))
+        services.h5p_state_save(user=request.user, lesson=lesson, activity_id=activity_id, data=data)
+    except services.StatementRefused as refusal:
+        return JsonResponse({"error": refusal.message}, status=refusal.status)
+    return JsonResponse({"saved": True})

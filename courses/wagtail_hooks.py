@@ -1,0 +1,44 @@
+"""Wagtail admin wiring for the courses app."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from courses import services
+from courses.forms import H5PPackageUploadForm
+from courses.models import AudioLanguage, H5PPackage
+
+
+class H5PPackageCreateView(CreateView):
+    """Stores the upload through the one import service (shared with `import_h5p`)."""
+
+    def save_instance(self):
+        package, _created = services.h5p_package_import(
+            source=self.form.cleaned_data["package_file"],
+            title=self.form.cleaned_data.get("title", ""),
+            user=self.request.user,
+        )
+        return package
+
+
+class H5PPackageViewSet(SnippetViewSet):
+    model = H5PPackage
+    icon = "pick"
+    menu_label = _("H5P packages")
+    menu_order = 300
+    add_to_admin_menu = True
+    form_class = H5PPackageUploadForm
+    add_view_class = H5PPackageCreateView
+    list_display = ["title", "main_library", "file_count", "created_at"]
+    search_fields = ["title"]
+
+
+class AudioLanguageViewSet(SnippetViewSet):
+    model = AudioLanguage
+    icon = "media"
+    menu_label = _("Audio languages")
+    list_display = ["name", "code"]
+
+
+register_snippet(H5PPackageViewSet)
+register_snippet(AudioLanguageViewSet)

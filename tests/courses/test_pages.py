@@ -1,0 +1,166 @@
+"""Catalogue, module and lesson pages: access, content, queries and bytes."""
+
+import gzip
+import re
+
+import pytest
+from django.test import Client
+
+from courses import services
+from courses.models import CourseIndexPage, Enrolment
+from tests.factories import UserFactory, course_tree, h5p_package
+
+pytestmark = pytest.mark.django_db
+
+
+def _enrolled_client(course):
+    user = UserFactory()
+    services.enrolment_create(user=user, course=course)
+    client = Client()
+    client.force_login(user)
+    return client, user
+
+
+def test_catalogue_lists_modules_with_the_readers_audience_first(client):
+    course_a, _ = course_tree(title="Pour la police")
+    course_b, _ = course_tree(title="Pour les leaders")
+    from courses.models import AudienceGroup
+
+    course_a.audiences.set([AudienceGroup.objects.get(code="police")])
+    course_a.save_revision().publish()
+    course_b.audiences.set([AudienceGroup.objects.get(code="religious_leader")])
+    course_b.save_revision().publish()
+    client.force_login(UserFactory(audience="religious_leader"))
+    html = client.get(CourseIndexPage.objects.get().url).content.decode()
+    assert html.index("Pour les leaders") < html.index("Pour la police")
+    filtered = client.get(CourseIndexPage.objects.get().url, {"audience": "police"}).content.decode()
+    assert "Pour la police" in filtered and "Pour les leaders" not in filtered
+
+
+def test_a_visitor_sees_the_module_but_must_log_in_for_lessons(client):
+    course, lessons = course_tree()
+    assert client.get(course.url).status_code == 200
+    response = client.get(lessons[0].url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_trainee_who_is_not_enrolled_is_sent_to_the_module_page(client):
+    course, lessons = course_tree()
+    client.force_login(UserFactory())
+    response = client.get(lessons[0].url)
+    assert response.status_code == 302 and response["Location"] == course.url
+
+
+def test_enrol_button_enrols_and_opens_the_first_lesson(client):
+    course, lessons = course_tree()
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post(f"/fr/courses/{course.pk}/enrol/")
+    assert response["Location"] == lessons[0].url
+    assert Enrolment.objects.filter(user=user, course=course).count() == 1
+
+
+def test_done_button_completes_and_goes_to_the_next_lesson():
+    course, lessons = course_tree()
+    client, _user = _enrolled_client(course)
+    response = client.post(f"/fr/lessons/{lessons[0].pk}/complete/")
+    assert response["Location"] == lessons[1].url
+    html = client.get(course.url).content.decode()
+    assert "33 % done" in html or "33 %" in html
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_lesson_page_query_count_does_not_depend_on_the_number_of_lessons(size, django_assert_max_num_queries):
+    course, lessons = course_tree(lessons=size)
+    client, _user = _enrolled_client(course)
+    client.get(lessons[2].url)  # warm the site cache, as a running server would be
+    with django_assert_max_num_queries(12) as captured:
+        assert client.get(lessons[2].url).status_code == 200
+    # The same number for 5 and 200 lessons: recorded so the two runs can be compared by eye.
+    print(f"lesson page, {size} lessons: {len(captured)} queries")
+
+
+def test_lesson_query_count_is_identical_for_5_and_200_lessons():
+    counts = []
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for size in (5, 200):
+        course, lessons = course_tree(lessons=size)
+        client, _user = _enrolled_client(course)
+        client.get(lessons[2].url)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(lessons[2].url)
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def _page_weight(client, url):
+    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    html_gz = (
+        len(response.content) if response.get("Content-Encoding") == "gzip" else len(gzip.compress(response.content))
+    )
+    html = (
+        gzip.decompress(response.content).decode()
+        if response.get("Content-Encoding") == "gzip"
+        else response.content.decode()
+    )
+    total = html_gz
+    from django.contrib.staticfiles import finders
+
+    for src in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        path = finders.find(src.removeprefix("/static/"))
+        assert path, src
+        with open(path, "rb") as handle:
+            total += len(gzip.compress(handle.read()))
+    return html_gz, total, html
+
+
+def test_lesson_page_without_h5p_fits_the_2g_budget():
+    course, lessons = course_tree()
+    client, _user = _enrolled_client(course)
+    first, total, html = _page_weight(client, lessons[1].url)
+    assert first <= 14 * 1024, first
+    assert total <= 100 * 1024, total
+    assert "h5p-standalone" not in html
+
+
+def test_lesson_page_with_h5p_loads_the_player_once_and_stays_within_budget():
+    course, lessons = course_tree(h5p_package=h5p_package())
+    client, _user = _enrolled_client(course)
+    first, total, html = _page_weight(client, lessons[0].url)
+    assert html.count("h5p-standalone/main.bundle.js") == 1
+    assert first <= 14 * 1024, first
+    # Player, its frame script and stylesheet are fetched once: counted here with the page.
+    import pathlib
+
+    frame = pathlib.Path("node_modules/h5p-standalone/dist")
+    player_extra = sum(
+        len(gzip.compress((frame / name).read_bytes())) for name in ("frame.bundle.js", "styles/h5p.css")
+    )
+    assert total + player_extra <= 100 * 1024, total + player_extra
+
+
+def test_h5p_files_are_served_only_to_people_who_may_see_the_lesson(client):
+    package = h5p_package()
+    course, lessons = course_tree(h5p_package=package)
+    url = f"/h5p/{lessons[0].pk}/{package.pk}/h5p.json"
+    assert client.get(url).status_code == 302  # anonymous: log in first
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404  # not enrolled: nothing to see
+    enrolled, _user = _enrolled_client(course)
+    response = enrolled.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert enrolled.get(f"/h5p/{lessons[0].pk}/{package.pk}/../../etc/passwd").status_code == 404
+    assert enrolled.get(f"/h5p/{lessons[1].pk}/{package.pk}/h5p.json").status_code == 404  # not used there
+
+
+def test_dashboard_lists_my_modules_with_progress_and_a_continue_link():
+    course, lessons = course_tree()
+    client, _user = _enrolled_client(course)
+    client.get(lessons[1].url)
+    html = client.get("/fr/dashboard/").content.decode()
+    assert course.title in html
+    assert lessons[1].url in html
