@@ -168,6 +168,7 @@ class CourseOutline:
     next_lesson: LessonEntry | None  # first lesson not completed
     resume_lesson: LessonEntry | None  # the last one opened unless completed, else the next one
     progress: int
+    last_viewed_id: int | None = None  # canonical id of the lesson opened last
 
     def neighbours(self, canonical_lesson_id: int) -> tuple[LessonEntry | None, LessonEntry | None]:
         ids = [entry.canonical_id for entry in self.lessons]
@@ -248,6 +249,7 @@ def course_outline(*, page: Page, user) -> CourseOutline:
         )
     next_lesson = next((e for e in entries if not e.completed), None)
     resume = None
+    last_id = None
     if progress_rows:
         last_id = max(progress_rows, key=lambda lesson_id: progress_rows[lesson_id][1])
         resume = next((e for e in entries if e.canonical_id == last_id), None)
@@ -256,7 +258,7 @@ def course_outline(*, page: Page, user) -> CourseOutline:
     resume = resume or next_lesson
     required_entries = [e for e in entries if e.required]
     percent = round(100 * sum(e.completed for e in required_entries) / len(required_entries)) if required_entries else 0
-    return CourseOutline(course, canonical_course_id, entries, enrolment, next_lesson, resume, percent)
+    return CourseOutline(course, canonical_course_id, entries, enrolment, next_lesson, resume, percent, last_id)
 
 
 def h5p_best_scores(*, user, lesson_id: int) -> dict[str, float]:

@@ -263,9 +263,13 @@ def _resolve_activity(*, object_id: str, base_url: str, user) -> tuple[LessonPag
     if not lesson_part.isdigit() or not activity_id or "/" in activity_id or "?" in activity_id:
         raise refused
     # IRIs are issued for lessons in the source language only (see activity_iri).
-    lesson = LessonPage.objects.live().filter(pk=int(lesson_part), locale__language_code=settings.LANGUAGE_CODE).first()
-    if lesson is None:
-        raise refused
+    try:
+        # Only what the checks need: the tree path (for the module) and the raw stream (for the block).
+        lesson = LessonPage.objects.only("id", "path", "body").get(
+            pk=int(lesson_part), live=True, locale__language_code=settings.LANGUAGE_CODE
+        )
+    except LessonPage.DoesNotExist:
+        raise refused from None
     # The raw stream names the block's package id without loading the package.
     package_id = next(
         (

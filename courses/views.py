@@ -73,7 +73,8 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
     if outline.enrolment is None and not _may_preview(request.user):
         messages.info(request, _("Enrol in the module to open its lessons."))
         return redirect(outline.course.url)
-    if outline.enrolment is not None:
+    if outline.enrolment is not None and outline.last_viewed_id != entry.canonical_id:
+        # Re-opening the lesson already viewed last changes nothing: no write.
         services.lesson_view(enrolment_id=outline.enrolment.id, lesson_id=entry.canonical_id)
     previous, following = outline.neighbours(entry.canonical_id)
     activities, best_scores = {}, {}

@@ -1,6 +1,7 @@
 """Wagtail admin wiring for the courses app."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -27,7 +28,9 @@ class H5PPackageViewSet(SnippetViewSet):
     menu_label = _("H5P packages")
     menu_order = 300
     add_to_admin_menu = True
-    form_class = H5PPackageUploadForm
+    # A SnippetViewSet builds its form from panels and ignores `form_class`: the upload form must be
+    # the panels' base form, or the file field never shows and the model's fields are offered instead.
+    edit_handler = ObjectList([FieldPanel("title"), FieldPanel("package_file")], base_form_class=H5PPackageUploadForm)
     add_view_class = H5PPackageCreateView
     list_display = ["title", "main_library", "file_count", "created_at"]
     search_fields = ["title"]
