@@ -36,7 +36,7 @@ def main() -> None:
     size_mb = len(payloads[0]) / 1e6
 
     def run(index):
-        package, created = services.h5p_package_import(source=io.BytesIO(payloads[index]))
+        _package, created = services.h5p_package_import(source=io.BytesIO(payloads[index]))
         assert created
 
     counter = iter(range(args.repeat + 1))

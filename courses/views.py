@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses import selectors, services
+from courses import gates, selectors, services
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
 
 MAX_STATEMENT_BYTES = 64 * 1024
@@ -73,6 +73,11 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
     if outline.enrolment is None and not _may_preview(request.user):
         messages.info(request, _("Enrol in the module to open its lessons."))
         return redirect(outline.course.url)
+    if outline.enrolment is not None:
+        gate = gates.first_closed_gate(user=request.user, course_id=outline.canonical_course_id)
+        if gate is not None:
+            messages.info(request, gate.message)
+            return redirect(gate.url)
     if outline.enrolment is not None and outline.last_viewed_id != entry.canonical_id:
         # Re-opening the lesson already viewed last changes nothing: no write.
         services.lesson_view(enrolment_id=outline.enrolment.id, lesson_id=entry.canonical_id)

@@ -255,7 +255,9 @@ CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "finish-expired-attempts": {"task": "assessments.finish_expired_attempts", "schedule": 60.0},
+}
 
 # --- Logging ------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from assessments.urls import api_urlpatterns as assessment_api_urls
 from courses.urls import api_urlpatterns as course_api_urls
 from lms import views
 
@@ -23,11 +24,13 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     *course_api_urls,
+    *assessment_api_urls,
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
+    path("", include("assessments.urls")),
     # Wagtail's catch-all serves the pages of each language's tree; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

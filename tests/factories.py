@@ -107,3 +107,63 @@ def h5p_package(**build_kwargs):
         source=build_package(title=build_kwargs.pop("title", "Scénario"), content=content, **build_kwargs)
     )
     return package
+
+
+# --- assessments --------------------------------------------------------------------------------
+
+QUESTIONS = [
+    ("Q1", "single", {"text": "Q1 ?", "options": {"a": "A", "b": "B", "c": "C"}}, {"correct": "b"}, 1),
+    ("Q2", "true_false", {"text": "Q2 ?", "options": {"true": "Vrai", "false": "Faux"}}, {"correct": "false"}, 1),
+    (
+        "Q3",
+        "multiple",
+        {"text": "Q3 ?", "options": {"a": "A", "b": "B", "c": "C", "d": "D"}},
+        {"correct": ["a", "c"]},
+        2,
+    ),
+    (
+        "Q4",
+        "matching",
+        {"text": "Q4 ?", "left": {"1": "Un", "2": "Deux"}, "right": {"a": "a", "b": "b", "c": "c"}},
+        {"pairs": {"1": "b", "2": "a"}},
+        2,
+    ),
+    ("Q5", "ordering", {"text": "Q5 ?", "options": {"a": "A", "b": "B", "c": "C"}}, {"order": ["c", "a", "b"]}, 2),
+    ("Q6", "short", {"text": "Q6 ?", "accepted": ["finalité", "but d'exploitation"]}, {}, 1),
+]
+RIGHT_ANSWERS = {
+    "Q1": "b",
+    "Q2": "false",
+    "Q3": ["a", "c"],
+    "Q4": {"1": "b", "2": "a"},
+    "Q5": ["c", "a", "b"],
+    "Q6": " Finalite ",
+}
+
+
+def assessment_setup(*, lessons: int = 2, time_limit=None, forms=None):
+    """A module with a question bank of six questions (one of each kind) and a pre- and a post-test.
+
+    Returns (course, lessons, pre_test, post_test).
+    """
+    from assessments import services
+    from assessments.models import QuestionBank
+
+    course, pages = course_tree(lessons=lessons)
+    bank = QuestionBank.objects.create(course=course, title="Banque")
+    for reference, kind, text, key, points in QUESTIONS:
+        content = {"fr": {**text, "objective": f"Objectif {kind}"}, "en": {**text, "objective": f"Objective {kind}"}}
+        services.question_save(
+            bank=bank,
+            reference=reference,
+            kind=kind,
+            objective=f"Objectif {kind}",
+            content=content,
+            key=key,
+            points=points,
+        )
+    references = [q[0] for q in QUESTIONS]
+    forms = forms or {"": references}
+    pre = services.test_define(course=course, kind="pre", forms=forms, pass_mark=0, time_limit_minutes=time_limit)
+    post = services.test_define(course=course, kind="post", forms=forms, pass_mark=70, time_limit_minutes=time_limit)
+    return course, pages, pre, post

@@ -114,10 +114,13 @@ class CoursePage(RestrictionsByPathMixin, Page):
         verbose_name_plural = _("modules")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors
+        from courses import gates, selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = selectors.course_outline(page=self, user=request.user)
+        context["panels"] = gates.render_course_panels(
+            request=request, course_id=context["outline"].canonical_course_id
+        )
         return context
 
 

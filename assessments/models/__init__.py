@@ -1,0 +1,7 @@
+"""Models of the assessments app: question banks (content) and attempts (learner state)."""
+
+from assessments.models.attempts import Attempt, Response
+from assessments.models.questions import Question, QuestionBank, QuestionKind
+from assessments.models.tests import Test, TestForm, TestItem
+
+__all__ = ["Attempt", "Question", "QuestionBank", "QuestionKind", "Response", "Test", "TestForm", "TestItem"]

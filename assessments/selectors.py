@@ -1,0 +1,137 @@
+"""Reads on tests and attempts: what the test page shows (never the key before review) and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from assessments.models import Attempt, Question, Response, Test
+
+
+def tests_of(*, course_id: int) -> dict[str, Test]:
+    """The module's tests by kind ("pre", "post")."""
+    return {test.kind: test for test in Test.objects.filter(course_id=course_id)}
+
+
+def finished_attempts(*, user, test: Test) -> list[Attempt]:
+    return list(Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).order_by("number"))
+
+
+def has_submitted(*, user, test: Test) -> bool:
+    return Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).exists()
+
+
+def review_open(*, attempt: Attempt) -> bool:
+    """Correct answers and explanations: never for a pre-test; for a post-test once it is closed."""
+    return attempt.test.kind == Test.Kind.POST and not attempt.test.is_open and attempt.status != Attempt.Status.OPEN
+
+
+@dataclass(frozen=True)
+class DisplayQuestion:
+    id: int
+    number: int
+    kind: str
+    text: str
+    options: list[tuple[str, str]]  # (id, label) in the attempt's order
+    left: list[tuple[str, str]]
+    right: list[tuple[str, str]]
+    answer: object  # the saved answer, or None
+    seq: int
+    objective: str
+    # Only when the review is open:
+    explanation: str = ""
+    correct: object = None
+    score: float | None = None
+    points: int = 1
+
+
+def attempt_questions(*, attempt: Attempt, language: str, with_review: bool = False) -> list[DisplayQuestion]:
+    """The attempt's questions in its stored order, in `language` (French fallback), with saved answers.
+
+    Answer keys are included only with `with_review` (callers check review_open first).
+    """
+    ids = [item["question"] for item in attempt.layout]
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=ids)}
+    responses = {r.question_id: r for r in Response.objects.filter(attempt=attempt)}
+    shown = []
+    for number, item in enumerate(attempt.layout, start=1):
+        question = questions[item["question"]]
+        text = question.text_in(language)
+        labels = text.get("options", {})
+        order = item.get("options") or list(labels)
+        response = responses.get(question.pk)
+        shown.append(
+            DisplayQuestion(
+                id=question.pk,
+                number=number,
+                kind=question.kind,
+                text=text.get("text", ""),
+                options=[(option, labels.get(option, option)) for option in order if option in labels],
+                left=list(text.get("left", {}).items()),
+                right=list(text.get("right", {}).items()),
+                answer=response.answer if response else None,
+                seq=response.seq if response else 0,
+                objective=question.objective,
+                explanation=text.get("explanation", "") if with_review else "",
+                correct=(question.key or text.get("accepted")) if with_review else None,
+                score=response.score if (with_review and response) else None,
+                points=question.points,
+            )
+        )
+    return shown
+
+
+@dataclass(frozen=True)
+class ObjectiveComparison:
+    objective: str
+    pre_percent: float | None
+    post_percent: float | None
+
+
+@dataclass(frozen=True)
+class PrePostResult:
+    pre: Attempt | None
+    post: Attempt | None
+    objectives: list[ObjectiveComparison]
+
+
+def _latest_finished(user, test: Test | None) -> Attempt | None:
+    if test is None:
+        return None
+    return (
+        Attempt.objects.filter(user=user, test=test).filter(~Q(status=Attempt.Status.OPEN)).order_by("-number").first()
+    )
+
+
+def _by_objective(attempt: Attempt | None, language: str) -> dict[str, tuple[float, float]]:
+    """Points earned and available per learning objective (labelled in `language`)."""
+    if attempt is None:
+        return {}
+    totals: dict[str, list[float]] = {}
+    answered = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "score"))
+    for question in Question.objects.filter(pk__in=[item["question"] for item in attempt.layout]):
+        earned = answered.get(question.pk) or 0.0
+        label = question.text_in(language).get("objective") or question.objective
+        bucket = totals.setdefault(label, [0.0, 0.0])
+        bucket[0] += earned
+        bucket[1] += question.points
+    return {objective: (earned, maximum) for objective, (earned, maximum) in totals.items()}
+
+
+def pre_post_result(*, user, course_id: int, language: str = "fr") -> PrePostResult:
+    """The trainee's latest pre and post results side by side, overall and per learning objective."""
+    tests = tests_of(course_id=course_id)
+    pre, post = _latest_finished(user, tests.get("pre")), _latest_finished(user, tests.get("post"))
+    pre_objectives, post_objectives = _by_objective(pre, language), _by_objective(post, language)
+    objectives = []
+    for objective in dict.fromkeys([*pre_objectives, *post_objectives]):
+        a, b = pre_objectives.get(objective), post_objectives.get(objective)
+        objectives.append(
+            ObjectiveComparison(
+                objective,
+                100 * a[0] / a[1] if a and a[1] else None,
+                100 * b[0] / b[1] if b and b[1] else None,
+            )
+        )
+    return PrePostResult(pre, post, objectives)

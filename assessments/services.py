@@ -1,0 +1,298 @@
+"""Writes on attempts: start, save an answer, submit, finish at the time limit.
+
+Every function is keyword-only and atomic; the database's constraints guard what must never happen
+(two open attempts, two responses to one question, a score out of range), so concurrent requests
+resolve to one outcome. Scoring happens here, on the server, through the pure `scoring` module.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments import scoring
+from assessments.models import Attempt, Question, Response, Test, TestForm
+
+# Saves are accepted until the deadline plus this grace: a phone's last save may arrive late.
+GRACE = timedelta(seconds=30)
+
+
+class AttemptRefused(Exception):
+    """An operation the rules do not allow; `message` is translated, for the trainee."""
+
+    def __init__(self, message: str, status: int = 409):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+# --- Starting ------------------------------------------------------------------------------------
+
+
+def _choose_form(*, user, test: Test) -> TestForm:
+    """The single form, or with parallel forms the one this trainee has not had for the other test.
+
+    Counterbalanced: half the trainees take A then B, the other half B then A (by user id parity),
+    and a trainee who already took one form for the pre-test gets the other for the post-test.
+    """
+    forms = {form.label: form for form in test.forms.all()}
+    if set(forms) <= {""}:
+        return forms[""]
+    other = Test.objects.filter(course_id=test.course_id).exclude(pk=test.pk).first()
+    if other is not None:
+        taken = Attempt.objects.filter(user=user, test=other).select_related("form").order_by("started_at").first()
+        if taken is not None and taken.form.label in forms:
+            return forms["B" if taken.form.label == "A" else "A"]
+    first = "A" if user.pk % 2 == 0 else "B"
+    if test.kind == Test.Kind.POST:
+        first = "B" if first == "A" else "A"
+    return forms[first]
+
+
+def _layout(*, test: Test, form: TestForm) -> tuple[list[dict], list[Question]]:
+    references = list(form.items.order_by("position").values_list("reference", flat=True))
+    current = {
+        q.reference: q
+        for q in Question.objects.filter(bank__course_id=test.course_id, reference__in=references, is_current=True)
+    }
+    questions = [current[reference] for reference in references if reference in current]
+    if test.shuffle_questions:
+        random.shuffle(questions)
+    layout = []
+    for question in questions:
+        options = list((question.content.get("fr") or {}).get("options", {}).keys())
+        if test.shuffle_options and question.kind in ("single", "multiple", "ordering"):
+            random.shuffle(options)
+        layout.append({"question": question.pk, "options": options})
+    return layout, questions
+
+
+@transaction.atomic
+def attempt_start(*, user, test: Test) -> tuple[Attempt, bool]:
+    """The trainee's open attempt of `test`, or a new one; return (attempt, created).
+
+    Idempotent and safe under concurrency: twenty simultaneous starts make one attempt (the partial
+    unique constraint on open attempts decides). Refuses a closed test or one with no attempts left.
+    """
+    existing = Attempt.objects.filter(user=user, test=test, status=Attempt.Status.OPEN).first()
+    if existing is not None:
+        return existing, False
+    if not test.is_open:
+        raise AttemptRefused(_("This test is closed."))
+    done = Attempt.objects.filter(user=user, test=test).count()
+    if done >= test.attempts_allowed:
+        raise AttemptRefused(_("You have used every attempt allowed for this test."))
+    form = _choose_form(user=user, test=test)
+    layout, _questions = _layout(test=test, form=form)
+    now = timezone.now()
+    attempt = Attempt(
+        user=user,
+        test=test,
+        form=form,
+        number=done + 1,
+        layout=layout,
+        deadline=now + timedelta(minutes=test.time_limit_minutes) if test.time_limit_minutes else None,
+    )
+    try:
+        with transaction.atomic():
+            attempt.save(force_insert=True)
+    except IntegrityError:
+        # Another request started it at the same moment: theirs is the attempt.
+        return Attempt.objects.get(user=user, test=test, status=Attempt.Status.OPEN), False
+    return attempt, True
+
+
+# --- Saving answers -------------------------------------------------------------------------------
+
+
+def _check_open(attempt: Attempt, *, user, now) -> None:
+    if attempt.user_id != user.pk:
+        raise AttemptRefused(_("This attempt is not yours."), status=403)
+    if attempt.status != Attempt.Status.OPEN:
+        raise AttemptRefused(_("This test has already been submitted."))
+    if attempt.deadline is not None and now > attempt.deadline + GRACE:
+        raise AttemptRefused(_("The time for this test is over."))
+
+
+def _question_ids(attempt: Attempt) -> set[int]:
+    return {item["question"] for item in attempt.layout}
+
+
+@transaction.atomic
+def response_save(*, user, attempt: Attempt, question_id: int, answer, seq: int) -> bool:
+    """Save one answer. Returns True if stored, False if a newer save (higher `seq`) is already there.
+
+    An older save never overwrites a newer one: the write is conditional on the stored sequence
+    number, in the database, so out-of-order and concurrent saves keep the newest value. Refuses a
+    save to someone else's, a submitted or an expired attempt, or to a question not on the attempt.
+    """
+    now = timezone.now()
+    _check_open(attempt, user=user, now=now)
+    if question_id not in _question_ids(attempt):
+        raise AttemptRefused(_("This question is not part of your test."), status=400)
+    updated = Response.objects.filter(attempt=attempt, question_id=question_id, seq__lt=seq).update(
+        answer=answer, seq=seq, saved_at=now
+    )
+    if updated:
+        return True
+    if Response.objects.filter(attempt=attempt, question_id=question_id).exists():
+        return False
+    try:
+        with transaction.atomic():
+            Response.objects.create(attempt=attempt, question_id=question_id, answer=answer, seq=seq)
+    except IntegrityError:
+        # A concurrent first save created the row: apply ours only if it is newer.
+        return bool(
+            Response.objects.filter(attempt=attempt, question_id=question_id, seq__lt=seq).update(
+                answer=answer, seq=seq, saved_at=now
+            )
+        )
+    return True
+
+
+# --- Submitting -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    attempt: Attempt
+    replayed: bool  # True when this call found the attempt already submitted
+
+    @property
+    def percent(self) -> float:
+        return self.attempt.percent or 0.0
+
+
+def _score(attempt: Attempt, *, finished_at) -> None:
+    """Score every question of the attempt from its saved responses (missing answers score 0)."""
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=_question_ids(attempt))}
+    responses = {r.question_id: r for r in Response.objects.filter(attempt=attempt)}
+    total = maximum = 0.0
+    for item in attempt.layout:
+        question = questions[item["question"]]
+        response = responses.get(question.pk)
+        accepted = [a for lang in question.content.values() for a in (lang or {}).get("accepted", [])]
+        points = scoring.score_answer(
+            kind=question.kind,
+            key=question.key,
+            accepted=accepted,
+            answer=response.answer if response else None,
+            points=question.points,
+        )
+        if response is not None and response.score != points:
+            response.score = points
+            response.save(update_fields=["score"])
+        total += points
+        maximum += question.points
+    attempt.score = total
+    attempt.max_score = maximum
+    attempt.finished_at = finished_at
+
+
+@transaction.atomic
+def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None) -> Result:
+    """Submit and score an attempt; idempotent.
+
+    The attempt row is locked, so five simultaneous submits produce one submission: the first scores
+    it, the others (and any retry after a dropped connection) replay its result. Refuses someone
+    else's attempt, and a submission after the deadline plus grace (the periodic task finishes it).
+    """
+    attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+    if attempt.user_id != user.pk:
+        raise AttemptRefused(_("This attempt is not yours."), status=403)
+    if attempt.status != Attempt.Status.OPEN:
+        return Result(attempt, replayed=True)
+    now = timezone.now()
+    if attempt.deadline is not None and now > attempt.deadline + GRACE:
+        raise AttemptRefused(_("The time for this test is over."))
+    _score(attempt, finished_at=now)
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.submission_key = submission_key
+    attempt.full_clean(exclude=["user", "test", "form"])
+    attempt.save()
+    transaction.on_commit(lambda: _announce_submission(attempt.pk))
+    return Result(attempt, replayed=False)
+
+
+# Higher layers (certificates) register here to react to a submission, after the commit.
+submission_listeners: list = []
+
+
+def _announce_submission(attempt_id) -> None:
+    for listener in submission_listeners:
+        listener(attempt_id)
+
+
+@transaction.atomic
+def attempts_finish_expired(*, now=None) -> int:
+    """Finish every open attempt past its deadline plus grace from its saved answers.
+
+    The finish time is the deadline, not the time the task ran. Safe to run at any time, and
+    concurrently: rows are locked and skipped when another worker holds them.
+    """
+    now = now or timezone.now()
+    finished = 0
+    expired = Attempt.objects.select_for_update(skip_locked=True).filter(
+        Q(status=Attempt.Status.OPEN) & Q(deadline__isnull=False) & Q(deadline__lt=now - GRACE)
+    )
+    for attempt in expired:
+        _score(attempt, finished_at=attempt.deadline)
+        attempt.status = Attempt.Status.EXPIRED
+        attempt.save()
+        finished += 1
+    return finished
+
+
+# --- Questions and tests -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def question_save(
+    *, bank, reference: str, kind: str, objective: str, content: dict, key: dict, points: int = 1
+) -> Question:
+    """Create a question, or change it: a question that already has responses gets a new version.
+
+    Results therefore always refer to the exact text answered. Without responses the current
+    version is edited in place. Saving identical content changes nothing.
+    """
+    current = Question.objects.select_for_update().filter(bank=bank, reference=reference, is_current=True).first()
+    fields = {"kind": kind, "objective": objective, "content": content, "key": key, "points": points}
+    if current is not None and all(getattr(current, name) == value for name, value in fields.items()):
+        return current
+    if current is None:
+        question = Question(bank=bank, reference=reference, version=1, **fields)
+    elif not Response.objects.filter(question=current).exists():
+        question = current
+        for name, value in fields.items():
+            setattr(question, name, value)
+    else:
+        current.is_current = False
+        current.save(update_fields=["is_current"])
+        question = Question(bank=bank, reference=reference, version=current.version + 1, **fields)
+    question.full_clean()
+    question.save()
+    return question
+
+
+@transaction.atomic
+def test_define(*, course, kind: str, forms: dict[str, list[str]], anchors: list[str] = (), **options) -> Test:
+    """Create or update a test and its forms ({"": refs} or {"A": refs, "B": refs}) idempotently."""
+    test, _created = Test.objects.update_or_create(course=course, kind=kind, defaults=options)
+    for label, references in forms.items():
+        form, _created = TestForm.objects.get_or_create(test=test, label=label)
+        form.items.all().delete()
+        form.items.bulk_create(
+            [
+                form.items.model(form=form, reference=reference, position=position, anchor=reference in anchors)
+                for position, reference in enumerate(references, start=1)
+            ]
+        )
+    test.forms.exclude(label__in=list(forms)).delete()
+    return test

@@ -1,0 +1,154 @@
+"""Views of the assessments app: thin, they parse the request, call one service or selector, render."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessments import access, selectors, services
+from assessments.forms import answer_from_post
+from assessments.models import Attempt, Test
+from courses.models import CoursePage
+
+MAX_SAVE_BYTES = 8 * 1024
+
+
+def _course(test: Test) -> CoursePage:
+    return CoursePage.objects.get(pk=test.course_id).localized
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
+    """The test: an introduction with a start button, or the open attempt as one plain form."""
+    test = get_object_or_404(Test, pk=test_id)
+    refusal = access.test_closed_reason(user=request.user, test=test)
+    if refusal is not None:
+        messages.info(request, refusal)
+        return redirect(_course(test).url)
+    attempt = Attempt.objects.filter(user=request.user, test=test, status=Attempt.Status.OPEN).first()
+    if request.method == "POST":
+        try:
+            attempt, _created = services.attempt_start(user=request.user, test=test)
+        except services.AttemptRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect(_course(test).url)
+        return redirect("assessments:test", test_id=test.pk)
+    if attempt is None:
+        finished = selectors.finished_attempts(user=request.user, test=test)
+        return TemplateResponse(
+            request,
+            "assessments/test_intro.html",
+            {
+                "test": test,
+                "course": _course(test),
+                "finished": finished,
+                "can_start": len(finished) < test.attempts_allowed,
+            },
+        )
+    questions = selectors.attempt_questions(attempt=attempt, language=get_language())
+    return TemplateResponse(
+        request,
+        "assessments/test_page.html",
+        {
+            "test": test,
+            "course": _course(test),
+            "attempt": attempt,
+            "questions": questions,
+            "submission_key": uuid.uuid4(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def attempt_submit(request: HttpRequest, attempt_id) -> HttpResponse:
+    """Save every answer of the form (if any), then submit with the form's idempotency key.
+
+    Without JavaScript this is how answers arrive; with JavaScript they are already saved and the
+    form's values repeat them. "Save and continue later" saves without submitting.
+    """
+    attempt = get_object_or_404(Attempt, pk=attempt_id, user=request.user)
+    if attempt.status == Attempt.Status.OPEN:
+        seq = int(time.time() * 1000)
+        try:
+            for question in selectors.attempt_questions(attempt=attempt, language=get_language()):
+                answer = answer_from_post(question, request.POST)
+                if answer is not None:
+                    services.response_save(
+                        user=request.user, attempt=attempt, question_id=question.id, answer=answer, seq=seq
+                    )
+        except services.AttemptRefused as refusal:
+            messages.error(request, refusal.message)
+            return redirect("assessments:result", attempt_id=attempt.pk)
+        if "save" in request.POST:
+            messages.success(request, _("Your answers are saved. You can come back later to finish."))
+            return redirect("assessments:test", test_id=attempt.test_id)
+    try:
+        key = uuid.UUID(request.POST.get("submission_key", ""))
+    except ValueError:
+        key = None
+    try:
+        services.attempt_submit(user=request.user, attempt_id=attempt.pk, submission_key=key)
+    except services.AttemptRefused as refusal:
+        messages.error(request, refusal.message)
+    return redirect("assessments:result", attempt_id=attempt.pk)
+
+
+@require_POST
+def response_save(request: HttpRequest, attempt_id) -> HttpResponse:
+    """Autosave of one answer: JSON {"question": id, "answer": …, "seq": ms}; login and CSRF header."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": _("Log in to save your answers.")}, status=401)
+    if len(request.body) > MAX_SAVE_BYTES:
+        return JsonResponse({"error": _("The request is too large.")}, status=413)
+    try:
+        body = json.loads(request.body)
+        question_id, seq = int(body["question"]), int(body["seq"])
+        answer = body["answer"]
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _("The request is not valid.")}, status=400)
+    attempt = Attempt.objects.filter(pk=attempt_id).first()
+    if attempt is None:
+        return JsonResponse({"error": _("Unknown attempt.")}, status=404)
+    try:
+        stored = services.response_save(
+            user=request.user, attempt=attempt, question_id=question_id, answer=answer, seq=seq
+        )
+    except services.AttemptRefused as refusal:
+        return JsonResponse({"error": refusal.message}, status=refusal.status)
+    return JsonResponse({"saved": True, "latest": stored})
+
+
+@require_GET
+@login_required
+def attempt_result(request: HttpRequest, attempt_id) -> HttpResponse:
+    attempt = get_object_or_404(Attempt.objects.select_related("test"), pk=attempt_id, user=request.user)
+    if attempt.status == Attempt.Status.OPEN:
+        return redirect("assessments:test", test_id=attempt.test_id)
+    review = selectors.review_open(attempt=attempt)
+    comparison = selectors.pre_post_result(user=request.user, course_id=attempt.test.course_id, language=get_language())
+    return TemplateResponse(
+        request,
+        "assessments/result.html",
+        {
+            "attempt": attempt,
+            "test": attempt.test,
+            "course": _course(attempt.test),
+            "comparison": comparison,
+            "review": selectors.attempt_questions(attempt=attempt, language=get_language(), with_review=True)
+            if review
+            else None,
+            "passed": (attempt.percent or 0) >= attempt.test.pass_mark,
+        },
+    )

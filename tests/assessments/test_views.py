@@ -1,0 +1,125 @@
+"""The test pages work as plain HTML forms: gate, start, answer, save for later, submit, result."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from assessments.models import Attempt, Response
+from courses import services as course_services
+from tests.factories import UserFactory, assessment_setup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trainee():
+    course, lessons, pre, post = assessment_setup()
+    user = UserFactory()
+    course_services.enrolment_create(user=user, course=course)
+    client = Client()
+    client.force_login(user)
+    return {"client": client, "user": user, "course": course, "lessons": lessons, "pre": pre, "post": post}
+
+
+def _form_fields(html):
+    return re.findall(r'name="(q\d+[^"]*)"', html)
+
+
+def test_lessons_stay_locked_until_the_pre_test_is_submitted(trainee):
+    client = trainee["client"]
+    response = client.get(trainee["lessons"][0].url)
+    assert response.status_code == 302 and response["Location"] == f"/fr/tests/{trainee['pre'].pk}/"
+    client.post(f"/fr/tests/{trainee['pre'].pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    client.post(f"/fr/attempts/{attempt.pk}/submit/", {"submit": "1"})
+    assert client.get(trainee["lessons"][0].url).status_code == 200
+
+
+def test_without_javascript_answers_arrive_with_the_form_and_can_be_saved_for_later(trainee):
+    client, pre = trainee["client"], trainee["pre"]
+    intro = client.get(f"/fr/tests/{pre.pk}/").content.decode()
+    assert "Commencer" in intro
+    client.post(f"/fr/tests/{pre.pk}/")
+    page = client.get(f"/fr/tests/{pre.pk}/").content.decode()
+    attempt = Attempt.objects.get(user=trainee["user"])
+    assert len(set(_form_fields(page))) >= 6
+    assert '"correct"' not in page and "correct" not in page.lower().split("</form>")[0].split("<form")[1].replace(
+        "correcte", ""
+    )
+    q = {r: i["question"] for r, i in zip(["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"], attempt.layout, strict=True)}
+    data = {f"q{q['Q1']}": "b", f"q{q['Q6']}": "Finalité", "save": "1"}
+    response = client.post(f"/fr/attempts/{attempt.pk}/submit/", data)
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.OPEN
+    assert Response.objects.filter(attempt=attempt).count() == 2
+    # Coming back shows the saved answers in place.
+    again = client.get(f"/fr/tests/{pre.pk}/").content.decode()
+    assert re.search(rf'name="q{q["Q1"]}" value="b" checked', again)
+    assert 'value="Finalité"' in again
+
+
+def test_submitting_the_form_twice_records_one_submission(trainee):
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    data = {
+        "submission_key": "8f1d2a7e-93a1-4a57-9a0f-2f3c8d1e4b60",
+        "submit": "1",
+        f"q{attempt.layout[0]['question']}": "b",
+    }
+    first = client.post(f"/fr/attempts/{attempt.pk}/submit/", data)
+    second = client.post(f"/fr/attempts/{attempt.pk}/submit/", data)
+    assert first["Location"] == second["Location"] == f"/fr/attempts/{attempt.pk}/"
+    assert Attempt.objects.filter(user=trainee["user"]).count() == 1
+    assert "points sur" in client.get(first["Location"]).content.decode()
+
+
+def test_the_post_test_opens_after_the_required_lessons_and_shows_pre_and_post_side_by_side(trainee):
+    client, pre, post = trainee["client"], trainee["pre"], trainee["post"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    pre_attempt = Attempt.objects.get(user=trainee["user"], test=pre)
+    client.post(f"/fr/attempts/{pre_attempt.pk}/submit/", {"submit": "1"})
+    assert client.get(f"/fr/tests/{post.pk}/").status_code == 302  # lessons not done yet
+    for lesson in trainee["lessons"]:
+        client.post(f"/fr/lessons/{lesson.pk}/complete/")
+    assert client.get(f"/fr/tests/{post.pk}/").status_code == 200
+    client.post(f"/fr/tests/{post.pk}/")
+    post_attempt = Attempt.objects.get(user=trainee["user"], test=post)
+    first_question = post_attempt.layout[0]["question"]
+    client.post(f"/fr/attempts/{post_attempt.pk}/submit/", {"submit": "1", f"q{first_question}": "b"})
+    html = client.get(f"/fr/attempts/{post_attempt.pk}/").content.decode()
+    assert "Avant et après le module" in html
+    assert "Objectif single" in html
+
+
+def test_autosave_endpoint_saves_and_refuses_other_peoples_attempts(trainee):
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    question = attempt.layout[0]["question"]
+    url = f"/api/attempts/{attempt.pk}/responses/"
+    body = f'{{"question": {question}, "answer": "b", "seq": 5}}'
+    assert client.post(url, body, content_type="application/json").status_code == 200
+    assert len(body.encode()) <= 2048  # one save request stays under 2 KB
+    other = Client()
+    other.force_login(UserFactory())
+    assert other.post(url, body.replace('"seq": 5', '"seq": 6'), content_type="application/json").status_code == 403
+    assert Response.objects.get().seq == 5
+
+
+def test_test_page_fits_the_2g_budget(trainee):
+    import gzip
+
+    from django.contrib.staticfiles import finders
+
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    response = client.get(f"/fr/tests/{pre.pk}/", HTTP_ACCEPT_ENCODING="gzip")
+    html = gzip.decompress(response.content).decode()
+    total = len(response.content)
+    for src in re.findall(r'(?:src|href)="/static/([^"]+)"', html):
+        with open(finders.find(src), "rb") as handle:
+            total += len(gzip.compress(handle.read()))
+    assert total <= 100 * 1024
