@@ -86,7 +86,8 @@ def attempt_start(*, user, test: Test) -> tuple[Attempt, bool]:
         return existing, False
     if not test.is_open:
         raise AttemptRefused(_("This test is closed."))
-    done = Attempt.objects.filter(user=user, test=test).count()
+    # Finished attempts only: an open one started meanwhile by a concurrent request is found below.
+    done = Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).count()
     if done >= test.attempts_allowed:
         raise AttemptRefused(_("You have used every attempt allowed for this test."))
     form = _choose_form(user=user, test=test)

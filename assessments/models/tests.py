@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Test(models.Model):
+    __test__ = False  # a model, not a pytest test class
+
     class Kind(models.TextChoices):
         PRE = "pre", _("Pre-test")
         POST = "post", _("Post-test")
@@ -39,6 +41,8 @@ class Test(models.Model):
 class TestForm(models.Model):
     """The questions of a test, in order. One form ("") or parallel forms "A" and "B"."""
 
+    __test__ = False  # a model, not a pytest test class
+
     test = models.ForeignKey(Test, verbose_name=_("test"), on_delete=models.CASCADE, related_name="forms")
     label = models.CharField(_("form"), max_length=1, blank=True, choices=[("", "—"), ("A", "A"), ("B", "B")])
 
@@ -53,6 +57,8 @@ class TestForm(models.Model):
 
 class TestItem(models.Model):
     """A question (by reference: the current version is used when an attempt starts) on a form."""
+
+    __test__ = False  # a model, not a pytest test class
 
     form = models.ForeignKey(TestForm, verbose_name=_("form"), on_delete=models.CASCADE, related_name="items")
     reference = models.SlugField(_("question reference"), max_length=32)

@@ -1,0 +1,98 @@
+"""Concurrency on PostgreSQL: simultaneous submits, starts and out-of-order saves resolve to one outcome.
+
+Each thread has its own database connection and transaction, as separate web processes would.
+SQLite serialises writers, so these run on PostgreSQL (CI); elsewhere they are skipped and reported.
+"""
+
+import random
+import threading
+import uuid
+
+import pytest
+from django.db import connection, connections
+
+from assessments import services
+from assessments.models import Attempt, Response
+from courses import services as course_services
+from tests.factories import UserFactory, assessment_setup
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency tests need PostgreSQL (DATABASE_URL)"),
+]
+
+
+def _run_together(functions):
+    """Start every function at the same instant in its own thread; return results and errors."""
+    barrier = threading.Barrier(len(functions))
+    results, errors = [], []
+
+    def run(function):
+        try:
+            barrier.wait(timeout=10)
+            results.append(function())
+        except Exception as error:  # collected and asserted by the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(function,)) for function in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+@pytest.fixture
+def setup():
+    course, _lessons, pre, _post = assessment_setup()
+    user = UserFactory()
+    course_services.enrolment_create(user=user, course=course)
+    return user, pre
+
+
+def test_five_simultaneous_submits_make_one_submission_and_one_score(setup):
+    user, pre = setup
+    attempt, _ = services.attempt_start(user=user, test=pre)
+    question = attempt.layout[0]["question"]
+    services.response_save(user=user, attempt=attempt, question_id=question, answer="b", seq=1)
+    keys = [uuid.uuid4() for _ in range(5)]
+    results, errors = _run_together(
+        [lambda key=key: services.attempt_submit(user=user, attempt_id=attempt.pk, submission_key=key) for key in keys]
+    )
+    assert errors == []
+    assert sorted(result.replayed for result in results) == [False, True, True, True, True]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert attempt.submission_key in keys
+    assert {result.attempt.score for result in results} == {attempt.score}
+
+
+def test_twenty_simultaneous_starts_make_one_attempt(setup):
+    user, pre = setup
+    results, errors = _run_together([lambda: services.attempt_start(user=user, test=pre) for _ in range(20)])
+    assert errors == []
+    assert len({attempt.pk for attempt, _created in results}) == 1
+    assert sum(created for _attempt, created in results) == 1
+    assert Attempt.objects.filter(user=user, test=pre).count() == 1
+
+
+def test_a_thousand_shuffled_saves_keep_the_newest_value(setup):
+    user, pre = setup
+    attempt, _ = services.attempt_start(user=user, test=pre)
+    question = attempt.layout[0]["question"]
+    saves = [(seq, f"value-{seq}") for seq in range(1, 1001)]
+    random.Random(42).shuffle(saves)
+    batches = [saves[i::10] for i in range(10)]
+
+    def send(batch):
+        for seq, value in batch:
+            services.response_save(user=user, attempt=attempt, question_id=question, answer=value, seq=seq)
+        return len(batch)
+
+    results, errors = _run_together([lambda batch=batch: send(batch) for batch in batches])
+    assert errors == []
+    assert sum(results) == 1000
+    response = Response.objects.get(attempt=attempt, question_id=question)
+    assert (response.seq, response.answer) == (1000, "value-1000")

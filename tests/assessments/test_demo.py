@@ -1,0 +1,33 @@
+"""The demo gives every module a pre- and a post-test, in French and English, one with A/B forms."""
+
+import pytest
+from django.core.management import call_command
+
+from assessments.models import Attempt, Question, Test, TestForm, TestItem
+from courses.models import CoursePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_tests_for_every_module_and_is_idempotent():
+    call_command("seed_demo")
+    counts = (Question.objects.count(), TestItem.objects.count(), Attempt.objects.count())
+    call_command("seed_demo")
+    assert (Question.objects.count(), TestItem.objects.count(), Attempt.objects.count()) == counts
+
+    modules = CoursePage.objects.filter(locale__language_code="fr")
+    assert Test.objects.filter(kind="pre").count() == Test.objects.filter(kind="post").count() == modules.count() == 4
+    for form in TestForm.objects.all():
+        assert 15 <= form.items.count() <= 20, form
+    assert set(TestForm.objects.exclude(label="").values_list("label", flat=True)) == {"A", "B"}
+    kinds = set(Question.objects.values_list("kind", flat=True))
+    assert kinds == {"single", "multiple", "true_false", "matching", "ordering", "short"}
+    for question in Question.objects.all():
+        assert question.content["fr"]["text"] and question.content["en"]["text"], question
+        assert question.objective
+
+
+def test_the_demo_trainee_has_taken_a_pre_test():
+    call_command("seed_demo")
+    attempt = Attempt.objects.get(user__username="apprenant")
+    assert attempt.test.kind == "pre" and attempt.status == Attempt.Status.SUBMITTED
