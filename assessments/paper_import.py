@@ -1,0 +1,459 @@
+"""Importing the answers of a paper test, typed up by the trainer (CSV or XLSX).
+
+One row per trainee: `username` (or `identifiant`), then one column per question reference of the
+form (e.g. `SH-01`). Cells hold what the trainee marked on paper, with the letters printed on the
+paper form (assessments.paper):
+
+    single, true/false  B            (or the option id: b, true; V/F for vrai/faux)
+    multiple            AC or A,C
+    matching            1-B 2-A      (item number on the left, letter on the right)
+    ordering            CAB          (the letters in the order the trainee numbered them)
+    short               the words
+    (empty)             no answer
+
+Every row is checked before anything is written; with one problem nothing is imported and every
+problem is returned with its row number (the header is row 1). Otherwise each row becomes a
+submitted attempt (mode "paper"), scored exactly like an online one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments import services
+from assessments.models import Attempt, Question, Response, Test, TestForm
+from assessments.paper import form_questions, matching_sides, option_letters, paper_layout, paper_options
+
+USERNAME_COLUMNS = {"username", "identifiant"}
+# Columns a trainer may keep from the answer sheet; their content is ignored.
+IGNORED_COLUMNS = {"nom", "name"}
+SHORT_ANSWER_MAX = 200  # as the online form (assessments.forms)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: int  # attempts created (with dry_run: that would be created)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (row number, translated message)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class InvalidAnswer(ValueError):
+    """A cell that is not an answer to its question; `expected` says (translated) what would be."""
+
+    def __init__(self, expected: str):
+        super().__init__(expected)
+        self.expected = expected
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table; `row` is where it went wrong (1 = the header)."""
+
+    def __init__(self, row: int, message: str):
+        super().__init__(f"{row}: {message}")
+        self.row = row
+        self.message = message
+
+
+# --- Reading a file -------------------------------------------------------------------------------
+
+
+def _cell(value) -> str:
+    """A spreadsheet value as typed text (Excel turns VRAI/FAUX into booleans, 1 into 1.0)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows_to_dicts(table: list[list[str]], *, pad: bool = False) -> list[dict]:
+    """Rows as dicts keyed by the header, like csv.DictReader but keeping blank rows (numbering).
+
+    Extra cells go under the key None and missing cells are None, as DictReader does; the import
+    reports both. With `pad` (spreadsheets, which drop empty trailing cells) missing cells are empty.
+    """
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise TableError(1, _("The file is empty: the first row must name the columns."))
+    header = [cell.strip() for cell in table[0]]
+    while header and not header[-1]:
+        header.pop()
+    seen = set()
+    for name in header:
+        if name and name.casefold() in seen:
+            raise TableError(1, _("The column %(column)s appears twice.") % {"column": name})
+        seen.add(name.casefold())
+    rows = []
+    for cells in table[1:]:
+        missing = "" if pad else None
+        row = {name: (cells[index] if index < len(cells) else missing) for index, name in enumerate(header)}
+        extra = [cell for cell in cells[len(header) :] if cell.strip()]
+        if extra:
+            row[None] = extra
+        rows.append(row)
+    return rows
+
+
+def _decode(content: bytes) -> str:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on Windows saves "CSV (separator: semicolon)" in Windows-1252.
+        return content.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise TableError(1, _("The file is not in UTF-8: save it again as CSV UTF-8.")) from error
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header line: ";" (French Excel), "," or a tab."""
+    header = text.split("\n", 1)[0]
+    counts = {separator: header.count(separator) for separator in (";", ",", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
+
+def read_csv(content: bytes) -> list[dict]:
+    text = _decode(content)
+    if "\x00" in text:
+        raise TableError(1, _("The file is not a CSV file."))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    table = []
+    try:
+        for cells in reader:
+            table.append(cells)
+    except csv.Error as error:
+        raise TableError(len(table) + 1, _("The file is not valid CSV: %(error)s") % {"error": error}) from error
+    return _rows_to_dicts(table)
+
+
+def read_xlsx(content: bytes) -> list[dict]:
+    from openpyxl import load_workbook  # installed with Wagtail (its spreadsheet exports)
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds (zipfile, KeyError, InvalidFileException)
+        raise TableError(1, _("The file is not a valid XLSX workbook.")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        table = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return _rows_to_dicts(table, pad=True)
+
+
+def read_table(*, content: bytes, filename: str) -> list[dict]:
+    """The rows of a CSV (UTF-8, with or without BOM, ";" or "," separated) or XLSX file."""
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        return read_xlsx(content)
+    return read_csv(content)
+
+
+# --- Reading one cell -------------------------------------------------------------------------
+
+
+def _letters_hint(letters: dict[str, str]) -> str:
+    names = list(letters)
+    if not names:
+        return _("no choices")
+    return _("%(first)s to %(last)s") % {"first": names[0], "last": names[-1]}
+
+
+def _choice(token: str, letters: dict[str, str], ids: list[str]) -> str | None:
+    """The option id a letter (B) or an id (b) names, or None."""
+    if token.upper() in letters:
+        return letters[token.upper()]
+    for option in ids:
+        if token == option or token.casefold() == option.casefold():
+            return option
+    return None
+
+
+def _tokens(raw: str, ids: list[str]) -> list[str]:
+    """ "A,C", "A C", "A;C" → ["A", "C"]; "AC" → ["A", "C"] unless "AC" is itself an option id."""
+    if re.search(r"[\s,;/+|]", raw):
+        return [token for token in re.split(r"[\s,;/+|]+", raw) if token]
+    if raw in ids or raw.casefold() in {option.casefold() for option in ids}:
+        return [raw]
+    return list(raw)
+
+
+def _single(question: Question, raw: str) -> str:
+    letters = option_letters(question)
+    ids = paper_options(question)
+    if question.kind == "true_false":
+        hint = _("A or B (or V for true, F for false)")
+        words = {"v": "true", "vrai": "true", "t": "true", "true": "true", "f": "false", "faux": "false"}
+        word = words.get(raw.casefold())
+        if raw.upper() not in letters and word in ids:
+            return word
+    else:
+        hint = _("one letter, %(letters)s") % {"letters": _letters_hint(letters)}
+    chosen = _choice(raw, letters, ids)
+    if chosen is None:
+        raise InvalidAnswer(hint)
+    return chosen
+
+
+def _multiple(question: Question, raw: str) -> list[str]:
+    letters = option_letters(question)
+    ids = paper_options(question)
+    chosen = []
+    for token in _tokens(raw, ids):
+        option = _choice(token, letters, ids)
+        if option is None:
+            raise InvalidAnswer(_("letters %(letters)s, e.g. AC") % {"letters": _letters_hint(letters)})
+        if option not in chosen:
+            chosen.append(option)
+    return sorted(chosen, key=ids.index)
+
+
+def _ordering(question: Question, raw: str) -> list[str]:
+    letters = option_letters(question)
+    ids = paper_options(question)
+    hint = _("every letter %(letters)s once, in order, e.g. %(example)s") % {
+        "letters": _letters_hint(letters),
+        "example": "".join(reversed(list(letters))),
+    }
+    order = [_choice(token, letters, ids) for token in _tokens(raw, ids)]
+    if None in order or sorted(order) != sorted(ids):
+        raise InvalidAnswer(hint)
+    return order
+
+
+def _matching(question: Question, raw: str) -> dict[str, str]:
+    left, right = matching_sides(question)
+    hint = _("pairs such as 1-B 2-A (numbers 1 to %(count)s, letters %(letters)s)") % {
+        "count": len(left),
+        "letters": _letters_hint(right),
+    }
+    compact = re.sub(r"\s*(?:->|[-:=>])\s*", "-", raw.strip())
+    pairs: dict[str, str] = {}
+    for piece in (piece for piece in re.split(r"[\s,;/]+", compact) if piece):
+        match = re.fullmatch(r"([^-]+)-([^-]+)", piece) or re.fullmatch(r"(\d+)([A-Za-z]+)", piece)
+        if match is None:
+            raise InvalidAnswer(hint)
+        number, target = match.groups()
+        item = left.get(number) or _choice(number, {}, list(left.values()))
+        chosen = _choice(target, right, list(right.values()))
+        if item is None or chosen is None or item in pairs:
+            raise InvalidAnswer(hint)
+        pairs[item] = chosen
+    if not pairs:
+        raise InvalidAnswer(hint)
+    return pairs
+
+
+def parse_answer(question: Question, raw: str):
+    """The answer a cell gives to `question`, in the JSON shape scoring expects; None when empty.
+
+    Raises InvalidAnswer for a cell that does not fit the question.
+    """
+    raw = unicodedata.normalize("NFC", str(raw or "")).strip()
+    if not raw:
+        return None
+    if question.kind in ("single", "true_false"):
+        return _single(question, raw)
+    if question.kind == "multiple":
+        return _multiple(question, raw)
+    if question.kind == "ordering":
+        return _ordering(question, raw)
+    if question.kind == "matching":
+        return _matching(question, raw)
+    if question.kind == "short":
+        return raw[:SHORT_ANSWER_MAX]
+    raise InvalidAnswer(_("no answer can be read for this kind of question"))
+
+
+# --- Checking and importing ----------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    number: int
+    user: object
+    answers: dict[int, object]  # question id → answer
+
+
+def _blank(row: dict) -> bool:
+    return all(not (value or "").strip() for key, value in row.items() if key is not None) and None not in row
+
+
+def _columns(rows: list[dict], questions: list[Question], form: TestForm, problems: list) -> tuple[str | None, dict]:
+    """The username column and {column: question} of the header; header problems go to `problems`."""
+    header = list(dict.fromkeys(key for row in rows for key in row if key is not None))
+    usernames = [name for name in header if name.strip().casefold() in USERNAME_COLUMNS]
+    if not usernames:
+        problems.append((1, _("No username column: the first column must be called username or identifiant.")))
+    elif len(usernames) > 1:
+        problems.append((1, _("Only one column may hold the username (username or identifiant).")))
+    by_reference = {question.reference.casefold(): question for question in questions}
+    items: dict[str, Question] = {}
+    for name in header:
+        key = name.strip().casefold()
+        if key in USERNAME_COLUMNS or key in IGNORED_COLUMNS:
+            continue
+        if not key:
+            if any((row.get(name) or "").strip() for row in rows):
+                problems.append((1, _("A column without a name holds answers.")))
+            continue
+        if key not in by_reference:
+            message = _("The column %(column)s is not a question of this form of the test (form %(form)s).")
+            problems.append((1, message % {"column": name, "form": form.label or "—"}))
+            continue
+        items[name] = by_reference[key]
+    return (usernames[0] if len(usernames) == 1 else None), items
+
+
+def _check_rows(*, rows, test: Test, username_column: str, items: dict[str, Question], problems: list) -> list[_Row]:
+    from courses.models import CoursePage, Enrolment
+
+    User = get_user_model()
+    module = CoursePage.objects.get(pk=test.course_id).localized.title
+    wanted = {(row.get(username_column) or "").strip() for row in rows} - {""}
+    users: dict[str, list] = {}
+    for user in User.objects.filter(username__in={name.lower() for name in wanted} | wanted):
+        users.setdefault(user.username.casefold(), []).append(user)
+    enrolled = set(
+        Enrolment.objects.filter(course_id=test.course_id)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .values_list("user_id", flat=True)
+    )
+    attempts: dict[int, list[str]] = {}
+    for user_id, status in Attempt.objects.filter(test=test).values_list("user_id", "status"):
+        attempts.setdefault(user_id, []).append(status)
+
+    checked: list[_Row] = []
+    first_row: dict[int, int] = {}
+    for number, row in enumerate(rows, start=2):
+        if _blank(row):
+            continue
+        if None in row:
+            problems.append((number, _("This row has more cells than the header has columns.")))
+        if any(value is None for key, value in row.items() if key is not None):
+            problems.append((number, _("This row has fewer cells than the header has columns.")))
+        username = (row.get(username_column) or "").strip()
+        user = None
+        if not username:
+            problems.append((number, _("This row has no username.")))
+        else:
+            found = users.get(username.casefold(), [])
+            exact = [candidate for candidate in found if candidate.username == username]
+            user = exact[0] if exact else (found[0] if len(found) == 1 else None)
+            if user is None:
+                problems.append((number, _("No trainee has the username %(username)s.") % {"username": username}))
+        if user is not None:
+            names = {"username": username, "module": module}
+            if user.pk in first_row:
+                problems.append(
+                    (number, _("%(username)s already appears in row %(row)s.") % {**names, "row": first_row[user.pk]})
+                )
+            else:
+                first_row[user.pk] = number
+            statuses = attempts.get(user.pk, [])
+            if user.pk not in enrolled:
+                problems.append((number, _("%(username)s is not enrolled in the module %(module)s.") % names))
+            elif any(status != Attempt.Status.OPEN for status in statuses):
+                problems.append((number, _("%(username)s has already taken this test.") % names))
+            elif statuses:
+                # Also covers attempts_allowed: a paper attempt is only ever the first one.
+                problems.append((number, _("%(username)s has an online attempt at this test in progress.") % names))
+        answers = {}
+        for column, question in items.items():
+            try:
+                answer = parse_answer(question, row.get(column) or "")
+            except InvalidAnswer as error:
+                message = _('Column %(column)s: "%(value)s" is not a valid answer (expected: %(expected)s).')
+                value = (row.get(column) or "").strip()
+                problems.append((number, message % {"column": column, "value": value, "expected": error.expected}))
+                continue
+            if answer is not None:
+                answers[question.pk] = answer
+        checked.append(_Row(number, user, answers))
+    return checked
+
+
+def _create(*, test: Test, form: TestForm, questions: list[Question], row: _Row, now, seq: int) -> Attempt:
+    """A submitted paper attempt with its responses, scored as services.attempt_submit scores."""
+    done = Attempt.objects.filter(user=row.user, test=test).count()
+    attempt = Attempt(
+        user=row.user,
+        test=test,
+        form=form,
+        number=done + 1,
+        mode=Attempt.Mode.PAPER,
+        layout=paper_layout(questions),
+    )
+    attempt.save(force_insert=True)
+    Response.objects.bulk_create(
+        [
+            Response(attempt=attempt, question_id=question_id, answer=answer, seq=seq)
+            for question_id, answer in row.answers.items()
+        ]
+    )
+    services._score(attempt, finished_at=now)
+    attempt.status = Attempt.Status.SUBMITTED
+    attempt.full_clean(exclude=["user", "test", "form"])
+    attempt.save()
+    return attempt
+
+
+def import_paper_responses(
+    *, rows: list[dict], test: Test, form_label: str = "", dry_run: bool = False
+) -> ImportReport:
+    """Check every row, then (if all are right, and not `dry_run`) import them in one transaction.
+
+    `rows` are dicts keyed by the header (as read_table gives them); row 2 is the first. With any
+    problem nothing is written and the report lists them all, sorted by row.
+    """
+    problems: list[tuple[int, str]] = []
+    form = test.forms.filter(label=form_label or "").first()
+    if form is None:
+        labels = ", ".join(label for label in test.forms.order_by("label").values_list("label", flat=True) if label)
+        message = _("This test has no form %(form)s (its forms: %(forms)s).")
+        return ImportReport(0, [(1, message % {"form": form_label or "—", "forms": labels or "—"})])
+    if not rows:
+        return ImportReport(0, [(1, _("The file has no rows of answers."))])
+    with transaction.atomic():
+        questions = form_questions(test=test, form=form)
+        username_column, items = _columns(rows, questions, form, problems)
+        if username_column is None:
+            return ImportReport(0, sorted(problems, key=lambda problem: problem[0]))
+        checked = _check_rows(rows=rows, test=test, username_column=username_column, items=items, problems=problems)
+        if not checked and not problems:
+            problems.append((1, _("The file has no rows of answers.")))
+        if problems:
+            return ImportReport(0, sorted(problems, key=lambda problem: problem[0]))
+        now = timezone.now()
+        seq = int(time.time() * 1000)
+        try:
+            with transaction.atomic():
+                created = [
+                    _create(test=test, form=form, questions=questions, row=row, now=now, seq=seq) for row in checked
+                ]
+                if dry_run:
+                    transaction.set_rollback(True)
+        except IntegrityError:
+            # A trainee started the test online between the checks and the writes: attempt number 1
+            # is theirs (a unique constraint), and the whole import is undone.
+            message = _("A trainee started this test online during the import. Nothing was imported: try again.")
+            return ImportReport(0, [(1, message)])
+        if not dry_run:
+            for attempt in created:
+                transaction.on_commit(lambda attempt_id=attempt.pk: services._announce_submission(attempt_id))
+    return ImportReport(len(created), [])
