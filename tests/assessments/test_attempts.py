@@ -98,7 +98,8 @@ def test_a_save_after_deadline_plus_grace_is_refused_and_the_task_finishes_the_a
         services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="a", seq=2)
     from assessments.tasks import finish_expired_attempts
 
-    assert finish_expired_attempts.delay().get() == 1
+    # Run in this process (the real-worker path is covered by tests/lms/test_celery_worker.py).
+    assert finish_expired_attempts.apply().get() == 1
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.EXPIRED
     assert attempt.finished_at == attempt.deadline
@@ -140,3 +141,8 @@ def test_parallel_forms_are_counterbalanced_between_pre_and_post():
         assert {pre_attempt.form.label, post_attempt.form.label} == {"A", "B"}
         labels.add(pre_attempt.form.label)
     assert labels == {"A", "B"}  # both orders are used
+
+
+def test_the_expired_attempt_sweep_is_scheduled_every_minute(settings):
+    schedule = {entry["task"]: entry["schedule"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert schedule["assessments.finish_expired_attempts"] <= 60
