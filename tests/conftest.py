@@ -102,6 +102,25 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+# --- Database ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_other_sessions_before_dropping_the_test_database(django_db_setup, django_db_blocker):
+    """PostgreSQL refuses to drop a database that another session still uses (a worker thread's or a
+    subprocess's connection that has not been closed yet): end those sessions first."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [connection.settings_dict["NAME"]],
+        )
+
+
 # --- Speed and isolation ------------------------------------------------------------------------
 
 
