@@ -143,7 +143,7 @@ def create_module(page: Page, base: str, catalogue: CourseIndexPage) -> CoursePa
     # A catalogue only takes modules: Wagtail goes straight to the module form.
     page.get_by_role("link", name="Ajouter une sous-page", exact=True).click()
     expect(page).to_have_url(re.compile(r"/admin/pages/add/courses/coursepage/"))
-    page.get_by_placeholder("Titre de la page*").fill(MODULE)
+    fill_title(page, MODULE)
     page.get_by_role("textbox", name="Résumé").fill("Les signes qui doivent alerter, et qui prévenir.")
     # Objectives take one block type only: "+" adds the block without a menu.
     page.locator("#panel-child-contenu-objectives-section").get_by_title("Insérer un bloc").click()
@@ -175,10 +175,21 @@ def add_h5p_activity(page: Page, title: str) -> None:
     expect(body.get_by_text(PACKAGE_TITLE)).to_be_visible()
 
 
+def fill_title(page: Page, title: str) -> None:
+    """Type the page title and wait for Wagtail's script to derive the slug from it.
+
+    Under load the slug is filled a moment after the title; publishing before that fails validation.
+    """
+    field = page.get_by_placeholder("Titre de la page*")
+    field.fill(title)
+    field.blur()
+    expect(page.locator("#id_slug")).not_to_have_value("")
+
+
 def add_lessons(page: Page, course: CoursePage) -> tuple[LessonPage, LessonPage]:
     # Publishing the module left us on the catalogue's listing.
     page.get_by_role("link", name=re.compile(f"Ajouter une sous-page à .*{MODULE}")).click()
-    page.get_by_placeholder("Titre de la page*").fill(LESSON_1)
+    fill_title(page, LESSON_1)
     add_rich_text(page, "Une offre d'emploi trop belle pour être vraie est un indicateur.")
     add_h5p_activity(page, "Le cas d'Awa")
     publish(page)
@@ -186,7 +197,7 @@ def add_lessons(page: Page, course: CoursePage) -> tuple[LessonPage, LessonPage]
 
     # Now on the module's listing.
     page.get_by_role("link", name="Ajouter une sous-page", exact=True).click()
-    page.get_by_placeholder("Titre de la page*").fill(LESSON_2)
+    fill_title(page, LESSON_2)
     add_rich_text(page, "Gardez vos papiers et donnez une adresse à vos proches.")
     publish(page)
     expect_published(page, LESSON_2)
