@@ -189,6 +189,8 @@ def _course_and_lessons(course_path: str, depth: int) -> tuple[Page, list[Page]]
             Q(path=course_path) | Q(path__startswith=course_path, depth=depth + 1, live=True, content_type=lesson_type)
         )
         .annotate(required=Subquery(LessonPage.objects.filter(pk=OuterRef("pk")).values("required")[:1]))
+        # Only what an outline shows (titles and links): a module of 200 lessons stays cheap.
+        .only("id", "path", "depth", "title", "url_path", "translation_key", "locale_id", "live", "content_type_id")
         .order_by("path")
     )
     if not rows or rows[0].path != course_path:
