@@ -1,0 +1,716 @@
+"""A room (or several) taking the post-test at once, against a real server; the database checked after.
+
+Usage:
+    .venv/bin/python bench/load_tests.py                      # PostgreSQL + gunicorn, 200 trainees
+    .venv/bin/python bench/load_tests.py --backend sqlite     # SQLite + runserver (embedded default), 30
+Options: --trainees N, --workers W --threads T (gunicorn), --server gunicorn|runserver,
+    --sqlite-options "timeout=20&transaction_mode=IMMEDIATE&init_command=PRAGMA journal_mode=WAL;"
+    (appended to the SQLite DATABASE_URL, which the settings read), --log FILE (keep the server log).
+
+What it does: a fresh database (PostgreSQL `lms_bench` on 127.0.0.1:5432, dropped first; or a temporary
+SQLite file), `manage.py migrate`, then in this process a module with a pre-test and a 20-question
+post-test, N trainees (one PBKDF2 hash copied to all) enrolled with the pre-test submitted and every
+lesson completed. Then the server (production settings: DEBUG off, Redis cache, persistent
+connections) and N simulated trainees, their starts spread over --spread seconds, each: login page,
+login, start, test page, 20 autosaves about a second apart, submit, result page. Rooms of --room-size
+trainees share one IP address (X-Forwarded-For behind one trusted proxy, as in production), so the
+per-IP login limit applies per room. Afterwards the database is compared with every answer sent.
+
+Prints: requests and failures, answers lost and duplicated, attempts submitted once with the score
+recomputed from the answers sent, latency p50/p95/max per request kind, throughput, server log
+counts ("database is locked", tracebacks) and CPU, beside the targets. Nothing is asserted.
+The server, the bench database and the temporary files are removed at the end, even on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from _load import Browser, Plan, Trainee, percentile, run_trainees
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+PG_NAME = "lms_bench"
+REDIS_DB = 12
+PASSWORD = "banc-essai-2026"  # noqa: S105 - the bench trainees' password
+QUESTIONS = 20
+TARGETS = {
+    "postgres": {"trainees": 200, "save_p95": 300, "submit_p95": 800},
+    "sqlite": {"trainees": 30, "save_p95": None, "submit_p95": None},
+}
+
+
+# --- Database ----------------------------------------------------------------------------------
+
+
+class Postgres:
+    name = "postgres"
+
+    def __init__(self, workdir: Path):
+        self.url = f"postgres://postgres@127.0.0.1:5432/{PG_NAME}"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=10) as connection:
+            connection.execute(sql)
+
+    def create(self) -> None:
+        self.drop()
+        self._admin(f"CREATE DATABASE {PG_NAME}")
+
+    def drop(self) -> None:
+        self._admin(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+
+
+class Sqlite:
+    name = "sqlite"
+
+    def __init__(self, workdir: Path, options: str = ""):
+        self.url = f"sqlite:///{workdir / 'bench.sqlite3'}" + (f"?{options.replace(' ', '%20')}" if options else "")
+
+    def create(self) -> None:
+        pass  # the file is created by migrate and removed with the work folder
+
+    def drop(self) -> None:
+        pass
+
+
+# --- Seeding (in this process, on the bench database) ------------------------------------------
+
+
+@dataclass
+class Seed:
+    post_id: int
+    usernames: dict[str, int]  # username -> user id
+    correct: dict[int, str]  # question id -> correct option
+
+
+def seed(*, trainees: int, rng: random.Random) -> Seed:
+    from django.conf import settings
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from assessments import services as assessment_services
+    from assessments.models import Attempt, QuestionBank, Response
+    from courses import services as course_services
+    from courses.models import Enrolment, LessonProgress
+    from lms.models import Audience, User
+    from tests.factories import course_tree
+
+    course, lessons = course_tree(lessons=3, title="Module banc d'essai")
+    bank = QuestionBank.objects.create(course=course, title="Banque du banc d'essai")
+    correct, references = {}, []
+    for number in range(1, QUESTIONS + 1):
+        reference = f"BANC-{number:02d}"
+        options = {option: f"Réponse {option.upper()} à la question {number}" for option in "abcd"}
+        text = {"text": f"Question {number} : quel est l'indicateur de traite ?", "options": options}
+        question = assessment_services.question_save(
+            bank=bank,
+            reference=reference,
+            kind="single",
+            objective=f"Objectif {(number - 1) // 5 + 1}",
+            content={"fr": text, "en": text},
+            key={"correct": rng.choice("abcd")},
+        )
+        correct[question.pk] = question.key["correct"]
+        references.append(reference)
+    pre = assessment_services.test_define(course=course, kind="pre", forms={"": references}, pass_mark=0)
+    post = assessment_services.test_define(course=course, kind="post", forms={"": references}, pass_mark=70)
+
+    # The server checks passwords with the normal hasher: hash once, give every trainee the same hash.
+    hashed = make_password(PASSWORD)
+    now = timezone.now()
+    users = User.objects.bulk_create(
+        User(
+            username=f"banc{number:04d}",
+            display_name=f"Apprenant Banc {number}",
+            password=hashed,
+            audience=Audience.CIVIL_SOCIETY,
+            consent_given_at=now,
+            consent_version=settings.CONSENT_VERSION,
+        )
+        for number in range(1, trainees + 1)
+    )
+    enrolments = [course_services.enrolment_create(user=user, course=course)[0] for user in users]
+    LessonProgress.objects.bulk_create(
+        LessonProgress(enrolment=enrolment, lesson=lesson, last_viewed_at=now, completed_at=now)
+        for enrolment in enrolments
+        for lesson in lessons
+    )
+    Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(
+        status=Enrolment.Status.COMPLETED, completed_at=now, last_activity_at=now
+    )
+    # The pre-test, submitted, with answers (the result page compares pre and post per objective).
+    pre_form = pre.forms.get()
+    layout = [{"question": pk, "options": list("abcd")} for pk in correct]
+    attempts = Attempt.objects.bulk_create(
+        Attempt(
+            user=user,
+            test=pre,
+            form=pre_form,
+            status=Attempt.Status.SUBMITTED,
+            layout=layout,
+            finished_at=now,
+            score=0,
+            max_score=QUESTIONS,
+        )
+        for user in users
+    )
+    rows, scores = [], {}
+    for attempt in attempts:
+        for pk in correct:
+            answer = rng.choice("abcd")
+            score = float(answer == correct[pk])
+            scores[attempt.pk] = scores.get(attempt.pk, 0) + score
+            rows.append(Response(attempt=attempt, question_id=pk, answer=answer, seq=1, score=score))
+    Response.objects.bulk_create(rows, batch_size=2000)
+    for attempt in attempts:
+        attempt.score = scores[attempt.pk]
+    Attempt.objects.bulk_update(attempts, ["score"], batch_size=500)
+    return Seed(post.pk, {user.username: user.pk for user in users}, correct)
+
+
+# --- CPU cost per request, in this process (independent of other load on the machine) -------------
+
+
+def cpu_model(*, usernames: list[str], post_id: int) -> dict[str, list[tuple[float, float]]]:
+    """The flow of each trainee in `usernames` through Django's test client; CPU ms per request kind.
+
+    For each request: (CPU of this thread, CPU of its PostgreSQL backend) in milliseconds. CPU time,
+    unlike wall time, hardly changes when other processes share the machine.
+    """
+    import json as _json
+    import uuid
+
+    from _load import ATTEMPT_ACTION, RADIO
+    from django.db import connection
+    from django.test import Client
+
+    backend = None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def db_cpu() -> float:
+        if backend is None:
+            return 0.0
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    costs: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def measure(kind, call):
+        cpu, db = time.thread_time(), db_cpu()
+        response = call()
+        costs[kind].append(((time.thread_time() - cpu) * 1000, (db_cpu() - db) * 1000))
+        return response
+
+    test_path = f"/fr/tests/{post_id}/"
+
+    def flow(client: Client, username: str, login_kind: str) -> None:
+        measure(login_kind, lambda: client.post("/fr/accounts/login/", {"login": username, "password": PASSWORD}))
+        measure("login_page", lambda: client.get("/fr/accounts/login/"))
+        measure("start", lambda: client.post(test_path))
+        html = measure("test_page", lambda: client.get(test_path)).content.decode()
+        attempt = ATTEMPT_ACTION.search(html).group(1)
+        seq = int(time.time() * 1000)
+        for index, (question, option) in enumerate(dict(RADIO.findall(html)).items()):
+            body = _json.dumps({"question": int(question), "answer": option, "seq": seq + index})
+            measure("save", lambda b=body: client.post(f"/api/attempts/{attempt}/responses/", b, "application/json"))
+        key = str(uuid.uuid4())
+        measure("submit", lambda: client.post(f"/fr/attempts/{attempt}/submit/", {"submission_key": key, "submit": 1}))
+        measure("result", lambda: client.get(f"/fr/attempts/{attempt}/"))
+
+    for number, username in enumerate(usernames):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.get("/fr/accounts/login/")
+        if backend is None and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                backend = cursor.fetchone()[0]
+        # The first flow pays for imports and template compilation: kept apart.
+        flow(client, username, "login" if number else "login (first)")
+    return costs
+
+
+def print_cpu_model(costs: dict, *, trainees: int, window: float) -> None:
+    """Median CPU of the app per request kind; the database's as a mean (/proc counts 10 ms ticks)."""
+    import statistics
+
+    flows = len(costs["login"])
+    print(f"CPU per request over {flows} flows in this process (app median ms + database mean ms):")
+    per_flow = 0.0
+    for kind in ["login (first)", "login_page", "login", "start", "test_page", "save", "submit", "result"]:
+        values = costs.get(kind) or []
+        if not values:
+            continue
+        app = statistics.median(v[0] for v in values)
+        db = statistics.fmean(v[1] for v in values)
+        if kind != "login (first)":
+            per_flow += (app + db) * (QUESTIONS if kind == "save" else 1)
+        print(f"  {kind:<14}{app:7.1f} + {db:5.1f}" + (f"  (x{QUESTIONS} per trainee)" if kind == "save" else ""))
+    cores = os.cpu_count() or 1
+    print(
+        f"  one trainee's flow: {per_flow / 1000:.2f} CPU s; {trainees} trainees in ~{window:.0f} s need "
+        f"{per_flow / 1000 * trainees / window:.1f} cores on average (this machine: {cores}), before HTTP and gzip"
+    )
+
+
+# --- Server ------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_command(args, port: int) -> list[str]:
+    if args.server == "runserver":
+        return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    worker_class = "sync" if args.threads == 1 else "gthread"
+    return [
+        sys.executable, "-m", "gunicorn", args.wsgi, *(["--pythonpath", args.pythonpath] if args.pythonpath else []),
+        "--bind", f"127.0.0.1:{port}",
+        "--workers", str(args.workers), "--threads", str(args.threads), "--worker-class", worker_class,
+        "--backlog", "2048", "--timeout", "60", "--graceful-timeout", "10", "--error-logfile", "-",
+    ]  # fmt: skip
+
+
+def _server_preexec() -> None:
+    """In the server's process: its own session (stopped as a group) and ended if this script dies."""
+    os.setsid()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def wait_until_ready(server: subprocess.Popen, port: int, *, seconds: float) -> None:
+    browser = Browser(port=port, client_ip="10.255.0.1", timeout=5)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped with code {server.returncode} (see its log)")
+        if browser.request("GET", "/fr/accounts/login/").status == 200:
+            return
+        time.sleep(0.25)
+    raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
+
+
+def warm_up(port: int, *, concurrency: int, rounds: int = 3) -> None:
+    """Load the code and templates in every worker (a server in service is warm), a bounded number of GETs."""
+
+    def get() -> None:
+        browser = Browser(port=port, client_ip="10.255.0.1", timeout=30)
+        for path in ("/fr/accounts/login/", "/fr/"):
+            browser.request("GET", path)
+
+    for _round in range(rounds):
+        threads = [threading.Thread(target=get) for _ in range(concurrency)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+
+
+class CpuMeter:
+    """CPU seconds spent by the server, PostgreSQL's bench sessions, this script and everything else.
+
+    Processes come and go during a run (database sessions end after CONN_MAX_AGE), so a thread samples
+    /proc twice a second and keeps each process's last reading. The machine may be shared: what other
+    processes took is printed beside the figures.
+    """
+
+    def __init__(self, server_pid: int):
+        self.server_pid = server_pid
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.first: dict[int, tuple[str, float]] = {}
+        self.last: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
+
+    def _machine_busy(self) -> float:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return (sum(fields[:8]) - fields[3] - fields[4]) / self.tick  # all but idle and iowait
+
+    def _sample(self) -> None:
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                seconds = (int(fields[11]) + int(fields[12])) / self.tick
+                pid = int(entry.name)
+                if pid == self.server_pid or int(fields[1]) == self.server_pid:
+                    group = "server"
+                elif f"postgres {PG_NAME} " in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                    group = "postgres"
+                else:
+                    continue
+            except (OSError, IndexError, ValueError):
+                continue
+            self.first.setdefault(pid, (group, seconds if self._thread.ident is None else 0.0))
+            self.last[pid] = (group, seconds)
+
+    def _sample_until_stopped(self) -> None:
+        while not self._stop.wait(0.5):
+            self._sample()
+
+    def start(self) -> None:
+        self._sample()  # processes alive now count from here; later ones from zero
+        self.machine = self._machine_busy()
+        self.load_generator = sum(os.times()[:2])
+        self._thread.start()
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._sample()
+        spent = {"server": 0.0, "postgres": 0.0}
+        for pid, (group, seconds) in self.last.items():
+            spent[group] += max(0.0, seconds - self.first[pid][1])
+        spent["load generator"] = sum(os.times()[:2]) - self.load_generator
+        spent["other processes"] = max(0.0, self._machine_busy() - self.machine - sum(spent.values()))
+        return spent
+
+
+def stop(server: subprocess.Popen | None) -> None:
+    if server is None or server.poll() is not None:
+        return
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)  # the group this script created for the server
+        server.wait(timeout=10)
+
+
+def flush_cache() -> None:
+    import redis
+
+    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_timeout=5).flushdb()
+
+
+# --- Checking the database against what was sent -----------------------------------------------
+
+
+def check(trainees: list[Trainee], seeded: Seed) -> dict:
+    from assessments.models import Attempt, Response
+
+    found = Counter()
+    attempts = {
+        str(a.pk): a
+        for a in Attempt.objects.filter(test_id=seeded.post_id, user_id__in=list(seeded.usernames.values()))
+    }
+    per_user = Counter(a.user_id for a in attempts.values())
+    stored: dict[str, dict[int, tuple]] = defaultdict(dict)
+    for attempt_id, question_id, answer, seq, score in Response.objects.filter(attempt__in=list(attempts)).values_list(
+        "attempt_id", "question_id", "answer", "seq", "score"
+    ):
+        if question_id in stored[str(attempt_id)]:
+            found["duplicated"] += 1
+        stored[str(attempt_id)][question_id] = (answer, seq, score)
+    for trainee in trainees:
+        found["answers sent"] += len(trainee.sent)
+        if not trainee.attempt_id:
+            continue
+        rows = stored.get(trainee.attempt_id, {})
+        for question, (answer, seq) in trainee.sent.items():
+            row = rows.get(question)
+            if row is None or row[0] != answer or row[1] != seq:
+                found["lost"] += 1
+        found["unexpected rows"] += len(set(rows) - set(trainee.sent))
+        attempt = attempts.get(trainee.attempt_id)
+        if attempt is None:
+            found["attempt missing"] += 1
+            continue
+        if per_user[attempt.user_id] != 1:
+            found["several attempts for one trainee"] += 1
+        if not trainee.submitted:
+            continue
+        found["submits sent"] += 1
+        if attempt.status == Attempt.Status.SUBMITTED and str(attempt.submission_key) == trainee.submission_key:
+            found["submitted once"] += 1
+        expected = sum(1.0 for question, (answer, _seq) in trainee.sent.items() if seeded.correct[question] == answer)
+        if attempt.score != expected or attempt.max_score != QUESTIONS:
+            found["score differs from answers sent"] += 1
+        stored_scores = [row[2] for row in rows.values()]
+        found["responses of a submitted attempt never scored"] += stored_scores.count(None)
+        if None in stored_scores or attempt.score != sum(stored_scores):
+            found["score differs from responses stored"] += 1
+    found["attempts in database"] = len(attempts)
+    found["attempts left open"] = sum(1 for a in attempts.values() if a.status == Attempt.Status.OPEN)
+    return found
+
+
+def server_log_counts(text: str) -> dict:
+    return {
+        "database is locked": len(re.findall(r"^django\.db\.utils\.OperationalError: database is locked", text, re.M)),
+        "tracebacks": text.count("Traceback (most recent call last)"),
+        "worker timeouts": text.count("WORKER TIMEOUT"),
+    }
+
+
+# --- Report ------------------------------------------------------------------------------------
+
+KINDS = ["login_page", "login", "start", "test_page", "save", "race_save", "submit", "result"]
+
+
+def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, cpu: dict) -> None:
+    targets = TARGETS[args.backend]
+    requests = [r for t in trainees for r in t.requests]
+    failed = [r for r in requests if not r.ok]
+    server_errors = sum(1 for r in requests if r.status and r.status >= 500)
+    finished = sum(1 for t in trainees if not t.stopped_at)
+    print(f"\n=== {args.backend}: {args.server_label} ===")
+    print(f"trainees: {len(trainees)} (target {targets['trainees']}); finished the whole flow: {finished}")
+    print(f"requests: {len(requests)} in {wall:.1f} s = {len(requests) / wall:.1f} req/s", end="")
+    saves = [r for r in requests if r.kind == "save"]
+    print(f"; saves {len(saves)} = {len(saves) / wall:.1f}/s on average")
+    if saves:
+        # Saves are paced (one per trainee per interval), so the offered rate peaks when every trainee
+        # is saving at once; the served rate shows whether the server keeps up.
+        offered = Counter(int(r.at) for r in saves)
+        served = Counter(int(r.at + r.ms / 1000) for r in saves if r.ok)
+        print(f"saves per second: offered at most {max(offered.values())}, served at most {max(served.values())}")
+    print(f"failed requests: {len(failed)}; server errors (5xx): {server_errors} (target 0)")
+    if failed:
+        print(f"  by kind and status: {dict(Counter((r.kind, r.status or r.error[:40]) for r in failed))}")
+    print(f"answers sent: {found['answers sent']}; lost: {found['lost']} (target 0); "
+          f"duplicated: {found['duplicated']} (target 0); unexpected rows: {found['unexpected rows']}")  # fmt: skip
+    print(
+        f"attempts: {found['attempts in database']} in the database; submits sent {found['submits sent']}, "
+        f"submitted exactly once with the key sent {found['submitted once']}; left open {found['attempts left open']}; "
+        f"several per trainee {found['several attempts for one trainee']}"
+    )
+    print(
+        f"scores: {found['score differs from answers sent']} differ from the answers sent, "
+        f"{found['score differs from responses stored']} from the responses stored; "
+        f"responses stored after scoring (score empty): {found['responses of a submitted attempt never scored']}"
+    )
+    print(f"{'latency ms':<12}{'n':>6}{'p50':>8}{'p95':>8}{'max':>8}")
+    for kind in KINDS:
+        values = [r.ms for r in requests if r.kind == kind]
+        if not values:
+            continue
+        target = {"save": targets["save_p95"], "submit": targets["submit_p95"]}.get(kind)
+        line = f"{kind:<12}{len(values):>6}{percentile(values, 0.5):>8.0f}{percentile(values, 0.95):>8.0f}"
+        line += f"{max(values):>8.0f}"
+        print(line + (f"   (target p95 < {target} ms)" if target else ""))
+    logins = [r.at for r in requests if r.kind == "login"]
+    if logins and saves:
+        during = [r.ms for r in saves if r.at <= max(logins)]
+        after = [r.ms for r in saves if r.at > max(logins)]
+        print(
+            f"save p95 while trainees are still logging in: {percentile(during, 0.95):.0f} ms (n={len(during)}); "
+            f"after the last login: {percentile(after, 0.95):.0f} ms (n={len(after)})"
+        )
+    lock_target = " (target 0)" if args.backend == "sqlite" else ""
+    print(
+        f'server log: "database is locked" {log["database is locked"]}{lock_target}, '
+        f"tracebacks {log['tracebacks']}, worker timeouts {log['worker timeouts']}"
+    )
+    cores = os.cpu_count() or 1
+    print(
+        f"CPU seconds over the run ({cores} cores x {wall:.0f} s = {cores * wall:.0f} available): "
+        + ", ".join(f"{name} {seconds:.0f}" for name, seconds in cpu.items())
+    )
+    if cpu["other processes"] > 0.2 * cores * wall:
+        print("  note: other processes took over a fifth of the machine; the latencies are pessimistic.")
+    raced = Counter(t.raced for t in trainees if t.raced)
+    if raced:
+        print(f"saves sent with the submit: {dict(raced)} (an accepted one must be in the score)")
+    stopped = Counter(t.stopped_at.split(":")[0] for t in trainees if t.stopped_at)
+    if stopped:
+        print(f"flows stopped early: {dict(stopped)}")
+        for reason, count in Counter(t.stopped_at for t in trainees if t.stopped_at).most_common(5):
+            print(f"  {count} x {reason}")
+
+
+# --- Main --------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--backend", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--trainees", type=int, help="default 200 (postgres) or 30 (sqlite)")
+    parser.add_argument("--server", choices=["gunicorn", "runserver"], help="default: gunicorn, runserver (sqlite)")
+    parser.add_argument("--workers", type=int, help="gunicorn workers: default 4 (postgres), 1 (sqlite)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (>1: gthread)")
+    parser.add_argument("--spread", type=float, default=20.0, help="seconds over which trainees start")
+    parser.add_argument("--save-interval", type=float, default=1.0, help="seconds between a trainee's saves")
+    parser.add_argument(
+        "--login-first",
+        action="store_true",
+        help="everyone logs in (spread over --spread s) before the test opens, then the test starts as usual",
+    )
+    parser.add_argument(
+        "--race-submit",
+        action="store_true",
+        help="send each trainee's last save at the same moment as the submit; a save accepted must be scored",
+    )
+    parser.add_argument("--changes", type=int, default=0, help="extra saves per trainee that change an answer")
+    parser.add_argument("--room-size", type=int, default=50, help="trainees sharing one IP address")
+    parser.add_argument("--no-result-page", action="store_true", help="do not GET the result page after submit")
+    parser.add_argument("--wsgi", default="lms.wsgi:application", help="gunicorn: the application to serve")
+    parser.add_argument("--pythonpath", help="gunicorn: a folder to import --wsgi from (to try a change)")
+    parser.add_argument("--sqlite-options", default="", help="query string appended to the SQLite DATABASE_URL")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    parser.add_argument(
+        "--cpu-model", type=int, default=5, help="extra trainees run in this process first to measure CPU per request"
+    )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0,
+        help="wait up to this many seconds for the 1-minute load average to fall below 1 before the run",
+    )
+    parser.add_argument("--log", type=Path, help="copy the server log to this file")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    args.trainees = args.trainees or TARGETS[args.backend]["trainees"]
+    args.server = args.server or ("gunicorn" if args.backend == "postgres" else "runserver")
+    args.workers = args.workers or (4 if args.backend == "postgres" else 1)
+    args.server_label = (
+        "runserver --noreload (threaded)"
+        if args.server == "runserver"
+        else f"gunicorn {args.workers} workers x {args.threads} threads"
+    ) + ("; log-ins before the test opens" if args.login_first else "")
+    if not 1 <= args.trainees <= 1000:
+        parser.error("--trainees must be between 1 and 1000")
+    rng = random.Random(args.seed)  # noqa: S311 - answers and keys, not secrets
+    # `timeout` or a service manager stops with SIGTERM: clean up as after Ctrl+C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    workdir = Path(tempfile.mkdtemp(prefix="lms-load-"))
+    database = Postgres(workdir) if args.backend == "postgres" else Sqlite(workdir, args.sqlite_options)
+    server = log_file = None
+    created = False
+    try:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("DJANGO_", "DATABASE_", "CACHE_", "CELERY_", "ACCOUNT_", "ALLAUTH_"))
+        }
+        env.update(
+            DJANGO_SETTINGS_MODULE="lms.settings",
+            DATABASE_URL=database.url,
+            DATABASE_CONN_MAX_AGE="60",
+            DJANGO_SECRET_KEY="bench-" + "k3y-n0t-s3cr3t-" * 4,
+            DJANGO_ALLOWED_HOSTS="127.0.0.1",
+            DJANGO_DEBUG="false",
+            CACHE_URL=f"rediscache://127.0.0.1:6379/{REDIS_DB}",
+            ALLAUTH_TRUSTED_PROXY_COUNT="1",  # as in production (.env.example): rate limits per client IP
+            MEDIA_ROOT=str(workdir / "media"),
+            PYTHONUNBUFFERED="1",
+        )
+        print(f"{args.backend}: creating the database and migrating…", flush=True)
+        database.create()
+        created = True
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
+            cwd=BASE_DIR, env=env, check=True, timeout=600,
+        )  # fmt: skip
+
+        os.environ.clear()
+        os.environ.update(env)
+        sys.path.insert(0, str(BASE_DIR))
+        import django
+
+        django.setup()
+        from django.db import connections
+
+        started = time.monotonic()
+        seeded = seed(trainees=args.trainees + args.cpu_model, rng=rng)
+        print(f"seeded {args.trainees} (+{args.cpu_model}) trainees in {time.monotonic() - started:.1f} s", flush=True)
+        usernames = list(seeded.usernames)
+        if args.cpu_model:
+            costs = cpu_model(usernames=usernames[args.trainees :], post_id=seeded.post_id)
+            window = args.spread + (QUESTIONS + args.changes + 2) * args.save_interval
+            print_cpu_model(costs, trainees=args.trainees, window=window)
+        seeded.usernames = {name: seeded.usernames[name] for name in usernames[: args.trainees]}
+        connections.close_all()
+        flush_cache()
+
+        port = free_port()
+        log_path = workdir / "server.log"
+        log_file = log_path.open("w")
+        server = subprocess.Popen(  # noqa: S603 - our own interpreter, gunicorn or manage.py
+            server_command(args, port), cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+            preexec_fn=_server_preexec,  # no thread has started yet, so preexec_fn is safe
+        )  # fmt: skip
+        wait_until_ready(server, port, seconds=60)
+        warm_up(port, concurrency=2 * args.workers * args.threads)
+        print(f"server up on 127.0.0.1:{port} ({args.server_label}); {args.trainees} trainees start…", flush=True)
+
+        waited = time.monotonic()
+        while time.monotonic() - waited < args.wait_quiet and os.getloadavg()[0] >= 1.0:
+            time.sleep(5)
+        print(f"load average before the run: {os.getloadavg()[0]:.1f}", flush=True)
+        meter = CpuMeter(server.pid)
+        meter.start()
+        now = time.monotonic()
+        opens = now + (args.spread + 5 if args.login_first else 0)  # when the test phase begins
+        trainees = [
+            Trainee(
+                username=username,
+                start_at=now + index * args.spread / args.trainees,
+                test_at=opens + index * args.spread / args.trainees if args.login_first else 0.0,
+                client_ip=f"10.0.{index // args.room_size}.1",
+                seed=args.seed * 100_000 + index,
+            )
+            for index, username in enumerate(seeded.usernames)
+        ]
+        plan = Plan(
+            port=port,
+            test_id=seeded.post_id,
+            password=PASSWORD,
+            save_interval=args.save_interval,
+            changes=args.changes,
+            follow_result=not args.no_result_page,
+            race_submit=args.race_submit,
+            timeout=args.timeout,
+            # Spread + flow (saves + submit) + a margin for slow answers; nothing is sent after it.
+            deadline=opens + args.spread + (QUESTIONS + args.changes + 2) * args.save_interval + 90,
+        )
+        wall = run_trainees(trainees, plan)
+        cpu = meter.stop()
+        stop(server)
+        log_file.close()
+        log_text = log_path.read_text(errors="replace")
+        if args.log:
+            shutil.copyfile(log_path, args.log)
+        found = check(trainees, seeded)
+        connections.close_all()
+        report(args, trainees, wall, found, server_log_counts(log_text), cpu)
+    finally:
+        stop(server)
+        if log_file is not None:
+            log_file.close()
+        if "django" in sys.modules:
+            from django.db import connections
+
+            connections.close_all()
+        if created:
+            database.drop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
