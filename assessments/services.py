@@ -135,6 +135,9 @@ def response_save(*, user, attempt: Attempt, question_id: int, answer, seq: int)
     save to someone else's, a submitted or an expired attempt, or to a question not on the attempt.
     """
     now = timezone.now()
+    # Check the attempt as it is now, locked: a save racing a submission either lands before the
+    # scoring (and counts) or is refused; it can never be stored after the score was computed.
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
     _check_open(attempt, user=user, now=now)
     if question_id not in _question_ids(attempt):
         raise AttemptRefused(_("This question is not part of your test."), status=400)

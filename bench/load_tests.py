@@ -3,22 +3,28 @@
 Usage:
     .venv/bin/python bench/load_tests.py                      # PostgreSQL + gunicorn, 200 trainees
     .venv/bin/python bench/load_tests.py --backend sqlite     # SQLite + runserver (embedded default), 30
-Options: --trainees N, --workers W --threads T (gunicorn), --server gunicorn|runserver,
+Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 4 x 1);
+    --server gunicorn|runserver; --login-first (everyone logs in before the test opens);
+    --race-submit (each trainee's last save is sent at the same moment as the submit);
     --sqlite-options "timeout=20&transaction_mode=IMMEDIATE&init_command=PRAGMA journal_mode=WAL;"
-    (appended to the SQLite DATABASE_URL, which the settings read), --log FILE (keep the server log).
+    (appended to the SQLite DATABASE_URL, which the settings read); --wsgi module:app --pythonpath DIR
+    (serve a candidate change without touching the code); --wait-quiet S; --log FILE (keep the server log).
 
 What it does: a fresh database (PostgreSQL `lms_bench` on 127.0.0.1:5432, dropped first; or a temporary
 SQLite file), `manage.py migrate`, then in this process a module with a pre-test and a 20-question
 post-test, N trainees (one PBKDF2 hash copied to all) enrolled with the pre-test submitted and every
-lesson completed. Then the server (production settings: DEBUG off, Redis cache, persistent
-connections) and N simulated trainees, their starts spread over --spread seconds, each: login page,
-login, start, test page, 20 autosaves about a second apart, submit, result page. Rooms of --room-size
-trainees share one IP address (X-Forwarded-For behind one trusted proxy, as in production), so the
-per-IP login limit applies per room. Afterwards the database is compared with every answer sent.
+lesson completed. A few extra trainees then go through the flow in this process with Django's test
+client to measure the CPU each request costs (--cpu-model). Then the server (production settings: DEBUG
+off, Redis cache, persistent connections) and N simulated trainees, their starts spread over --spread
+seconds, each: login page, login, start, test page, 20 autosaves about a second apart, submit, result
+page. Rooms of --room-size trainees share one IP address (X-Forwarded-For behind one trusted proxy, as
+in production), so the per-IP login limit applies per room. Afterwards the database is compared with
+every answer sent.
 
 Prints: requests and failures, answers lost and duplicated, attempts submitted once with the score
 recomputed from the answers sent, latency p50/p95/max per request kind, throughput, server log
-counts ("database is locked", tracebacks) and CPU, beside the targets. Nothing is asserted.
+counts ("database is locked", tracebacks) and the CPU taken by the server, PostgreSQL, this script and
+other processes (the machine may be shared), beside the targets. Nothing is asserted.
 The server, the bench database and the temporary files are removed at the end, even on failure.
 """
 

@@ -96,3 +96,29 @@ def test_a_thousand_shuffled_saves_keep_the_newest_value(setup):
     assert sum(results) == 1000
     response = Response.objects.get(attempt=attempt, question_id=question)
     assert (response.seq, response.answer) == (1000, "value-1000")
+
+
+def test_a_save_racing_a_submission_is_scored_or_refused_never_stored_after_the_score(setup):
+    user, pre = setup
+    for _ in range(5):
+        attempt, _ = services.attempt_start(user=user, test=pre)
+        question = attempt.layout[0]["question"]
+
+        def save(attempt=attempt, question=question):
+            try:
+                return services.response_save(user=user, attempt=attempt, question_id=question, answer="b", seq=1)
+            except services.AttemptRefused:
+                return "refused"
+
+        def submit(attempt=attempt):
+            return services.attempt_submit(user=user, attempt_id=attempt.pk)
+
+        _results, errors = _run_together([save, submit])
+        assert errors == []
+        attempt.refresh_from_db()
+        stored = Response.objects.filter(attempt=attempt).first()
+        # Either the answer was scored with the attempt, or it was refused and not stored.
+        assert stored is None or stored.score is not None
+        assert attempt.score == (stored.score if stored else 0)
+        pre.attempts_allowed += 1
+        pre.save()
