@@ -14,19 +14,14 @@ from django.utils.translation import gettext as _
 from assessments.models import Test
 from assessments.selectors import has_submitted, tests_of
 from courses.gates import Gate
-from courses.models import Enrolment
-from courses.selectors import course_outline
+from courses.selectors import course_outline, is_enrolled
 
 post_test_openers: list[Callable] = []
 
 
-def _enrolled(user, course_id: int) -> bool:
-    return Enrolment.objects.filter(user=user, course_id=course_id).exclude(status=Enrolment.Status.WITHDRAWN).exists()
-
-
 def test_closed_reason(*, user, test: Test) -> str | None:
     """Why `user` may not take `test` now (a translated sentence), or None when they may."""
-    if not _enrolled(user, test.course_id):
+    if not is_enrolled(user=user, course_id=test.course_id):
         return _("Enrol in the module first.")
     if test.kind == Test.Kind.POST:
         if any(opener(user, test) for opener in post_test_openers):

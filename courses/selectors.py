@@ -274,8 +274,9 @@ def h5p_best_scores(*, user, lesson_id: int) -> dict[str, float]:
     return dict(rows)
 
 
-def is_enrolled(*, user, course: CoursePage) -> bool:
+def is_enrolled(*, user, course_id: int) -> bool:
+    """Whether `user` has an enrolment (not withdrawn) in the source-language module `course_id`."""
     return (
         user.is_authenticated
-        and Enrolment.objects.filter(Q(user=user, course=course) & ~Q(status=Enrolment.Status.WITHDRAWN)).exists()
+        and Enrolment.objects.filter(Q(user=user, course_id=course_id) & ~Q(status=Enrolment.Status.WITHDRAWN)).exists()
     )

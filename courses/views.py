@@ -182,7 +182,7 @@ def h5p_file(request: HttpRequest, lesson_id: int, package_id: int, path: str) -
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     if not any(block.value["package"].pk == package_id for block in lesson.h5p_blocks()):
         raise Http404
-    if not (_may_preview(request.user) or selectors.is_enrolled(user=request.user, course=lesson.get_parent())):
+    if not (_may_preview(request.user) or selectors.is_enrolled(user=request.user, course_id=lesson.get_parent().pk)):
         raise Http404
     package = get_object_or_404(H5PPackage, pk=package_id)
     normalised = posixpath.normpath(path)
@@ -232,7 +232,7 @@ def h5p_state(request: HttpRequest, lesson_id: int, activity_id: str) -> HttpRes
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Log in to save your progress.")}, status=401)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    if not selectors.is_enrolled(user=request.user, course=lesson.get_parent()):
+    if not selectors.is_enrolled(user=request.user, course_id=lesson.get_parent().pk):
         raise Http404
     if request.method == "GET":
         state = H5PState.objects.filter(user=request.user, lesson=lesson, activity_id=activity_id).first()

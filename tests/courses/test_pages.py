@@ -1,7 +1,6 @@
 """Catalogue, module and lesson pages: access, content, queries and bytes."""
 
 import gzip
-import re
 
 import pytest
 from django.test import Client
@@ -9,6 +8,7 @@ from django.test import Client
 from courses import services
 from courses.models import CourseIndexPage, Enrolment
 from tests.factories import UserFactory, course_tree, h5p_package
+from tests.weights import page_weight
 
 pytestmark = pytest.mark.django_db
 
@@ -95,31 +95,10 @@ def test_lesson_query_count_is_identical_for_5_and_200_lessons():
     assert counts[0] == counts[1]
 
 
-def _page_weight(client, url):
-    response = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
-    html_gz = (
-        len(response.content) if response.get("Content-Encoding") == "gzip" else len(gzip.compress(response.content))
-    )
-    html = (
-        gzip.decompress(response.content).decode()
-        if response.get("Content-Encoding") == "gzip"
-        else response.content.decode()
-    )
-    total = html_gz
-    from django.contrib.staticfiles import finders
-
-    for src in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
-        path = finders.find(src.removeprefix("/static/"))
-        assert path, src
-        with open(path, "rb") as handle:
-            total += len(gzip.compress(handle.read()))
-    return html_gz, total, html
-
-
 def test_lesson_page_without_h5p_fits_the_2g_budget():
     course, lessons = course_tree()
     client, _user = _enrolled_client(course)
-    first, total, html = _page_weight(client, lessons[1].url)
+    first, total, html = page_weight(client, lessons[1].url)
     assert first <= 14 * 1024, first
     assert total <= 100 * 1024, total
     assert "h5p-standalone" not in html
@@ -128,7 +107,7 @@ def test_lesson_page_without_h5p_fits_the_2g_budget():
 def test_lesson_page_with_h5p_loads_the_player_once_and_stays_within_budget():
     course, lessons = course_tree(h5p_package=h5p_package())
     client, _user = _enrolled_client(course)
-    first, total, html = _page_weight(client, lessons[0].url)
+    first, total, html = page_weight(client, lessons[0].url)
     assert html.count("h5p-standalone/main.bundle.js") == 1
     assert first <= 14 * 1024, first
     # Player, its frame script and stylesheet are fetched once: counted here with the page.
