@@ -73,7 +73,7 @@ def seed_attempts(*, username: str = "apprenant") -> None:
         correct = question.key.get("correct")
         if question.kind in ("single", "true_false") and correct:
             answer = correct if number % 2 == 0 else next(o for o in item["options"] if o != correct)
-            services.response_save(user=user, attempt=attempt, question_id=question.pk, answer=answer, seq=1)
+            services.response_save(user=user, attempt_id=attempt.pk, question_id=question.pk, answer=answer, seq=1)
     services.attempt_submit(user=user, attempt_id=attempt.pk)
 
 
