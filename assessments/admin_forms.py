@@ -57,6 +57,10 @@ class QuestionAdminForm(forms.ModelForm):
                     help_text=help_text,
                     widget=widget(attrs={"rows": 4}) if widget is forms.Textarea else widget(),
                 )
+        # The question in each language first, then the key that scores it.
+        self.order_fields(
+            [*self._meta.fields, *(f"{box}_{language}" for language in LANGUAGES for box, *_rest in _BOXES)]
+        )
         if self.instance.pk:
             boxes, key_boxes = question_content.unbuild(content=self.instance.content, key=self.instance.key)
             for name, value in {**boxes, **key_boxes}.items():
