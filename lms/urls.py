@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
+    path("sessions/", include("training.urls")),
     # Wagtail's catch-all serves the pages of each language's tree; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
