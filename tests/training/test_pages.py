@@ -58,7 +58,7 @@ def test_session_pages_cost_the_same_queries_for_5_and_60_participants(client, r
 def test_the_session_page_for_60_weighs_under_100_kb_and_a_live_refresh_under_5_kb(client, room, trainer):
     _fill(room, 60)
     client.force_login(trainer)
-    first, total, html = page_weight(client, reverse("training:session", args=[room["session"].code]))
+    first, total, _html = page_weight(client, reverse("training:session", args=[room["session"].code]))
     assert total <= 100 * 1024, total
     response = client.get(reverse("training:live_fragment", args=[room["session"].code]))
     refresh = len(gzip.compress(response.content))
