@@ -26,9 +26,10 @@ PASSWORD = "motdepasse-123"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+AUDIENCES = ["police", "Religious or community leader"]  # a code or a label
+PREFECTURES = ["Kankan", "kouroussa"]  # any case
 ROSTER = "nom;organisation;public;préfecture;téléphone;langue\n" + "".join(
-    f"Participant{n:02d} Camara;OSC {n % 4};{'police' if n % 2 else 'Religious or community leader'};{'Kankan' if n % 3 else 'kouroussa'};;fr\n"
-    for n in range(1, 26)
+    f"Participant{n:02d} Camara;OSC {n % 4};{AUDIENCES[n % 2]};{PREFECTURES[n % 2]};;fr\n" for n in range(1, 26)
 )
 
 
