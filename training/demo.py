@@ -11,8 +11,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from assessments import services as test_services
-from assessments.models import Attempt, Question, Test
+from assessments.demo import submit_demo_attempt
+from assessments.models import Attempt, Test
 from courses.models import CoursePage
 from lms.models import AdministrativeRegion, Audience, Prefecture, User
 from training import services
@@ -41,19 +41,8 @@ TARGETS = {
 
 
 def _answer_all(*, user, test: Test, right_every: int) -> None:
-    """A submitted attempt: single-choice and true/false items right on every `right_every`-th."""
-    if Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).exists():
-        return
-    attempt, _created = test_services.attempt_start(user=user, test=test)
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])}
-    for number, item in enumerate(attempt.layout):
-        question = questions[item["question"]]
-        correct = question.key.get("correct")
-        if question.kind in ("single", "true_false") and correct:
-            wrong = next((option for option in item["options"] if option != correct), correct)
-            answer = correct if number % right_every == 0 else wrong
-            test_services.response_save(user=user, attempt=attempt, question_id=question.pk, answer=answer, seq=1)
-    test_services.attempt_submit(user=user, attempt_id=attempt.pk)
+    if not Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).exists():
+        submit_demo_attempt(user=user, test=test, right_every=right_every)
 
 
 @transaction.atomic

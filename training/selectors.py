@@ -128,6 +128,14 @@ def test_window_closes(user, test) -> str | None:
     return _("Your trainer opens this test for the whole room: wait for the signal.")
 
 
+def session_tests(*, session: TrainingSession) -> list:
+    """The pre- and post-tests of the session's modules, with their forms (for the paper versions)."""
+    from assessments.models import Test
+
+    course_ids = [course.pk for course in session.courses.all()]
+    return list(Test.objects.filter(course_id__in=course_ids).prefetch_related("forms").order_by("course_id", "-kind"))
+
+
 # --- The live page and the summary -----------------------------------------------------------------
 
 

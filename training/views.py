@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -46,6 +47,12 @@ def _file(data: bytes, *, content_type: str, filename: str, attachment: bool = T
     response = HttpResponse(data, content_type=content_type)
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _qr(url: str) -> HttpResponse:
+    response = HttpResponse(paper.qr_svg(url), content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -94,6 +101,7 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
         "roster_form": RosterUploadForm(),
         "join_url": request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])),
         "statuses": TrainingSession.Status.choices,
+        "tests": selectors.session_tests(session=session),
     }
     return TemplateResponse(request, "training/session_page.html", context)
 
@@ -113,10 +121,7 @@ def session_status(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def join_qr(request: HttpRequest, code: str) -> HttpResponse:
     session = _session(request, code)
-    url = request.build_absolute_uri(reverse("training:join_code", args=[session.join_code]))
-    response = HttpResponse(paper.qr_svg(url), content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _qr(request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])))
 
 
 # --- Roster and accounts -------------------------------------------------------------------------
@@ -224,10 +229,7 @@ def checkin_qr(request: HttpRequest, code: str, date: str) -> HttpResponse:
     day = _day(session, date)
     if not day.checkin_token:
         raise Http404
-    url = request.build_absolute_uri(reverse("training:checkin", args=[day.checkin_token]))
-    response = HttpResponse(paper.qr_svg(url), content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _qr(request.build_absolute_uri(reverse("training:checkin", args=[day.checkin_token])))
 
 
 @require_GET
@@ -271,6 +273,26 @@ def test_window(request: HttpRequest, code: str, kind: str) -> HttpResponse:
         raise Http404
     services.test_window_set(session=session, kind=kind, open=request.POST.get("open") == "1")
     return redirect(reverse("training:session", args=[session.code]) + "#tests")
+
+
+@require_GET
+@login_required
+def answer_sheet(request: HttpRequest, code: str, test_id: int) -> HttpResponse:
+    """The paper test's answer grid with this session's roster (assessments.paper)."""
+    from assessments.paper import answer_sheet_pdf
+
+    session = _session(request, code)
+    tests = {test.pk: test for test in selectors.session_tests(session=session)}
+    if test_id not in tests:
+        raise Http404
+    test = tests[test_id]
+    label = request.GET.get("form", "").strip().upper()
+    if label not in {form.label for form in test.forms.all()}:
+        raise Http404
+    people = [(p.user.username, p.user.display_name) for p in selectors.participants(session=session)]
+    data = answer_sheet_pdf(test=test, form_label=label, people=people, language=get_language())
+    filename = f"{session.code}-{test.kind}{('-' + label) if label else ''}-answers.pdf"
+    return _file(data, content_type="application/pdf", filename=filename, attachment=False)
 
 
 @require_GET

@@ -6,6 +6,7 @@ nothing changed."""
 import pytest
 from django.urls import reverse
 
+from assessments.models import Test
 from lms import roles
 from tests import factories
 from tests.training.conftest import trainer_user
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _routes(session, day, token) -> list[tuple[str, str, dict]]:
     code, date = session.code, day.date.isoformat()
+    test_id = Test.objects.get(course__in=session.courses.all(), kind="pre").pk
     return [
         ("get", reverse("training:session", args=[code]), {}),
         ("post", reverse("training:status", args=[code]), {"status": "closed"}),
@@ -34,6 +36,7 @@ def _routes(session, day, token) -> list[tuple[str, str, dict]]:
         ("get", reverse("training:summary", args=[code]), {}),
         ("get", reverse("training:summary_export", args=[code, "csv"]), {}),
         ("get", reverse("training:summary_export", args=[code, "xlsx"]), {}),
+        ("get", reverse("training:answer_sheet", args=[code, test_id]), {}),
     ]
 
 

@@ -206,3 +206,15 @@ def test_the_demo_session_is_seeded_once(db):
     assert session.days.filter(attendance__isnull=False).distinct().count() == 2
     kinds = set(Attempt.objects.filter(user__participations__session=session).values_list("test__kind", flat=True))
     assert kinds == {"pre", "post"}
+
+
+def test_the_answer_sheet_lists_the_sessions_roster_and_refuses_other_tests(client, room, trainer):
+    client.force_login(trainer)
+    url = reverse("training:answer_sheet", args=[room["session"].code, room["pre"].pk])
+    response = client.get(url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert url.encode() in client.get(reverse("training:session", args=[room["session"].code])).content
+    _course, _lessons, other_pre, _other_post = factories.assessment_setup()
+    other = reverse("training:answer_sheet", args=[room["session"].code, other_pre.pk])
+    assert client.get(other).status_code == 404
+    assert client.get(url + "?form=B").status_code == 404
