@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import get_hashers_by_algorithm, make_password
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -103,7 +103,12 @@ def participant_add(
         locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
         if locked.capacity is not None and Participant.objects.filter(session=session).count() >= locked.capacity:
             raise SessionRefused(_("This session is full."))
-    participant = Participant.objects.create(session=session, user=user, source=source)
+    try:
+        with transaction.atomic():
+            participant = Participant.objects.create(session=session, user=user, source=source)
+    except IntegrityError:
+        # The same person joined at the same moment (a double tap): theirs is the row.
+        return Participant.objects.get(session=session, user=user), False
     _enrol(session=session, user=user)
     return participant, True
 

@@ -80,9 +80,18 @@ def test_a_trainer_runs_day_one_and_a_participant_starts_the_pre_test(phones, li
     page.locator("#id_venue").fill("Maison des jeunes")
     page.locator("#id_start_date").fill(today.isoformat())
     page.locator("#id_end_date").fill((today + datetime.timedelta(days=2)).isoformat())
+    page.screenshot(path=str(SCREENSHOTS / "session-form-360x640.png"), full_page=True)
     page.locator(".session-form button[type=submit]").click()
     expect(page).to_have_url(base + "/fr/sessions/KAN26/")
     session = TrainingSession.objects.get(code="KAN26")
+
+    # A file with a bad row is refused, naming it.
+    bad = "nom;préfecture\nAwa Camara;Atlantide\n"
+    page.locator("#id_file").set_input_files({"name": "liste.csv", "mimeType": "text/csv", "buffer": bad.encode()})
+    page.locator("form.upload button[type=submit]").first.click()
+    expect(page.locator(".problems li")).to_have_count(1)
+    page.screenshot(path=str(SCREENSHOTS / "roster-refused-360x640.png"))
+    page.goto(base + "/fr/sessions/KAN26/")
 
     # Imports a roster of 25, without emails.
     page.locator("#id_file").set_input_files({"name": "liste.csv", "mimeType": "text/csv", "buffer": ROSTER.encode()})
