@@ -218,3 +218,22 @@ def test_the_answer_sheet_lists_the_sessions_roster_and_refuses_other_tests(clie
     other = reverse("training:answer_sheet", args=[room["session"].code, other_pre.pk])
     assert client.get(other).status_code == 404
     assert client.get(url + "?form=B").status_code == 404
+
+
+def test_someone_without_an_account_signs_up_on_the_spot_and_lands_on_the_join_page(client, room):
+    join_url = reverse("training:join_code", args=[room["session"].join_code])
+    response = client.get(join_url)
+    assert response.status_code == 302 and "next=" in response["Location"]
+    signup = client.post(
+        reverse("account_signup") + f"?next={join_url}",
+        {
+            "username": "surplace",
+            "password1": "Une-phrase-longue-2026",
+            "password2": "Une-phrase-longue-2026",
+            "consent": "on",
+            "next": join_url,
+        },
+    )
+    assert signup.status_code == 302 and signup["Location"] == join_url
+    client.post(join_url, {"code": room["session"].join_code})
+    assert Participant.objects.filter(session=room["session"], user__username="surplace").exists()
