@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from training.models import Coordinator, ProgrammeTarget
+from training.models import Coordinator, ProgrammeTarget, TrainingSession
 
 
 @admin.register(ProgrammeTarget)
@@ -14,3 +14,14 @@ class ProgrammeTargetAdmin(admin.ModelAdmin):
 class CoordinatorAdmin(admin.ModelAdmin):
     list_display = ["user", "region"]
     raw_id_fields = ["user"]
+
+
+@admin.register(TrainingSession)
+class TrainingSessionAdmin(admin.ModelAdmin):
+    """For administrators: add a co-trainer, correct a session. Trainers use /sessions/."""
+
+    list_display = ["code", "title", "prefecture", "mode", "start_date", "status"]
+    list_filter = ["status", "mode", "prefecture__region"]
+    search_fields = ["code", "title"]
+    filter_horizontal = ["trainers"]
+    raw_id_fields = ["courses"]

@@ -237,3 +237,11 @@ def test_someone_without_an_account_signs_up_on_the_spot_and_lands_on_the_join_p
     assert signup.status_code == 302 and signup["Location"] == join_url
     client.post(join_url, {"code": room["session"].join_code})
     assert Participant.objects.filter(session=room["session"], user__username="surplace").exists()
+
+
+def test_administrators_manage_sessions_targets_and_coordinators_in_the_admin(client, room):
+    admin = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    for model in ("trainingsession", "programmetarget", "coordinator"):
+        assert client.get(f"/django-admin/training/{model}/").status_code == 200, model
+    assert client.get(f"/django-admin/training/trainingsession/{room['session'].pk}/change/").status_code == 200
