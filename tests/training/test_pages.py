@@ -114,13 +114,16 @@ def test_the_accounts_sheet_gives_one_time_passwords_that_must_be_changed_at_fir
     client.logout()
     login = client.post(reverse("account_login"), {"login": awa.username, "password": credentials[awa.username]})
     assert login.status_code == 302
-    change = reverse("account_change_password")
-    assert client.get("/fr/").url == change
+    first_login = reverse("first_login")
+    assert client.get("/fr/").url == first_login
+    assert client.get(reverse("training:join")).url == first_login
     new = "Une-phrase-longue-2026"
-    response = client.post(change, {"oldpassword": credentials[awa.username], "password1": new, "password2": new})
+    refused = client.post(first_login, {"new_password1": new, "new_password2": new})
+    assert refused.status_code == 200  # consent is required
+    response = client.post(first_login, {"new_password1": new, "new_password2": new, "consent": "on"})
     assert response.status_code == 302
     awa.refresh_from_db()
-    assert not awa.must_change_password and awa.check_password(new)
+    assert not awa.must_change_password and awa.check_password(new) and awa.consent_given_at is not None
     assert client.get("/fr/").status_code == 200
 
 
