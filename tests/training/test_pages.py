@@ -248,3 +248,17 @@ def test_administrators_manage_sessions_targets_and_coordinators_in_the_admin(cl
     for model in ("trainingsession", "programmetarget", "coordinator"):
         assert client.get(f"/django-admin/training/{model}/").status_code == 200, model
     assert client.get(f"/django-admin/training/trainingsession/{room['session'].pk}/change/").status_code == 200
+
+
+def test_the_attendance_page_costs_the_same_queries_for_5_and_60_participants(client, room, trainer):
+    day = room["session"].days.first()
+    url = reverse("training:attendance", args=[room["session"].code, day.date.isoformat()])
+    client.force_login(trainer)
+    _fill(room, 5)
+    client.get(url)
+    five = _queries(client, url)
+    _fill(room, 60)
+    assert _queries(client, url) == five
+    _first, total, _html = page_weight(client, url)
+    assert total <= 100 * 1024, total
+    print(f"attendance page: {five} queries for 5 or 60 participants, {total} B with CSS and JS for 60 (gzip)")
