@@ -2,7 +2,7 @@
 
 A header row names the columns, in English or French: name/nom, organisation, audience/public,
 prefecture/préfecture, phone/téléphone, email/courriel, language/langue, and optionally
-username/identifiant. Rows are numbered as in a spreadsheet (the header is row 1).
+username/identifiant and country/pays. Rows are numbered as in a spreadsheet (the header is row 1).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ COLUMNS = {
     "email": {"email", "courriel", "e-mail"},
     "language": {"language", "langue"},
     "username": {"username", "identifiant"},
+    "country": {"country", "pays"},
 }
 LANGUAGES = {"fr": "fr", "francais": "fr", "french": "fr", "en": "en", "anglais": "en", "english": "en"}
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); phone
@@ -53,6 +54,7 @@ class RosterRow:
     email: str = ""
     language: str = "fr"
     username: str = ""
+    country: str = ""
 
     @property
     def identity(self) -> str:
@@ -74,6 +76,19 @@ def _audiences() -> dict[str, str]:
         for language in ("fr", "en"):
             with override(language):
                 found[fold(str(label))] = code
+    return found
+
+
+def _countries() -> dict[str, str]:
+    """Country codes by code and by French or English name: webinars reach beyond Guinea (Gabon)."""
+    from django_countries import countries
+
+    found = {}
+    for language in ("en", "fr"):
+        with override(language):
+            for code, name in countries:
+                found[fold(code)] = code
+                found[fold(str(name))] = code
     return found
 
 
@@ -103,7 +118,9 @@ def header_map(header: list[str]) -> tuple[dict[str, str], list[str]]:
     return mapping, problems
 
 
-def check_rows(*, rows: list[dict], default_language: str) -> tuple[list[RosterRow], list[tuple[int, str]]]:
+def check_rows(
+    *, rows: list[dict], default_language: str, default_country: str = "GN"
+) -> tuple[list[RosterRow], list[tuple[int, str]]]:
     """Every row read and checked; problems as (row number, translated message)."""
     problems: list[tuple[int, str]] = []
     header = list(dict.fromkeys(key for row in rows for key in row if key is not None))
@@ -113,6 +130,7 @@ def check_rows(*, rows: list[dict], default_language: str) -> tuple[list[RosterR
         return [], problems
     audiences = _audiences()
     prefectures = _prefectures()
+    countries = _countries() if "country" in mapping else {}
     checked: list[RosterRow] = []
     first_row: dict[str, int] = {}
     for number, raw in enumerate(rows, start=2):
@@ -156,6 +174,10 @@ def check_rows(*, rows: list[dict], default_language: str) -> tuple[list[RosterR
         row.language = LANGUAGES.get(fold(language), "") if language else default_language
         if not row.language:
             problems.append((number, _("Unknown language %(language)s (fr or en).") % {"language": language}))
+        country = values.get("country", "")
+        row.country = countries.get(fold(country), "") if country else default_country
+        if not row.country:
+            problems.append((number, _("Unknown country %(country)s.") % {"country": country}))
         row.username = values.get("username", "")
         if row.name:
             if row.identity in first_row:

@@ -176,7 +176,9 @@ def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport
     username from the name, no usable password and `must_change_password`: the credentials sheet
     (credentials_issue) gives them a one-time password.
     """
-    checked, problems = roster.check_rows(rows=rows, default_language=session.language)
+    checked, problems = roster.check_rows(
+        rows=rows, default_language=session.language, default_country=str(session.country)
+    )
     report = RosterReport(problems=problems)
     if problems:
         return report
@@ -216,6 +218,7 @@ def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport
                 phone=row.phone,
                 email=row.email,
                 preferred_language=row.language,
+                country=row.country,
                 must_change_password=True,
             )
             user.set_unusable_password()

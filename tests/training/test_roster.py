@@ -160,3 +160,12 @@ def test_the_command_imports_writes_the_accounts_sheet_and_refuses_bad_files(ses
         call_command("import_roster", str(bad), session="KAN1")
     with translation.override("en"), pytest.raises(CommandError, match="No session has the code"):
         call_command("import_roster", str(good), session="NOPE")
+
+
+def test_webinar_participants_may_come_from_other_countries(session):
+    content = _csv([["nom", "pays"], ["Jean Mba", "Gabon"], ["Awa Camara", "GN"], ["Marie Ndong", "gabon"]])
+    report = _import(session, content)
+    assert report.ok, report.problems
+    assert sorted(str(user.country) for user in report.created) == ["GA", "GA", "GN"]
+    refused = _import(session, _csv([["nom", "pays"], ["Paul", "Atlantis"]]))
+    assert refused.problems == [(2, "Unknown country Atlantis.")]
