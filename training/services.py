@@ -46,7 +46,10 @@ def _random(length: int, alphabet: str = FRIENDLY) -> str:
 @transaction.atomic
 def session_create(*, created_by, courses: list, **fields) -> TrainingSession:
     """A new session with its days (one per date from start to end); the creator is its trainer."""
-    session = TrainingSession(join_code=_random(6, FRIENDLY.upper().replace("Z", "")).upper(), **fields)
+    join_code = _random(6, FRIENDLY.upper())
+    while TrainingSession.objects.filter(join_code=join_code).exists():
+        join_code = _random(6, FRIENDLY.upper())
+    session = TrainingSession(join_code=join_code, **fields)
     session.code = session.code.strip().upper()
     session.full_clean()
     session.save()
@@ -57,13 +60,31 @@ def session_create(*, created_by, courses: list, **fields) -> TrainingSession:
 
 
 @transaction.atomic
+def session_update(*, session: TrainingSession, courses: list | None = None, **fields) -> TrainingSession:
+    """Change a session's details; its days follow its dates (days with marks are never removed)."""
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.code = session.code.strip().upper()
+    session.full_clean()
+    session.save()
+    if courses is not None:
+        session.courses.set(courses)
+        for participant in Participant.objects.filter(session=session).select_related("user"):
+            _enrol(session=session, user=participant.user)
+    session_days_sync(session=session)
+    return session
+
+
+@transaction.atomic
 def session_days_sync(*, session: TrainingSession) -> list[SessionDay]:
-    """One SessionDay per date of the session (idempotent; days with attendance are kept)."""
+    """One SessionDay per date of the session (idempotent). Days outside the dates are removed
+    unless they hold attendance marks."""
     dates = []
     day = session.start_date
     while day <= session.end_date:
         dates.append(day)
         day += datetime.timedelta(days=1)
+    SessionDay.objects.filter(session=session).exclude(date__in=dates).filter(attendance__isnull=True).delete()
     existing = set(SessionDay.objects.filter(session=session).values_list("date", flat=True))
     SessionDay.objects.bulk_create([SessionDay(session=session, date=day) for day in dates if day not in existing])
     return list(SessionDay.objects.filter(session=session))

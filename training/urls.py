@@ -12,6 +12,7 @@ urlpatterns = [
     path("join/<str:join_code>/", views.join, name="join_code"),
     path("checkin/<str:token>/", views.checkin, name="checkin"),
     path("<str:code>/", views.session_page, name="session"),
+    path("<str:code>/edit/", views.session_edit, name="edit"),
     path("<str:code>/status/", views.session_status, name="status"),
     path("<str:code>/join-qr.svg", views.join_qr, name="join_qr"),
     path("<str:code>/roster/", views.roster_upload, name="roster"),

@@ -106,6 +106,23 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
     return TemplateResponse(request, "training/session_page.html", context)
 
 
+@require_http_methods(["GET", "POST"])
+@login_required
+def session_edit(request: HttpRequest, code: str) -> HttpResponse:
+    session = _session(request, code)
+    form = SessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            session = services.session_update(session=session, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Session %(code)s saved.") % {"code": session.code})
+            return redirect("training:session", code=session.code)
+    return TemplateResponse(request, "training/session_form.html", {"form": form, "session": session})
+
+
 @require_POST
 @login_required
 def session_status(request: HttpRequest, code: str) -> HttpResponse:

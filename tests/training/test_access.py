@@ -22,6 +22,8 @@ def _routes(session, day, token) -> list[tuple[str, str, dict]]:
     return [
         ("get", reverse("training:session", args=[code]), {}),
         ("post", reverse("training:status", args=[code]), {"status": "closed"}),
+        ("get", reverse("training:edit", args=[code]), {}),
+        ("post", reverse("training:edit", args=[code]), {"title": "Pris"}),
         ("get", reverse("training:join_qr", args=[code]), {}),
         ("post", reverse("training:roster", args=[code]), {}),
         ("post", reverse("training:credentials", args=[code]), {}),

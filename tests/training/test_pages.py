@@ -1,6 +1,7 @@
 """The trainer's pages: size and query budgets, test windows for the room, first login, the accounts
 sheet, exports, self-enrolment, the paper-test import by session and the demo."""
 
+import datetime
 import gzip
 import io
 
@@ -262,3 +263,28 @@ def test_the_attendance_page_costs_the_same_queries_for_5_and_60_participants(cl
     _first, total, _html = page_weight(client, url)
     assert total <= 100 * 1024, total
     print(f"attendance page: {five} queries for 5 or 60 participants, {total} B with CSS and JS for 60 (gzip)")
+
+
+def test_a_trainer_edits_the_dates_and_the_days_follow_keeping_days_with_marks(client, room, trainer):
+    session = room["session"]
+    first, second = session.days.order_by("date")
+    person = session.participants.first()
+    services.attendance_mark(day=second, marks={person.pk: "present"})
+    client.force_login(trainer)
+    assert client.get(reverse("training:edit", args=[session.code])).status_code == 200
+    data = {
+        "code": session.code,
+        "title": "Nouveau titre",
+        "courses": [room["course"].pk],
+        "mode": "webinar",
+        "prefecture": session.prefecture.pk,
+        "country": "GA",
+        "language": "fr",
+        "start_date": (first.date + datetime.timedelta(days=5)).isoformat(),
+        "end_date": (first.date + datetime.timedelta(days=5)).isoformat(),
+    }
+    assert client.post(reverse("training:edit", args=[session.code]), data).status_code == 302
+    session.refresh_from_db()
+    assert (session.title, session.mode, str(session.country)) == ("Nouveau titre", "webinar", "GA")
+    dates = set(session.days.values_list("date", flat=True))
+    assert dates == {second.date, first.date + datetime.timedelta(days=5)}
