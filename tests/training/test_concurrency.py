@@ -4,12 +4,11 @@ Each thread has its own connection and transaction, as separate web processes wo
 serialises writers, so these run on PostgreSQL (CI); elsewhere they are skipped and reported.
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from tests import factories
+from tests.assessments.test_concurrency import _run_together
 from training import services
 from training.models import Attendance, Participant
 
@@ -17,27 +16,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency tests need PostgreSQL (DATABASE_URL)"),
 ]
-
-
-def _run_together(functions):
-    barrier = threading.Barrier(len(functions))
-    results, errors = [], []
-
-    def run(function):
-        try:
-            barrier.wait(timeout=10)
-            results.append(function())
-        except Exception as error:  # collected and asserted by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(function,)) for function in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
 
 
 def test_twelve_people_joining_a_session_for_five_at_once_make_five_participants():
