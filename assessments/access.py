@@ -1,7 +1,8 @@
 """When a test may be taken, and the lesson gate "submit the pre-test first".
 
 The sessions issue adds a trainer's switch that opens a post-test for the room: it registers a
-function in `post_test_openers` (user, test) -> bool, and this module consults it.
+function in `post_test_openers` (user, test) -> bool, and this module consults it. It also keeps a
+test closed until the trainer opens it for the room: `test_closers` (user, test) -> reason or None.
 """
 
 from __future__ import annotations
@@ -17,12 +18,17 @@ from courses.gates import Gate
 from courses.selectors import course_outline, is_enrolled
 
 post_test_openers: list[Callable] = []
+test_closers: list[Callable] = []
 
 
 def test_closed_reason(*, user, test: Test) -> str | None:
     """Why `user` may not take `test` now (a translated sentence), or None when they may."""
     if not is_enrolled(user=user, course_id=test.course_id):
         return _("Enrol in the module first.")
+    for closer in test_closers:
+        reason = closer(user, test)
+        if reason:
+            return reason
     if test.kind == Test.Kind.POST:
         if any(opener(user, test) for opener in post_test_openers):
             return None

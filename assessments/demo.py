@@ -56,6 +56,20 @@ def seed_tests() -> list[Test]:
     return tests
 
 
+def submit_demo_attempt(*, user, test: Test, right_every: int = 2) -> None:
+    """A submitted attempt of `test`: single-choice and true/false items answered, one in
+    `right_every` with the key, the others with another option; other kinds left blank."""
+    attempt, _created = services.attempt_start(user=user, test=test)
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])}
+    for number, item in enumerate(attempt.layout):
+        question = questions[item["question"]]
+        correct = question.key.get("correct")
+        if question.kind in ("single", "true_false") and correct:
+            answer = correct if number % right_every == 0 else next(o for o in item["options"] if o != correct)
+            services.response_save(user=user, attempt_id=attempt.pk, question_id=question.pk, answer=answer, seq=1)
+    services.attempt_submit(user=user, attempt_id=attempt.pk)
+
+
 @transaction.atomic
 def seed_attempts(*, username: str = "apprenant") -> None:
     """The demo trainee has taken the first module's pre-test (so its lessons are open)."""
@@ -65,16 +79,8 @@ def seed_attempts(*, username: str = "apprenant") -> None:
     test = Test.objects.filter(course__slug=next(iter(BANKS)), kind=Test.Kind.PRE).first()
     if user is None or test is None or Attempt.objects.filter(user=user, test=test).exists():
         return
-    attempt, _created = services.attempt_start(user=user, test=test)
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])}
-    # About half right: a plausible pre-test, answered with the first option or the key.
-    for number, item in enumerate(attempt.layout):
-        question = questions[item["question"]]
-        correct = question.key.get("correct")
-        if question.kind in ("single", "true_false") and correct:
-            answer = correct if number % 2 == 0 else next(o for o in item["options"] if o != correct)
-            services.response_save(user=user, attempt_id=attempt.pk, question_id=question.pk, answer=answer, seq=1)
-    services.attempt_submit(user=user, attempt_id=attempt.pk)
+    # About half right: a plausible pre-test.
+    submit_demo_attempt(user=user, test=test, right_every=2)
 
 
 def seed() -> None:

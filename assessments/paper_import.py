@@ -142,11 +142,13 @@ def read_csv(content: bytes) -> list[dict]:
     return _rows_to_dicts(table)
 
 
-def read_xlsx(content: bytes) -> list[dict]:
+def read_xlsx(content: bytes, *, formulas_as_text: bool = False) -> list[dict]:
+    """The rows of the first sheet; a formula cell gives its computed value, or with
+    `formulas_as_text` its formula (=…) so that the caller can refuse it."""
     from openpyxl import load_workbook  # installed with Wagtail (its spreadsheet exports)
 
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=not formulas_as_text)
     except Exception as error:  # openpyxl raises many kinds (zipfile, KeyError, InvalidFileException)
         raise TableError(1, _("The file is not a valid XLSX workbook.")) from error
     try:
@@ -157,10 +159,10 @@ def read_xlsx(content: bytes) -> list[dict]:
     return _rows_to_dicts(table, pad=True)
 
 
-def read_table(*, content: bytes, filename: str) -> list[dict]:
+def read_table(*, content: bytes, filename: str, formulas_as_text: bool = False) -> list[dict]:
     """The rows of a CSV (UTF-8, with or without BOM, ";" or "," separated) or XLSX file."""
     if filename.lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx(content)
+        return read_xlsx(content, formulas_as_text=formulas_as_text)
     return read_csv(content)
 
 
@@ -320,7 +322,9 @@ def _columns(rows: list[dict], questions: list[Question], form: TestForm, proble
     return (usernames[0] if len(usernames) == 1 else None), items
 
 
-def _check_rows(*, rows, test: Test, username_column: str, items: dict[str, Question], problems: list) -> list[_Row]:
+def _check_rows(
+    *, rows, test: Test, username_column: str, items: dict[str, Question], problems: list, roster: set | None = None
+) -> list[_Row]:
     from courses.models import CoursePage, Enrolment
 
     User = get_user_model()
@@ -366,7 +370,9 @@ def _check_rows(*, rows, test: Test, username_column: str, items: dict[str, Ques
             else:
                 first_row[user.pk] = number
             statuses = attempts.get(user.pk, [])
-            if user.pk not in enrolled:
+            if roster is not None and user.pk not in roster:
+                problems.append((number, _("%(username)s is not on the session's roster.") % names))
+            elif user.pk not in enrolled:
                 problems.append((number, _("%(username)s is not enrolled in the module %(module)s.") % names))
             elif any(status != Attempt.Status.OPEN for status in statuses):
                 problems.append((number, _("%(username)s has already taken this test.") % names))
@@ -414,9 +420,11 @@ def _create(*, test: Test, form: TestForm, questions: list[Question], row: _Row,
 
 
 def import_paper_responses(
-    *, rows: list[dict], test: Test, form_label: str = "", dry_run: bool = False
+    *, rows: list[dict], test: Test, form_label: str = "", dry_run: bool = False, roster: set | None = None
 ) -> ImportReport:
     """Check every row, then (if all are right, and not `dry_run`) import them in one transaction.
+
+    With `roster` (user ids: a training session's participants) only those people are valid trainees.
 
     `rows` are dicts keyed by the header (as read_table gives them); row 2 is the first. With any
     problem nothing is written and the report lists them all, sorted by row.
@@ -434,7 +442,9 @@ def import_paper_responses(
         username_column, items = _columns(rows, questions, form, problems)
         if username_column is None:
             return ImportReport(0, sorted(problems, key=lambda problem: problem[0]))
-        checked = _check_rows(rows=rows, test=test, username_column=username_column, items=items, problems=problems)
+        checked = _check_rows(
+            rows=rows, test=test, username_column=username_column, items=items, problems=problems, roster=roster
+        )
         if not checked and not problems:
             problems.append((1, _("The file has no rows of answers.")))
         if problems:

@@ -17,5 +17,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_signup_redirect_url(self, request) -> str:
         return self._home()
 
+    def set_password(self, user, password) -> None:
+        """Any password the person chooses replaces a one-time password from a roster sheet."""
+        user.must_change_password = False
+        super().set_password(user, password)
+
     def get_logout_redirect_url(self, request) -> str:
         return self._home()

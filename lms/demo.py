@@ -65,6 +65,8 @@ class DemoAccount:
 DEMO_ACCOUNTS = [
     DemoAccount("apprenant", "demo-apprenant", roles.TRAINEE, "Mariama Diallo", Audience.CIVIL_SOCIETY, "kankan"),
     DemoAccount("formateur", "demo-formateur", roles.TRAINER, "Alpha Camara", "", "kankan"),
+    # A trainer who follows every session of the Kankan region (training.demo scopes it).
+    DemoAccount("coordinateur", "demo-coordinateur", roles.TRAINER, "Kadiatou Keïta", "", "kankan"),
     DemoAccount("evaluateur", "demo-evaluateur", roles.EVALUATOR, "Fatoumata Bah"),
     DemoAccount("editeur", "demo-editeur", roles.EDITOR, "Sékou Kourouma"),
     DemoAccount("admin", "demo-admin", roles.ADMINISTRATOR, "Administrateur"),

@@ -3,6 +3,7 @@
 from allauth.account.forms import SignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -63,3 +64,19 @@ class AccountSignupForm(SignupForm):
             consent_version=settings.CONSENT_VERSION,
         )
         return user
+
+
+class FirstLoginForm(SetPasswordForm):
+    """First login with a one-time password from a roster sheet: a password of one's own, and the
+    consent that sign-up asks of everyone else."""
+
+    consent = forms.BooleanField(
+        label=_("I have read the information above and I agree."),
+        required=True,
+        error_messages={"required": _("Your consent is needed to use your account.")},
+    )
+
+    def save(self, commit: bool = True):
+        return services.user_first_login(
+            user=self.user, password=self.cleaned_data["new_password1"], consent_version=settings.CONSENT_VERSION
+        )

@@ -6,9 +6,12 @@ is memory-hard, so it reaches the same resistance to guessing with far less CPU.
 parameters OWASP's Password Storage Cheat Sheet gives as its first Argon2id configuration (19 MiB of
 memory, 2 iterations, 1 lane): about 20 ms per login here. Older PBKDF2 hashes still verify and are
 upgraded to Argon2id at the next login (Django does this for any hasher listed after the first).
+
+One-time passwords printed on a roster sheet get a cheaper hash: they are random (about 50 bits),
+replaced at the first login, and a room of 500 needs them hashed in seconds, not minutes.
 """
 
-from django.contrib.auth.hashers import Argon2PasswordHasher
+from django.contrib.auth.hashers import Argon2PasswordHasher, PBKDF2PasswordHasher
 
 
 class Argon2idHasher(Argon2PasswordHasher):
@@ -17,3 +20,8 @@ class Argon2idHasher(Argon2PasswordHasher):
     time_cost = 2
     memory_cost = 19 * 1024  # KiB
     parallelism = 1
+
+
+class OneTimePasswordHasher(PBKDF2PasswordHasher):
+    algorithm = "pbkdf2_sha256_onetime"
+    iterations = 20_000

@@ -120,6 +120,9 @@ class User(AbstractUser):
     )
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_version = models.CharField(_("consent version"), max_length=32, blank=True)
+    # Set for accounts a trainer creates from a roster: their one-time password is on a printed
+    # sheet, so the first login must replace it (lms.middleware enforces it).
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     objects = UserManager()
 

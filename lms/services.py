@@ -44,3 +44,12 @@ def user_complete_signup(
     user.save()
     user.groups.add(Group.objects.get_or_create(name=roles.TRAINEE)[0])
     return user_record_consent(user=user, version=consent_version)
+
+
+@transaction.atomic
+def user_first_login(*, user: User, password: str, consent_version: str | None = None) -> User:
+    """A person with a one-time password (a roster sheet) sets their own and gives their consent."""
+    user.set_password(password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    return user_record_consent(user=user, version=consent_version)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "lms",
     "courses",
     "assessments",
+    "training",
     "certificates",
     # Wagtail, with wagtail-localize for translating pages (it replaces wagtail.locales).
     "wagtail_localize",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "lms.middleware.PasswordChangeRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -129,16 +131,18 @@ SESSION_ENGINE = (
 )
 
 AUTH_USER_MODEL = "lms.User"
-# Argon2id first (new and upgraded hashes); PBKDF2 still verifies older ones. See lms/hashers.py.
-PASSWORD_HASHERS = [
-    "lms.hashers.Argon2idHasher",
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2id first (new and upgraded hashes); PBKDF2 still verifies older ones; one-time passwords
+# from a roster sheet have their own cheaper hash, only ever used for a first login. See lms/hashers.py.
+PASSWORD_HASHERS = [
+    "lms.hashers.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "lms.hashers.OneTimePasswordHasher",
 ]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

@@ -28,9 +28,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/first-login/", views.first_login, name="first_login"),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
+    path("sessions/", include("training.urls")),
     # Wagtail's catch-all serves the pages of each language's tree; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

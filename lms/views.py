@@ -1,10 +1,16 @@
 """Views of the core app: thin, they parse the request and redirect or render."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseRedirect
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET, require_http_methods
+
+from lms.forms import FirstLoginForm
 
 
 @require_GET
@@ -42,3 +48,20 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def first_login(request: HttpRequest) -> HttpResponse:
+    """A one-time password from a roster sheet is replaced by the person's own, with their consent.
+
+    lms.middleware sends people with `must_change_password` here before anything else.
+    """
+    if not request.user.must_change_password:
+        return redirect(f"/{get_language()}/")
+    form = FirstLoginForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        return redirect(f"/{get_language()}/")
+    return TemplateResponse(request, "lms/first_login.html", {"form": form})

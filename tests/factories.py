@@ -1,5 +1,7 @@
 """One factory per model (tests/test_factories.py checks each builds a valid object)."""
 
+import datetime
+
 import factory
 from django.conf import settings
 from django.utils import timezone
@@ -167,3 +169,86 @@ def assessment_setup(*, lessons: int = 2, time_limit=None, forms=None):
     pre = services.test_define(course=course, kind="pre", forms=forms, pass_mark=0, time_limit_minutes=time_limit)
     post = services.test_define(course=course, kind="post", forms=forms, pass_mark=70, time_limit_minutes=time_limit)
     return course, pages, pre, post
+
+
+# --- training -----------------------------------------------------------------------------------
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    """A planned two-day session in a prefecture of its own, with one trainer (`trainer=`)."""
+
+    class Meta:
+        model = "training.TrainingSession"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"S{n:04d}")
+    title = factory.Sequence(lambda n: f"Session {n}")
+    prefecture = factory.SubFactory(PrefectureFactory)
+    start_date = factory.LazyFunction(timezone.localdate)
+    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=1))
+    join_code = factory.Sequence(lambda n: f"J{n:05d}")
+    status = "open"
+
+    @factory.post_generation
+    def trainer(self, create, extracted, **kwargs):
+        if create and extracted is not None:
+            self.trainers.add(extracted)
+
+    @factory.post_generation
+    def courses(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.courses.set(extracted)
+
+
+class CoordinatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Coordinator"
+
+    user = factory.SubFactory(UserFactory)
+    region = factory.SubFactory(AdministrativeRegionFactory)
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Participant"
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class SessionDayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.SessionDay"
+        django_get_or_create = ("session", "date")
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    date = factory.LazyAttribute(lambda o: o.session.start_date)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.Attendance"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    day = factory.LazyAttribute(lambda o: SessionDayFactory(session=o.participant.session))
+    status = "present"
+
+
+class TestWindowFactory(factory.django.DjangoModelFactory):
+    __test__ = False  # a factory, not a pytest test class
+
+    class Meta:
+        model = "training.TestWindow"
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    kind = "pre"
+    opened_at = factory.LazyFunction(timezone.now)
+
+
+class ProgrammeTargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.ProgrammeTarget"
+        django_get_or_create = ("measure",)
+
+    measure = "participants"
+    value = 100

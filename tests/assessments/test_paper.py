@@ -418,12 +418,13 @@ def test_the_command_refuses_a_bad_file_naming_the_row(setup, tmp_path):
     assert Attempt.objects.count() == 0
 
 
-def test_the_command_wants_a_course_until_sessions_exist(setup, tmp_path):
+def test_the_command_refuses_an_unknown_session_and_still_takes_a_course(setup, tmp_path):
+    # Imports by session (its roster decides who is a trainee) are tested in tests/training.
     path = tmp_path / "pre.csv"
     path.write_bytes(_csv(_valid_rows(setup)))
-    with translation.override("en"), pytest.raises(CommandError, match="sessions are not available yet; use --course"):
-        call_command("import_responses", str(path), test="pre", session="CKY-2025-01")
-    call_command("import_responses", str(path), test="pre", session="CKY-2025-01", course=setup["course"].slug)
+    with translation.override("en"), pytest.raises(CommandError, match="No session has the code CKY2025"):
+        call_command("import_responses", str(path), test="pre", session="CKY2025")
+    call_command("import_responses", str(path), test="pre", course=setup["course"].slug)
     assert Attempt.objects.count() == 2
 
 

@@ -29,9 +29,25 @@ def _test_of_course(*, slug: str, kind: str) -> Test:
     return tests[0]
 
 
-def _test_of_session(*, code: str, kind: str) -> Test:
-    """The test of a training session's module (and, later, its roster). Sessions do not exist yet."""
-    raise CommandError(_("sessions are not available yet; use --course"))
+def _test_of_session(*, code: str, kind: str, slug: str | None) -> tuple[Test, set[int]]:
+    """The test of a training session's module (named by --course when it has several) and the
+    session's roster: only its participants are valid trainees."""
+    from training.models import TrainingSession
+
+    session = TrainingSession.objects.filter(code=code.strip().upper()).first()
+    if session is None:
+        raise CommandError(_("No session has the code %(code)s.") % {"code": code})
+    courses = session.courses.all()
+    if slug:
+        courses = courses.filter(slug=slug)
+    tests = list(Test.objects.filter(course__in=courses, kind=kind))
+    if len(tests) != 1:
+        raise CommandError(
+            _("The session %(code)s has no %(kind)s test.") % {"code": session.code, "kind": kind}
+            if not tests
+            else _("The session %(code)s has several modules: name one with --course.") % {"code": session.code}
+        )
+    return tests[0], set(session.participants.values_list("user_id", flat=True))
 
 
 class Command(BaseCommand):
@@ -47,16 +63,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--form", default="", type=str.upper, choices=["", "A", "B"], help="The paper form: A or B."
         )
-        parser.add_argument("--session", help="A training session's code (once sessions exist).")
+        parser.add_argument("--session", help="A training session's code: its roster decides who may have answers.")
 
     def handle(self, *args, path: str, course: str | None, form: str, session: str | None, **options):
         kind = options["test"]  # "pre" or "post"
-        if course:
+        roster = None
+        if session:
+            test, roster = _test_of_session(code=session, kind=kind, slug=course)
+        elif course:
             test = _test_of_course(slug=course, kind=kind)
-        elif session:
-            test = _test_of_session(code=session, kind=kind)
         else:
-            raise CommandError(_("Name the module with --course."))
+            raise CommandError(_("Name the module with --course or the session with --session."))
         source = Path(path)
         if not source.is_file():
             raise CommandError(_("No such file: %(path)s") % {"path": path})
@@ -64,7 +81,7 @@ class Command(BaseCommand):
             rows = read_table(content=source.read_bytes(), filename=source.name)
         except TableError as error:
             raise CommandError(self._problems([(error.row, error.message)])) from error
-        report = import_paper_responses(rows=rows, test=test, form_label=form)
+        report = import_paper_responses(rows=rows, test=test, form_label=form, roster=roster)
         if report.problems:
             raise CommandError(self._problems(report.problems))
         self.stdout.write(_("Paper attempts imported: %(count)s.") % {"count": report.created})

@@ -1,0 +1,62 @@
+"""Forms of the trainer's pages: they parse input; training.services does the work."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from training.models import TrainingSession
+
+MAX_ROSTER_BYTES = 2 * 1024 * 1024
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = TrainingSession
+        fields = [
+            "code",
+            "title",
+            "courses",
+            "mode",
+            "prefecture",
+            "venue",
+            "country",
+            "language",
+            "start_date",
+            "end_date",
+            "daily_schedule",
+            "capacity",
+        ]
+        widgets = {"start_date": DateInput(), "end_date": DateInput(), "courses": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        from courses.models import CoursePage
+        from courses.selectors import default_locale
+
+        super().__init__(*args, **kwargs)
+        # Sessions point at the French (source-language) modules, as enrolments do.
+        self.fields["courses"].queryset = CoursePage.objects.live().filter(locale=default_locale()).order_by("title")
+        self.fields["code"].help_text = _("3 to 12 capital letters or digits, e.g. KAN24A.")
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip().upper()
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(label=_("Roster file (CSV or XLSX)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_ROSTER_BYTES:
+            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Upload a CSV or XLSX file."))
+        return upload
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(label=_("Session join code"), max_length=16)

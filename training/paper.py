@@ -1,0 +1,97 @@
+"""Printed paper for a session (reportlab, built-in Helvetica as assessments.paper): the credentials
+sheet handed out in the room, and a day's sign-in sheet for days without network."""
+
+from __future__ import annotations
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from assessments.paper import _build, _styles, _text
+from training.models import SessionDay, TrainingSession
+from training.services import Credential
+
+GRID = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+    ]
+)
+
+
+def _heading(session: TrainingSession, subtitle: str, styles) -> list:
+    place = ", ".join(part for part in [session.venue, session.prefecture.name] if part)
+    return [
+        Paragraph(_text(f"{session.code} — {session.title}"), styles["title"]),
+        Paragraph(_text(subtitle), styles["subtitle"]),
+        Paragraph(_text(place), styles["base"]),
+        Spacer(1, 4 * mm),
+    ]
+
+
+def credentials_pdf(*, session: TrainingSession, credentials: list[Credential], login_url: str) -> bytes:
+    """One row per participant: name, username and one-time password, to cut into slips."""
+    styles = _styles()
+    story = _heading(session, _("Accounts and one-time passwords"), styles)
+    story.append(
+        Paragraph(
+            _text(
+                _(
+                    "Log in at %(url)s with your username and this one-time password. You will then "
+                    "choose your own password. Keep this slip private."
+                )
+                % {"url": login_url}
+            ),
+            styles["hint"],
+        )
+    )
+    story.append(Spacer(1, 3 * mm))
+    data = [[Paragraph(_text(text), styles["head"]) for text in (_("Name"), _("Username"), _("One-time password"))]]
+    for credential in credentials:
+        password = credential.password or _("(already chose their own)")
+        data.append(
+            [
+                Paragraph(_text(credential.name), styles["cell"]),
+                Paragraph(_text(credential.username), styles["base"]),
+                Paragraph(_text(password), styles["base"]),
+            ]
+        )
+    table = Table(data, colWidths=[70 * mm, 50 * mm, 60 * mm], repeatRows=1)
+    table.setStyle(GRID)
+    table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 6), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))
+    story.append(table)
+    return _build(story, pagesize=A4, title=session.code, footer=session.code, compress=True)
+
+
+def sign_in_sheet_pdf(*, session: TrainingSession, day: SessionDay, people: list[tuple[str, str]]) -> bytes:
+    """A day's sign-in sheet: name, username, arrival time and signature, for days without network."""
+    styles = _styles()
+    subtitle = _("Sign-in sheet, %(date)s") % {"date": formats.date_format(day.date, "DATE_FORMAT")}
+    story = _heading(session, subtitle, styles)
+    headers = (_("Name"), _("Username"), _("Arrival time"), _("Signature"))
+    data = [[Paragraph(_text(text), styles["head"]) for text in headers]]
+    for name, username in people:
+        data.append([Paragraph(_text(name), styles["cell"]), Paragraph(_text(username), styles["cell"]), "", ""])
+    table = Table(data, colWidths=[62 * mm, 40 * mm, 25 * mm, 53 * mm], rowHeights=[None] + [11 * mm] * len(people))
+    table.setStyle(GRID)
+    story.append(table)
+    return _build(story, pagesize=A4, title=session.code, footer=f"{session.code} {day.date}", compress=True)
+
+
+def qr_svg(text: str) -> str:
+    """A QR code as a small SVG (reportlab's own QR widget; no extra dependency)."""
+    from reportlab.graphics import renderSVG
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    widget = QrCodeWidget(text, barLevel="M")
+    x1, y1, x2, y2 = widget.getBounds()
+    size = 200
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    svg = renderSVG.drawToString(drawing)
+    return svg[svg.index("<svg") :]

@@ -1,0 +1,97 @@
+"""The programme's figures for administrators and evaluators: counts only, never names.
+
+Everything is aggregated in SQL. Counts of people under SMALL_GROUP are shown as "fewer than 5" so
+that a small group cannot be singled out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+
+from lms.models import Audience
+from training.models import Attendance, Participant, ProgrammeTarget, TrainingSession
+
+SMALL_GROUP = 5
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    target: int
+    achieved: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.achieved / self.target) if self.target else 0
+
+
+@dataclass(frozen=True)
+class ProgrammeFigures:
+    sessions: int
+    sessions_by_region_and_mode: list[tuple[str, str, int]]  # (region, mode label, count)
+    participants: int  # distinct people on any roster
+    trained: int  # distinct people who attended at least one day
+    by_audience: list[tuple[str, int | None]]  # None: fewer than SMALL_GROUP
+    attendance_percent: float | None  # attended marks / all marks
+    tests_taken: dict[str, int]  # {"pre": n, "post": n}, submitted attempts of participants
+    regions: int
+    targets: list[Target]
+
+
+def _suppressed(count: int) -> int | None:
+    return count if count >= SMALL_GROUP or count == 0 else None
+
+
+def programme_figures() -> ProgrammeFigures:
+    from assessments.models import Attempt
+
+    modes = dict(TrainingSession.Mode.choices)
+    by_region = [
+        (row["prefecture__region__name"], str(modes[row["mode"]]), row["count"])
+        for row in TrainingSession.objects.values("prefecture__region__name", "mode")
+        .annotate(count=Count("pk"))
+        .order_by("prefecture__region__name", "mode")
+    ]
+    participants = Participant.objects.values("user_id").distinct().count()
+    attended = Q(status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE])
+    trained = Attendance.objects.filter(attended).values("participant__user_id").distinct().count()
+    audience_counts = dict(
+        Participant.objects.values("user__audience")
+        .annotate(count=Count("user_id", distinct=True))
+        .values_list("user__audience", "count")
+    )
+    by_audience = [(str(label), _suppressed(audience_counts.get(code, 0))) for code, label in Audience.choices]
+    marks = Attendance.objects.aggregate(all=Count("pk"), attended=Count("pk", filter=attended))
+    attendance_percent = round(100 * marks["attended"] / marks["all"], 1) if marks["all"] else None
+    tests = dict(
+        Attempt.objects.exclude(status=Attempt.Status.OPEN)
+        .filter(test__course_id=F("user__participations__session__courses__id"))
+        .values("test__kind")
+        .annotate(count=Count("pk", distinct=True))
+        .values_list("test__kind", "count")
+    )
+    regions = TrainingSession.objects.values("prefecture__region_id").distinct().count()
+    sessions = TrainingSession.objects.count()
+    achieved = {
+        ProgrammeTarget.Measure.PARTICIPANTS: trained,
+        ProgrammeTarget.Measure.BENEFICIARIES: participants,
+        ProgrammeTarget.Measure.SESSIONS: sessions,
+        ProgrammeTarget.Measure.REGIONS: regions,
+    }
+    targets = [
+        Target(str(target.get_measure_display()), target.value, achieved[target.measure])
+        for target in ProgrammeTarget.objects.order_by("measure")
+    ]
+    return ProgrammeFigures(
+        sessions=sessions,
+        sessions_by_region_and_mode=by_region,
+        participants=participants,
+        trained=trained,
+        by_audience=by_audience,
+        attendance_percent=attendance_percent,
+        tests_taken={"pre": tests.get("pre", 0), "post": tests.get("post", 0)},
+        regions=regions,
+        targets=targets,
+    )

@@ -1,0 +1,242 @@
+"""Reads about training sessions. `sessions_visible_to` is the one scoping rule for every view,
+export and endpoint: trainers see their own sessions, coordinators their region's, administrators all.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from lms import roles
+from training.models import Attendance, Coordinator, Participant, SessionDay, TestWindow, TrainingSession
+
+MANAGE_PERMISSION = "lms.manage_training_sessions"
+ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.LATE)
+
+
+def is_administrator(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists())
+
+
+def can_run_sessions(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.has_perm(MANAGE_PERMISSION))
+
+
+def sessions_visible_to(*, user) -> QuerySet[TrainingSession]:
+    """The sessions `user` may see and manage; none for anonymous people and trainees."""
+    if not user.is_authenticated:
+        return TrainingSession.objects.none()
+    if is_administrator(user):
+        return TrainingSession.objects.all()
+    if not user.has_perm(MANAGE_PERMISSION):
+        return TrainingSession.objects.none()
+    regions = Coordinator.objects.filter(user=user).values("region_id")
+    own = TrainingSession.objects.filter(trainers=user).values("pk")
+    return TrainingSession.objects.filter(Q(pk__in=own) | Q(prefecture__region_id__in=regions))
+
+
+def session_for(*, user, code: str) -> TrainingSession:
+    """The session with `code` if `user` may see it; raises TrainingSession.DoesNotExist otherwise."""
+    return (
+        sessions_visible_to(user=user)
+        .select_related("prefecture__region")
+        .prefetch_related("courses", "trainers")
+        .get(code=code.strip().upper())
+    )
+
+
+def participants(*, session: TrainingSession) -> list[Participant]:
+    """The roster, by name, with each person's account."""
+    people = list(Participant.objects.filter(session=session).select_related("user", "user__prefecture"))
+    return sorted(people, key=lambda p: ((p.user.display_name or p.user.username).casefold(), p.user.username))
+
+
+# --- Attendance ------------------------------------------------------------------------------------
+
+
+def day_attendance(*, day: SessionDay) -> dict[int, str]:
+    """{participant id: status} for one day."""
+    return dict(Attendance.objects.filter(day=day).values_list("participant_id", "status"))
+
+
+def attendance_counts(*, session: TrainingSession) -> dict[int, tuple[int, int]]:
+    """{participant id: (days attended, days marked)} in one query."""
+    rows = (
+        Attendance.objects.filter(participant__session=session)
+        .values("participant_id")
+        .annotate(attended=Count("pk", filter=Q(status__in=ATTENDED)), marked=Count("pk"))
+    )
+    return {row["participant_id"]: (row["attended"], row["marked"]) for row in rows}
+
+
+def attendance_rate(*, user_id: int, course_page_id: int) -> float | None:
+    """The share (0–100) of session days attended by `user_id`, for the session through which they
+    take the module `course_page_id` (its French page); None when they take it through no session
+    or that session has no days yet.
+
+    Present and late count as attended; excused and absent do not (a certificate attests presence),
+    and a day without a mark counts as not attended. With several sessions for one module, the most
+    recent one counts.
+    """
+    participant = (
+        Participant.objects.filter(user_id=user_id, session__courses__pk=course_page_id)
+        .order_by("-session__start_date", "-pk")
+        .first()
+    )
+    if participant is None:
+        return None
+    days = SessionDay.objects.filter(session_id=participant.session_id).count()
+    if not days:
+        return None
+    attended = Attendance.objects.filter(participant=participant, status__in=ATTENDED).count()
+    return round(100 * attended / days, 1)
+
+
+# --- Test windows -----------------------------------------------------------------------------------
+
+
+def open_windows(*, session: TrainingSession) -> dict[str, TestWindow]:
+    return {window.kind: window for window in TestWindow.objects.filter(session=session)}
+
+
+def _room_sessions(user, test) -> QuerySet[TrainingSession]:
+    """The running (not closed) sessions of `user` that include the module of `test`."""
+    return TrainingSession.objects.filter(participants__user=user, courses__pk=test.course_id).exclude(
+        status=TrainingSession.Status.CLOSED
+    )
+
+
+def test_window_opens(user, test) -> bool:
+    """assessments.access.post_test_openers: the trainer has opened this test for the user's room."""
+    if not user.is_authenticated:
+        return False
+    return TestWindow.objects.filter(
+        session__in=_room_sessions(user, test), kind=test.kind, closed_at__isnull=True
+    ).exists()
+
+
+def test_window_closes(user, test) -> str | None:
+    """assessments.access.test_closers: in a running session the pre-test waits for the trainer."""
+    if test.kind != TestWindow.Kind.PRE or not user.is_authenticated:
+        return None
+    sessions = _room_sessions(user, test)
+    if not sessions.exists() or test_window_opens(user, test):
+        return None
+    return _("Your trainer opens this test for the whole room: wait for the signal.")
+
+
+def session_tests(*, session: TrainingSession) -> list:
+    """The pre- and post-tests of the session's modules, with their forms (for the paper versions)."""
+    from assessments.models import Test
+
+    course_ids = [course.pk for course in session.courses.all()]
+    return list(Test.objects.filter(course_id__in=course_ids).prefetch_related("forms").order_by("course_id", "-kind"))
+
+
+# --- The live page and the summary -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    participant_id: int
+    user_id: int
+    name: str
+    username: str
+    organisation: str
+    audience: str
+    joined: bool  # has logged in at least once
+    pre: str  # "", "started", "submitted"
+    post: str
+    pre_percent: float | None
+    post_percent: float | None
+    lessons_done: int
+    days_attended: int
+    days_marked: int
+
+
+def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
+    """One row per participant for the live page and the summary, in a fixed number of queries."""
+    from assessments.models import Attempt, Test
+    from courses.models import LessonProgress
+
+    people = participants(session=session)
+    user_ids = [p.user_id for p in people]
+    course_ids = [course.pk for course in session.courses.all()]
+    tests = {test.pk: test.kind for test in Test.objects.filter(course_id__in=course_ids)}
+    state: dict[tuple[int, str], tuple[str, float | None]] = {}
+    attempts = (
+        Attempt.objects.filter(user_id__in=user_ids, test_id__in=tests)
+        .order_by("number")
+        .values_list("user_id", "test_id", "status", "score", "max_score")
+    )
+    for user_id, test_id, status, score, max_score in attempts:
+        percent = round(100 * score / max_score, 1) if score is not None and max_score else None
+        done = status != Attempt.Status.OPEN
+        key = (user_id, tests[test_id])
+        previous = state.get(key, ("", None))
+        if done:
+            state[key] = ("submitted", percent)
+        elif previous[0] != "submitted":
+            state[key] = ("started", None)
+    lessons = dict(
+        LessonProgress.objects.filter(
+            enrolment__user_id__in=user_ids, enrolment__course_id__in=course_ids, completed_at__isnull=False
+        )
+        .values("enrolment__user_id")
+        .annotate(done=Count("pk"))
+        .values_list("enrolment__user_id", "done")
+    )
+    counts = attendance_counts(session=session)
+    rows = []
+    for person in people:
+        user = person.user
+        pre = state.get((user.pk, "pre"), ("", None))
+        post = state.get((user.pk, "post"), ("", None))
+        attended, marked = counts.get(person.pk, (0, 0))
+        rows.append(
+            ParticipantRow(
+                participant_id=person.pk,
+                user_id=user.pk,
+                name=user.display_name or user.username,
+                username=user.username,
+                organisation=user.organisation,
+                audience=user.get_audience_display(),
+                joined=user.last_login is not None,
+                pre=pre[0],
+                post=post[0],
+                pre_percent=pre[1],
+                post_percent=post[1],
+                lessons_done=lessons.get(user.pk, 0),
+                days_attended=attended,
+                days_marked=marked,
+            )
+        )
+    return rows
+
+
+def checkin_day(*, token: str, today: datetime.date, now: datetime.datetime) -> SessionDay | None:
+    """The day whose check-in QR code is `token`, if it is open now and today is that day."""
+    return (
+        SessionDay.objects.select_related("session")
+        .filter(checkin_token=token, date=today, checkin_open_until__gt=now)
+        .first()
+    )
+
+
+def participant_of(*, session: TrainingSession, user) -> Participant | None:
+    return Participant.objects.filter(session=session, user=user).first()
+
+
+def session_by_join_code(*, join_code: str) -> TrainingSession | None:
+    return (
+        TrainingSession.objects.filter(join_code=join_code.strip().upper())
+        .exclude(status=TrainingSession.Status.CLOSED)
+        .first()
+    )
+
+
+def sessions_of_participant(*, user) -> QuerySet[TrainingSession]:
+    return TrainingSession.objects.filter(Exists(Participant.objects.filter(session=OuterRef("pk"), user=user)))

@@ -1,0 +1,378 @@
+"""Writes on training sessions: keyword-only, atomic, idempotent where a retry may come."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import get_hashers_by_algorithm, make_password
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from courses.models import Enrolment
+from courses.services import enrolment_create
+from lms import roles
+from lms.models import User
+from training import hooks, roster
+from training.models import Attendance, Participant, SessionDay, TestWindow, TrainingSession
+
+CHECKIN_MINUTES = 30
+# No 0/O, 1/l/I: read aloud in a room and typed on a phone keypad.
+FRIENDLY = "abcdefghjkmnpqrstuvwxyz23456789"
+ONE_TIME_HASHER = "pbkdf2_sha256_onetime"
+
+
+class SessionRefused(Exception):
+    """A request the session's state refuses (full, closed, not a participant); `message` is translated."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _random(length: int, alphabet: str = FRIENDLY) -> str:
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+# --- Sessions ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def session_create(*, created_by, courses: list, **fields) -> TrainingSession:
+    """A new session with its days (one per date from start to end); the creator is its trainer."""
+    join_code = _random(6, FRIENDLY.upper())
+    while TrainingSession.objects.filter(join_code=join_code).exists():
+        join_code = _random(6, FRIENDLY.upper())
+    session = TrainingSession(join_code=join_code, **fields)
+    session.code = session.code.strip().upper()
+    session.full_clean()
+    session.save()
+    session.courses.set(courses)
+    session.trainers.add(created_by)
+    session_days_sync(session=session)
+    return session
+
+
+@transaction.atomic
+def session_update(*, session: TrainingSession, courses: list | None = None, **fields) -> TrainingSession:
+    """Change a session's details; its days follow its dates (days with marks are never removed)."""
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.code = session.code.strip().upper()
+    session.full_clean()
+    session.save()
+    if courses is not None:
+        session.courses.set(courses)
+        for participant in Participant.objects.filter(session=session).select_related("user"):
+            _enrol(session=session, user=participant.user)
+    session_days_sync(session=session)
+    return session
+
+
+@transaction.atomic
+def session_days_sync(*, session: TrainingSession) -> list[SessionDay]:
+    """One SessionDay per date of the session (idempotent). Days outside the dates are removed
+    unless they hold attendance marks."""
+    dates = []
+    day = session.start_date
+    while day <= session.end_date:
+        dates.append(day)
+        day += datetime.timedelta(days=1)
+    SessionDay.objects.filter(session=session).exclude(date__in=dates).filter(attendance__isnull=True).delete()
+    existing = set(SessionDay.objects.filter(session=session).values_list("date", flat=True))
+    SessionDay.objects.bulk_create([SessionDay(session=session, date=day) for day in dates if day not in existing])
+    return list(SessionDay.objects.filter(session=session))
+
+
+@transaction.atomic
+def session_status_set(*, session: TrainingSession, status: str) -> TrainingSession:
+    session.status = status
+    session.full_clean()
+    session.save(update_fields=["status"])
+    return session
+
+
+# --- Participants and accounts -------------------------------------------------------------------
+
+
+def _enrol(*, session: TrainingSession, user) -> None:
+    for course in session.courses.all():
+        enrolment_create(user=user, course=course, source=Enrolment.Source.SESSION)
+
+
+@transaction.atomic
+def participant_add(
+    *, session: TrainingSession, user, source: str = Participant.Source.ROSTER, check_capacity: bool = False
+) -> tuple[Participant, bool]:
+    """Put `user` on the roster and enrol them in each module of the session; (participant, created).
+
+    Idempotent. With `check_capacity` (self-enrolment) a full or closed session is refused.
+    """
+    existing = Participant.objects.filter(session=session, user=user).first()
+    if existing is not None:
+        _enrol(session=session, user=user)
+        return existing, False
+    if check_capacity:
+        if session.status != TrainingSession.Status.OPEN:
+            raise SessionRefused(_("This session is not open for enrolment."))
+        locked = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        if locked.capacity is not None and Participant.objects.filter(session=session).count() >= locked.capacity:
+            raise SessionRefused(_("This session is full."))
+    try:
+        with transaction.atomic():
+            participant = Participant.objects.create(session=session, user=user, source=source)
+    except IntegrityError:
+        # The same person joined at the same moment (a double tap): theirs is the row.
+        return Participant.objects.get(session=session, user=user), False
+    _enrol(session=session, user=user)
+    return participant, True
+
+
+@dataclass
+class RosterReport:
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    created: list[User] = field(default_factory=list)  # new accounts
+    added: int = 0  # people put on the roster (new or existing accounts)
+    unchanged: int = 0  # already on the roster
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        message = _("Roster imported: %(added)s added, %(created)s new accounts, %(unchanged)s already on the roster.")
+        return message % {"added": self.added, "created": len(self.created), "unchanged": self.unchanged}
+
+
+def _username_for(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", ".", slugify(name).replace("-", ".")).strip(".")[:20] or "participant"
+    candidate = base
+    number = 1
+    while candidate in taken or User.objects.filter(username__iexact=candidate).exists():
+        number += 1
+        candidate = f"{base}{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def _match(row: roster.RosterRow, *, session, known_by_name: dict[str, User]) -> tuple[User | None, str | None]:
+    """The existing account a row names, or (None, problem) when its identifiers disagree."""
+    found = {}
+    if row.username:
+        user = User.objects.filter(username__iexact=row.username).first()
+        if user is None:
+            return None, _("No account has the username %(username)s.") % {"username": row.username}
+        found["username"] = user
+    if row.email:
+        user = User.objects.filter(email__iexact=row.email).first()
+        if user is not None:
+            found["email"] = user
+    if row.phone:
+        user = User.objects.filter(phone=row.phone).first()
+        if user is not None:
+            found["phone"] = user
+    if len({user.pk for user in found.values()}) > 1:
+        return None, _("The username, email and phone number belong to different accounts.")
+    if found:
+        return next(iter(found.values())), None
+    if not (row.username or row.email or row.phone):
+        # No identifier: the same name and organisation already on this roster is this person
+        # (importing a file again changes nothing).
+        return known_by_name.get(roster.fold(row.name) + "|" + roster.fold(row.organisation)), None
+    return None, None
+
+
+@transaction.atomic
+def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport:
+    """Check every row, then put everyone on the roster in one transaction, or nobody.
+
+    Existing accounts are matched by username, email or phone (or, for rows without any, by name
+    and organisation on this session's roster) and never duplicated nor changed. New accounts get a
+    username from the name, no usable password and `must_change_password`: the credentials sheet
+    (credentials_issue) gives them a one-time password.
+    """
+    checked, problems = roster.check_rows(
+        rows=rows, default_language=session.language, default_country=str(session.country)
+    )
+    report = RosterReport(problems=problems)
+    if problems:
+        return report
+    people = Participant.objects.filter(session=session).select_related("user")
+    known_by_name = {roster.fold(p.user.display_name) + "|" + roster.fold(p.user.organisation): p.user for p in people}
+    on_roster = {p.user_id for p in people}
+    matched: list[tuple[roster.RosterRow, User | None]] = []
+    for row in checked:
+        user, problem = _match(row, session=session, known_by_name=known_by_name)
+        if problem:
+            report.problems.append((row.number, problem))
+        matched.append((row, user))
+    seen: dict[int, int] = {}
+    for row, user in matched:
+        if user is not None:
+            if user.pk in seen:
+                message = _("The same person as in row %(row)s.") % {"row": seen[user.pk]}
+                report.problems.append((row.number, message))
+            seen[user.pk] = row.number
+    new_count = sum(1 for _row, user in matched if user is None or user.pk not in on_roster)
+    if session.capacity is not None and len(on_roster) + new_count > session.capacity:
+        message = _("The session has room for %(capacity)s participants; this file would make %(total)s.")
+        report.problems.append((1, message % {"capacity": session.capacity, "total": len(on_roster) + new_count}))
+    if report.problems:
+        report.problems.sort(key=lambda problem: problem[0])
+        return report
+    trainee_group, _created = Group.objects.get_or_create(name=roles.TRAINEE)
+    taken: set[str] = set()
+    for row, user in matched:
+        if user is None:
+            user = User(
+                username=_username_for(row.name, taken),
+                display_name=row.name,
+                organisation=row.organisation,
+                audience=row.audience,
+                prefecture=row.prefecture,
+                phone=row.phone,
+                email=row.email,
+                preferred_language=row.language,
+                country=row.country,
+                must_change_password=True,
+            )
+            user.set_unusable_password()
+            user.full_clean(exclude=["password"])
+            user.save()
+            user.groups.add(trainee_group)
+            report.created.append(user)
+        if user.pk in on_roster:
+            report.unchanged += 1
+            continue
+        participant_add(session=session, user=user)
+        on_roster.add(user.pk)
+        report.added += 1
+    return report
+
+
+@dataclass(frozen=True)
+class Credential:
+    name: str
+    username: str
+    password: str  # "" for people who have chosen their own password
+
+
+@transaction.atomic
+def credentials_issue(*, session: TrainingSession) -> list[Credential]:
+    """A new one-time password for every participant who has not yet chosen their own.
+
+    The passwords exist in clear only in the returned list (printed at once on the sheet); the
+    database keeps their hash. Printing the sheet again replaces them: the latest sheet is valid.
+    """
+    hasher = ONE_TIME_HASHER if ONE_TIME_HASHER in get_hashers_by_algorithm() else "default"
+    people = Participant.objects.filter(session=session).select_related("user")
+    credentials = []
+    for person in people:
+        user = person.user
+        password = ""
+        if user.must_change_password:
+            password = "-".join(_random(4) for _ in range(3))
+            user.password = make_password(password, hasher=hasher)
+            user.save(update_fields=["password"])
+        credentials.append(Credential(user.display_name or user.username, user.username, password))
+    return sorted(credentials, key=lambda c: (c.name.casefold(), c.username))
+
+
+# --- Attendance -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_mark(*, day: SessionDay, marks: dict[int, str], source: str = Attendance.Source.TRAINER) -> int:
+    """Set the status of each participant id in `marks` for `day`; return how many changed.
+
+    Participants of another session are refused (ValidationError). Listeners hear of the change
+    after commit (training.hooks.attendance_listeners).
+    """
+    valid = set(Attendance.Status.values)
+    if any(status not in valid for status in marks.values()):
+        raise ValidationError(_("Unknown attendance status."))
+    people = dict(
+        Participant.objects.filter(session_id=day.session_id, pk__in=list(marks)).values_list("pk", "user_id")
+    )
+    if set(marks) - set(people):
+        raise ValidationError(_("Only this session's participants can be marked."))
+    current = dict(
+        Attendance.objects.filter(day=day, participant_id__in=list(marks)).values_list("participant_id", "status")
+    )
+    changed = [pid for pid, status in marks.items() if current.get(pid) != status]
+    for pid in changed:
+        Attendance.objects.update_or_create(
+            day=day, participant_id=pid, defaults={"status": marks[pid], "source": source}
+        )
+    hooks.announce_attendance(session_id=day.session_id, user_ids=[people[pid] for pid in changed])
+    return len(changed)
+
+
+@transaction.atomic
+def attendance_mark_all_present(*, day: SessionDay) -> int:
+    """Everyone not yet marked on `day` is present."""
+    marked = Attendance.objects.filter(day=day).values("participant_id")
+    unmarked = Participant.objects.filter(session_id=day.session_id).exclude(pk__in=marked).values_list("pk", flat=True)
+    return attendance_mark(day=day, marks=dict.fromkeys(unmarked, Attendance.Status.PRESENT))
+
+
+@transaction.atomic
+def checkin_open(*, day: SessionDay, now=None) -> SessionDay:
+    """Show the day's check-in QR code for the next half hour (a new token each time)."""
+    now = now or timezone.now()
+    day.checkin_token = secrets.token_urlsafe(16)
+    day.checkin_open_until = now + datetime.timedelta(minutes=CHECKIN_MINUTES)
+    day.save(update_fields=["checkin_token", "checkin_open_until"])
+    return day
+
+
+@transaction.atomic
+def checkin_close(*, day: SessionDay) -> SessionDay:
+    day.checkin_token = None
+    day.checkin_open_until = None
+    day.save(update_fields=["checkin_token", "checkin_open_until"])
+    return day
+
+
+@transaction.atomic
+def checkin_record(*, day: SessionDay, user, now=None) -> Attendance:
+    """A participant scanned the day's QR code: present (or kept as marked if already present/late).
+
+    Refuses people who are not on this session's roster, and any day but today.
+    """
+    now = now or timezone.now()
+    if day.date != timezone.localdate(now) or day.checkin_open_until is None or day.checkin_open_until <= now:
+        raise SessionRefused(_("This check-in code is not open now."))
+    participant = Participant.objects.filter(session_id=day.session_id, user=user).first()
+    if participant is None:
+        raise SessionRefused(_("You are not a participant of this session."))
+    attendance = Attendance.objects.filter(day=day, participant=participant).first()
+    if attendance is None or attendance.status not in (Attendance.Status.PRESENT, Attendance.Status.LATE):
+        attendance_mark(day=day, marks={participant.pk: Attendance.Status.PRESENT}, source=Attendance.Source.QR)
+        attendance = Attendance.objects.get(day=day, participant=participant)
+    return attendance
+
+
+# --- Test windows -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def test_window_set(*, session: TrainingSession, kind: str, open: bool, now=None) -> TestWindow:
+    """Open (again) or close the session's pre- or post-test; participants see it at once."""
+    now = now or timezone.now()
+    window, _created = TestWindow.objects.select_for_update().get_or_create(
+        session=session, kind=kind, defaults={"opened_at": now, "closed_at": None if open else now}
+    )
+    if open and window.closed_at is not None:
+        window.opened_at, window.closed_at = now, None
+    elif not open and window.closed_at is None:
+        window.closed_at = now
+    window.full_clean()
+    window.save()
+    return window
