@@ -170,8 +170,9 @@ def report_json(report: EvaluationReport, *, filters: dict) -> dict:
         "pass_rate_post": report.pass_rate_post,
         "breakdowns": {
             dimension: [
-                {"group": g.label, "n": g.n, "suppressed": g.suppressed}
-                | ({} if g.suppressed else {"mean_diff": g.summary.mean_diff, "p_value": g.summary.p_value})
+                {"group": g.label, "suppressed": True}
+                if g.suppressed
+                else {"group": g.label, "n": g.n, "mean_diff": g.summary.mean_diff, "p_value": g.summary.p_value}
                 for g in groups
             ]
             for dimension, groups in report.breakdowns.items()
