@@ -123,4 +123,8 @@ def wilcoxon_exact_two_sided_p(w: float, n: int) -> float:
 
 def binomial_half_cdf(k: int, n: int) -> float:
     """P(X ≤ k) for X ~ Binomial(n, ½), computed in exact integers."""
-    return sum(math.comb(n, i) for i in range(k + 1)) / 2**n
+    total = term = 1
+    for i in range(k):
+        term = term * (n - i) // (i + 1)  # C(n, i + 1) from C(n, i), exactly
+        total += term
+    return total / 2**n

@@ -9,6 +9,7 @@ statistics in stats_from_steps_walkthrough_test.php).
 from __future__ import annotations
 
 import math
+import operator
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,8 +54,16 @@ class ItemAnalysis:
     standard_error: float | None
 
 
+def _variance(values: Sequence[float], mean: float) -> float:
+    """Sample variance (n − 1) in floats: statistics.variance is exact but too slow for thousands."""
+    deviations = [x - mean for x in values]
+    return math.fsum(map(operator.mul, deviations, deviations)) / (len(values) - 1)
+
+
 def _covariance(x: Sequence[float], y: Sequence[float], mean_x: float, mean_y: float) -> float:
-    return sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y, strict=True)) / (len(x) - 1)
+    if len(x) != len(y):
+        raise ValueError("x and y must have the same length")
+    return math.fsum(map(operator.mul, [a - mean_x for a in x], [b - mean_y for b in y])) / (len(x) - 1)
 
 
 def _item(position: int, column: list[float], rest: list[float], max_mark: float) -> ItemStatistics:
@@ -65,9 +74,9 @@ def _item(position: int, column: list[float], rest: list[float], max_mark: float
     facility = mean / max_mark
     if n < 2:
         return ItemStatistics(position, max_mark, facility, None, None, None)
-    variance = statistics.variance(column, mean)
+    variance = _variance(column, mean)
     rest_mean = statistics.fmean(rest)
-    rest_variance = statistics.variance(rest, rest_mean)
+    rest_variance = _variance(rest, rest_mean)
     covariance = _covariance(column, rest, mean, rest_mean)
     covariance_max = _covariance(sorted(column), sorted(rest), mean, rest_mean)
     index = 100 * covariance / math.sqrt(variance * rest_variance) if variance > 0 and rest_variance > 0 else None
@@ -110,7 +119,7 @@ def item_analysis(marks: Sequence[Sequence[float]], max_marks: Sequence[float]) 
             k4 = n * n * ((n + 1) * m4 - 3 * (n - 1) * m2 * m2) / ((n - 1) * (n - 2) * (n - 3))
             kurtosis = k4 / (k2 * k2)
         if p > 1:
-            item_variances = math.fsum(statistics.variance(column) for column in columns)
+            item_variances = math.fsum(_variance(column, statistics.fmean(column)) for column in columns)
             cic = 100 * p / (p - 1) * (1 - item_variances / k2)
             error_ratio = 100 * math.sqrt(1 - cic / 100) if cic < 100 else 0.0
             standard_error = error_ratio * sd / 100

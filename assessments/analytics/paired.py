@@ -113,6 +113,11 @@ def wilcoxon_signed_rank(differences: Sequence[float]) -> tuple[float | None, fl
     return w, normal_two_sided_p(distance / math.sqrt(variance))
 
 
+def _sd(values: Sequence[float], mean: float) -> float:
+    """Sample standard deviation (n − 1), in floats (statistics.stdev is exact but slow)."""
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in values) / (len(values) - 1))
+
+
 def paired_summary(pre: Sequence[float], post: Sequence[float], *, max_score: float = 100.0) -> PairedSummary:
     """The paired summary of matched scores (pre[i] and post[i] belong to one trainee).
 
@@ -148,7 +153,7 @@ def paired_summary(pre: Sequence[float], post: Sequence[float], *, max_score: fl
     values["wilcoxon_w"], values["wilcoxon_p"] = wilcoxon_signed_rank(diffs)
     if n < 2:
         return PairedSummary(**values, **counts)
-    sd_pre, sd_post, sd_diff = statistics.stdev(pre), statistics.stdev(post), statistics.stdev(diffs)
+    sd_pre, sd_post, sd_diff = _sd(pre, mean_pre), _sd(post, mean_post), _sd(diffs, mean_diff)
     se_diff = sd_diff / math.sqrt(n)
     df = n - 1
     values.update(sd_pre=sd_pre, sd_post=sd_post, sd_diff=sd_diff, se_diff=se_diff, df=df)

@@ -44,11 +44,20 @@ def slope_chart(
     ]
     for tick in (0, 50, 100):
         body.append(_text(left - 6, y(tick) + 4, f"{tick}", "end", "tick"))
-    for index, (label, pre, post) in enumerate(lines):
+    for index, (_label, pre, post) in enumerate(lines):
         css = "line main" if index == 0 else f"line s{index % 6}"
         body.append(f'<line x1="{left}" y1="{y(pre):.0f}" x2="{right}" y2="{y(post):.0f}" class="{css}"/>')
-        body.append(_text(right + 6, y(post) + 4, f"{label} {post:.0f}", css="tick"))
-    return _svg(width, height, title, body)
+    # Labels at the right, pushed apart so that groups ending close together stay readable.
+    placed: list[float] = []
+    for index in sorted(range(len(lines)), key=lambda i: -lines[i][2]):
+        label, _pre, post = lines[index]
+        label_y = y(post) + 4
+        if placed and label_y < placed[-1] + 12:
+            label_y = placed[-1] + 12
+        placed.append(label_y)
+        css = "tick strong" if index == 0 else "tick"
+        body.append(_text(right + 6, label_y, f"{label[:22]} {post:.0f}", css=css))
+    return _svg(width, max(height, int(placed[-1]) + 6 if placed else height), title, body)
 
 
 def scatter_chart(
@@ -85,7 +94,7 @@ def gain_distribution_chart(
     groups: Sequence[tuple[str, Sequence[float]]], *, title: str, axis_label: str
 ) -> SafeString:
     """Box plots of gains in percentage points per group (−100 … +100): range, quartiles, median."""
-    row, left, right = 28, 120, 330
+    row, left, right = 28, 150, 322
     height = 36 + row * len(groups)
 
     def x(points: float) -> float:
@@ -99,7 +108,7 @@ def gain_distribution_chart(
         body.append(_text(x(tick), height - 16, f"{tick:+d}" if tick else "0", "middle", "tick"))
     for index, (label, gains) in enumerate(groups):
         middle = 16 + index * row
-        body.append(_text(left - 6, middle + 4, label[:18], "end", "tick"))
+        body.append(_text(left - 6, middle + 4, label if len(label) <= 24 else label[:23] + "…", "end", "tick"))
         if len(gains) < 2:
             continue
         q1, median, q3 = statistics.quantiles(gains, n=4, method="inclusive")
@@ -115,7 +124,7 @@ def item_bars_chart(
     items: Sequence[tuple[str, float | None, float | None]], *, title: str, pre_label: str, post_label: str
 ) -> SafeString:
     """Facility before and after per item, as paired horizontal bars (0 … 100 %)."""
-    row, left, right = 18, 64, 330
+    row, left, right = 18, 64, 318
     height = 40 + row * len(items)
 
     def width(facility: float | None) -> float:

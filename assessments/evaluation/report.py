@@ -126,9 +126,12 @@ def _items(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
     titles = {}
     for pair in pairs:
         titles[pair.course_id] = pair.course_title
-        for reference in pair.pre_marks.keys() | pair.post_marks.keys():
-            entry = counts.setdefault((pair.course_id, reference), [0, 0.0, 0, 0.0, 0, 0, 0])
-            pre, post = pair.pre_marks.get(reference), pair.post_marks.get(reference)
+        pre_marks, post_marks = pair.pre_marks, pair.post_marks
+        for reference in pre_marks.keys() | post_marks.keys():
+            entry = counts.get((pair.course_id, reference))
+            if entry is None:
+                entry = counts[(pair.course_id, reference)] = [0, 0.0, 0, 0.0, 0, 0, 0]
+            pre, post = pre_marks.get(reference), post_marks.get(reference)
             if pre is not None:
                 entry[0] += 1
                 entry[1] += pre
@@ -174,7 +177,7 @@ def _forms(pairs: list[Pair], data: MatchedData) -> list[FormAnalysis]:
         for attempt, raw in ((pair.pre, pair.pre_raw), (pair.post, pair.post_raw)):
             form = data.forms.get(attempt.form_id)
             if form is not None:
-                rows_by_form[form.form_id].append([raw[reference] for reference in form.references])
+                rows_by_form[form.form_id].append(list(raw.values()))
     analyses = []
     for form_id, marks in sorted(rows_by_form.items()):
         form = data.forms[form_id]
@@ -188,19 +191,32 @@ def _forms(pairs: list[Pair], data: MatchedData) -> list[FormAnalysis]:
 
 
 def _objectives(pairs: list[Pair], data: MatchedData) -> list[ObjectiveRow]:
+    """Mean over trainees of each trainee's % on the questions of one objective, before and after."""
+    # Per form: {objective: (positions on the form, maximum)}, worked out once.
+    layouts: dict[int, dict[str, tuple[list[int], float]]] = {}
+    for form in data.forms.values():
+        layout: dict[str, tuple[list[int], float]] = {}
+        for position, reference in enumerate(form.references):
+            points, objective = data.questions.get((form.course_id, reference), (1, ""))
+            positions, maximum = layout.get(objective, ([], 0.0))
+            layout[objective] = ([*positions, position], maximum + points)
+        layouts[form.form_id] = layout
     per_trainee: dict[tuple[int, str], list[tuple[float, float]]] = defaultdict(list)
     titles = {}
     for pair in pairs:
         titles[pair.course_id] = pair.course_title
-        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
-        for index, raw in ((0, pair.pre_raw), (2, pair.post_raw)):
-            for reference, mark in raw.items():
-                points, objective = data.questions.get((pair.course_id, reference), (1, ""))
-                sums[objective][index] += mark
-                sums[objective][index + 1] += points
-        for objective, (pre, pre_max, post, post_max) in sums.items():
-            if pre_max and post_max:
-                per_trainee[(pair.course_id, objective)].append((100 * pre / pre_max, 100 * post / post_max))
+        pre_layout, post_layout = layouts.get(pair.pre.form_id, {}), layouts.get(pair.post.form_id, {})
+        pre_values, post_values = list(pair.pre_raw.values()), list(pair.post_raw.values())
+        for objective, (pre_positions, pre_max) in pre_layout.items():
+            if objective not in post_layout or not pre_max:
+                continue
+            post_positions, post_max = post_layout[objective]
+            per_trainee[(pair.course_id, objective)].append(
+                (
+                    100 * sum(pre_values[i] for i in pre_positions) / pre_max,
+                    100 * sum(post_values[i] for i in post_positions) / post_max,
+                )
+            )
     return [
         ObjectiveRow(
             titles[course_id],

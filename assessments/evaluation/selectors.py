@@ -16,7 +16,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, When
+from django.db.models import Case, Max, When
 
 from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
@@ -91,7 +91,10 @@ def _attempts(filters: ReportFilters):
 
 
 def matched_data(*, filters: ReportFilters) -> MatchedData:
-    """The matched pairs and the counts the report shows, in four queries."""
+    """The matched pairs and the counts the report shows, in four queries.
+
+    A question's points are those of its current version (versions of one reference share a column).
+    """
     attempts = _attempts(filters)
     attempt_rows = (
         attempts.annotate(synthetic=Case(When(user__username__startswith=SYNTHETIC_PREFIX, then=True), default=False))
@@ -145,14 +148,6 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
     matched = [(key, side) for key, side in sides.items() if len(side) == 2]
     used_ids = [side[kind].id for _key, side in matched for kind in ("pre", "post")]
 
-    marks: dict[object, dict[str, tuple[float, int]]] = defaultdict(dict)
-    for attempt_id, reference, score, points in (
-        Response.objects.filter(attempt__in=attempts.values("id"))
-        .order_by()
-        .values_list("attempt_id", "question__reference", "score", "question__points")
-    ):
-        marks[attempt_id][reference] = (score or 0.0, points)
-
     forms: dict[int, FormItems] = {}
     items_by_form: dict[int, list] = defaultdict(list)
     for form_id, course_id, kind, label, reference, anchor in (
@@ -166,28 +161,59 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
         forms[form_id] = FormItems(
             form_id, course_id, kind, label, tuple(i[3] for i in items), frozenset(i[3] for i in items if i[4])
         )
-    questions = {
-        (course_id, reference): (points, objective)
-        for course_id, reference, points, objective in Question.objects.filter(
-            is_current=True, bank__course_id__in=attempts.values("test__course_id")
-        )
-        .order_by()
-        .values_list("bank__course_id", "reference", "points", "objective")
-    }
+    # Every version of the questions in scope: responses point at the version answered.
+    questions: dict[tuple[int, str], tuple[int, str]] = {}
+    versions: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for question_id, course_id, reference, points, objective, is_current in (
+        Question.objects.filter(bank__course_id__in=attempts.values("test__course_id"))
+        .order_by("version")
+        .values_list("id", "bank__course_id", "reference", "points", "objective", "is_current")
+    ):
+        versions[(course_id, reference)].append(question_id)
+        if is_current or (course_id, reference) not in questions:
+            questions[(course_id, reference)] = (points, objective)
 
+    # One row per attempt, one column per question: the database pivots the 20-odd marks of each
+    # attempt, so Python reads thousands of rows rather than hundreds of thousands.
+    columns = sorted(versions)
+    marks: dict[object, tuple] = {}
+    if columns:
+        pivot = {
+            f"m{index}": Max(Case(When(question_id__in=versions[key], then="score")))
+            for index, key in enumerate(columns)
+        }
+        for row in (
+            Response.objects.filter(attempt__in=attempts.values("id"))
+            .order_by()
+            .values("attempt_id")
+            .annotate(**pivot)
+            .values_list("attempt_id", *pivot)
+        ):
+            marks[row[0]] = row[1:]
+    column_of = {key: index for index, key in enumerate(columns)}
+
+    # Per form: its references, their pivot columns and points, worked out once.
+    layouts = {
+        form.form_id: (
+            form.references,
+            [column_of.get((form.course_id, r)) for r in form.references],
+            [questions.get((form.course_id, r), (1, ""))[0] for r in form.references],
+        )
+        for form in forms.values()
+    }
+    no_marks = (None,) * len(columns)
     pairs = []
     for (user_id, course_id), side in matched:
         pre, post = side["pre"], side["post"]
         item_marks = {}
         for kind, attempt in (("pre", pre), ("post", post)):
-            form = forms.get(attempt.form_id)
-            raw, fraction = {}, {}
-            for reference in form.references if form else ():
-                score, points = marks[attempt.id].get(reference, (0.0, None))
-                points = points or questions.get((course_id, reference), (1, ""))[0]
-                raw[reference] = score
-                fraction[reference] = score / points
-            item_marks[kind] = (fraction, raw)
+            references, indexes, points = layouts.get(attempt.form_id, ((), [], []))
+            row = marks.get(attempt.id, no_marks)
+            scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
+            item_marks[kind] = (
+                dict(zip(references, [score / p for score, p in zip(scores, points, strict=True)], strict=True)),
+                dict(zip(references, scores, strict=True)),
+            )
         natural_region, region, prefecture, audience, language = groups[user_id]
         pairs.append(
             Pair(
