@@ -39,6 +39,12 @@ def _build(trainees: int):
     services.test_define(course=course, kind="pre", forms={"": references}, pass_mark=0)
     services.test_define(course=course, kind="post", forms={"": references}, pass_mark=70)
     synthetic.generate(course_id=course.pk, trainees=trainees)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # Fresh bulk-loaded tables: give the planner the statistics autovacuum would gather.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return course.pk
 
 
