@@ -295,3 +295,17 @@ def test_synthetic_results_are_generated_and_flagged(cohort):
     report = _report()
     assert report.n_synthetic >= 25
     assert synthetic.seed_demo() == 0  # the demo module does not exist here: nothing to do
+
+
+def test_seed_demo_adds_the_synthetic_results_once_with_every_group_shown():
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    from lms.models import User
+
+    assert User.objects.filter(username__startswith=synthetic.PREFIX).count() == synthetic.DEMO_TRAINEES
+    assert not User.objects.filter(username__startswith=synthetic.PREFIX).exclude(email="", phone="").exists()
+    report = _report()
+    assert report.summary.n >= 100 and report.n_unmatched >= 1 and report.n_paper_attempts > 0
+    assert len([g for g in report.breakdowns["natural_region"] if not g.suppressed]) == 4
+    assert len([g for g in report.breakdowns["audience"] if not g.suppressed]) == 5
+    assert report.anchors and report.n_synthetic == report.summary.n
