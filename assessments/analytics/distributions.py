@@ -74,8 +74,15 @@ def t_two_sided_p(t: float, df: float) -> float:
     return min(1.0, regularized_incomplete_beta(df / 2.0, 0.5, df / (df + t * t)))
 
 
+def t_pdf(t: float, df: float) -> float:
+    """The density of Student's t."""
+    log_norm = math.lgamma((df + 1) / 2) - math.lgamma(df / 2) - 0.5 * math.log(df * math.pi)
+    return math.exp(log_norm - (df + 1) / 2 * math.log1p(t * t / df))
+
+
 def t_quantile(probability: float, df: float) -> float:
-    """The `probability` quantile of Student's t (bisection on t_sf to full double precision)."""
+    """The `probability` quantile of Student's t: Newton's method on t_sf, kept inside a bisection
+    bracket so that it always converges (to full double precision in a few steps)."""
     if not 0.0 < probability < 1.0:
         raise ValueError("probability must lie in (0, 1)")
     if probability == 0.5:
@@ -83,17 +90,20 @@ def t_quantile(probability: float, df: float) -> float:
     upper_tail = 1.0 - probability if probability > 0.5 else probability
     low, high = 0.0, 1.0
     while t_sf(high, df) > upper_tail:
-        high *= 2.0
-    for _ in range(200):
-        middle = (low + high) / 2.0
-        if t_sf(middle, df) > upper_tail:
-            low = middle
+        low, high = high, high * 2.0
+    t = (low + high) / 2.0
+    for _ in range(100):
+        excess = t_sf(t, df) - upper_tail  # decreasing in t
+        if excess > 0:
+            low = t
         else:
-            high = middle
-        if high - low <= 4 * math.ulp(high):
+            high = t
+        step = excess / t_pdf(t, df)
+        candidate = t + step
+        t = candidate if low < candidate < high else (low + high) / 2.0
+        if abs(step) <= 1e-15 * max(1.0, abs(t)) or high - low <= 4 * math.ulp(high):
             break
-    quantile = (low + high) / 2.0
-    return quantile if probability > 0.5 else -quantile
+    return t if probability > 0.5 else -t
 
 
 def normal_two_sided_p(z: float) -> float:

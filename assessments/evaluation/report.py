@@ -7,6 +7,7 @@ a number.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
@@ -124,25 +125,32 @@ def group_rows(pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[s
 def _items(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
     counts: dict[tuple[int, str], list] = {}
     titles = {}
+    # Pairs that sat the same two forms share one layout: count column by column.
+    combinations: dict[tuple[int, int, int], list[Pair]] = defaultdict(list)
     for pair in pairs:
         titles[pair.course_id] = pair.course_title
-        pre_marks, post_marks = pair.pre_marks, pair.post_marks
-        for reference in pre_marks.keys() | post_marks.keys():
-            entry = counts.get((pair.course_id, reference))
-            if entry is None:
-                entry = counts[(pair.course_id, reference)] = [0, 0.0, 0, 0.0, 0, 0, 0]
-            pre, post = pre_marks.get(reference), post_marks.get(reference)
-            if pre is not None:
-                entry[0] += 1
-                entry[1] += pre
-            if post is not None:
-                entry[2] += 1
-                entry[3] += post
-            if pre is not None and post is not None:
-                entry[4] += 1
-                right_before, right_after = pre >= 1.0, post >= 1.0
-                entry[5] += (not right_before) and right_after
-                entry[6] += right_before and not right_after
+        combinations[(pair.course_id, pair.pre.form_id, pair.post.form_id)].append(pair)
+    for (course_id, _pre_form, _post_form), group in combinations.items():
+        pre_references, post_references = list(group[0].pre_marks), list(group[0].post_marks)
+        pre_columns = list(zip(*(pair.pre_marks.values() for pair in group), strict=True))
+        post_columns = list(zip(*(pair.post_marks.values() for pair in group), strict=True))
+        post_index = {reference: j for j, reference in enumerate(post_references)}
+        for reference in {*pre_references, *post_references}:
+            if (course_id, reference) not in counts:
+                counts[(course_id, reference)] = [0, 0.0, 0, 0.0, 0, 0, 0]
+        for i, reference in enumerate(pre_references):
+            entry = counts[(course_id, reference)]
+            entry[0] += len(group)
+            entry[1] += math.fsum(pre_columns[i])
+            j = post_index.get(reference)
+            if j is not None:
+                entry[4] += len(group)
+                entry[5] += sum(1 for a, b in zip(pre_columns[i], post_columns[j], strict=True) if a < 1.0 <= b)
+                entry[6] += sum(1 for a, b in zip(pre_columns[i], post_columns[j], strict=True) if b < 1.0 <= a)
+        for j, reference in enumerate(post_references):
+            entry = counts[(course_id, reference)]
+            entry[2] += len(group)
+            entry[3] += math.fsum(post_columns[j])
     keys = sorted(counts)
     p_values = [mcnemar_exact(counts[k][6], counts[k][5]) if counts[k][4] else None for k in keys]
     tested = [p for p in p_values if p is not None]
