@@ -16,6 +16,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
 
@@ -87,6 +88,19 @@ class MatchedData:
     questions: dict[tuple[int, str], tuple[int, str]]
 
 
+def _cursor_rows(queryset) -> list[tuple]:
+    """The rows of a values_list queryset as the driver returns them, in the SQL's column order.
+
+    The ORM still writes the SQL; this skips its per-value converters, which cost more than the
+    query itself on hundreds of thousands of values. Both large queries are read this way, so
+    attempt ids have the same type on each side (UUID on PostgreSQL, hex text on SQLite).
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _attempts(filters: ReportFilters):
     return Attempt.objects.filter(status__in=FINISHED).filter(filters.attempt_condition())
 
@@ -117,12 +131,13 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
             "number",
             "score",
             "max_score",
-            "finished_on",
             "user__prefecture__natural_region",
             "user__prefecture__region__name",
             "user__prefecture__name",
             "user__audience",
             "user__preferred_language",
+            # Annotations last: the SQL puts them there, and rows are read straight from the cursor.
+            "finished_on",
             "synthetic",
         )
     )
@@ -131,20 +146,31 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
     pass_marks: dict[int, int] = {}
     n_finished = n_paper = n_unscorable = 0
     synthetic_users: set[int] = set()
-    for row in attempt_rows:
-        (aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, score, max_score, at) = row[:13]
+    for row in _cursor_rows(attempt_rows):
+        (aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, score, max_score) = row[:12]
         n_finished += 1
         n_paper += mode == Attempt.Mode.PAPER
         if not max_score:
             n_unscorable += 1
             continue
-        groups[user_id] = tuple(value or "" for value in row[13:18])
+        groups[user_id] = tuple(value or "" for value in row[12:17])
         if row[18]:
             synthetic_users.add(user_id)
         if kind == Test.Kind.POST:
             pass_marks[course_id] = pass_mark
         attempt = AttemptRow(
-            aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, 100 * score / max_score, at
+            aid,
+            user_id,
+            course_id,
+            title,
+            kind,
+            pass_mark,
+            form_id,
+            label,
+            mode,
+            number,
+            100 * score / max_score,
+            row[17],
         )
         current = sides[(user_id, course_id)].get(kind)
         # The first pre-test attempt and the last post-test attempt count.
@@ -187,7 +213,7 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
             f"m{index}": Max(Case(When(question_id__in=versions[key], then="score")))
             for index, key in enumerate(columns)
         }
-        for row in (
+        for row in _cursor_rows(
             Response.objects.filter(attempt__in=attempts.values("id"))
             .order_by()
             .values("attempt_id")
