@@ -266,3 +266,12 @@ def test_item_analysis_degenerate_inputs():
     assert constant.items[0].discrimination_index is None and constant.cic is None
     with pytest.raises(ValueError):
         item_analysis([[1]], [1, 1])
+
+
+@pytest.mark.parametrize(("n", "method"), [(50, "exact"), (51, "approx")])
+def test_wilcoxon_switches_from_exact_to_normal_above_50_like_scipy(n, method):
+    differences = [(i + 1) * (1 if i % 3 else -1) for i in range(n)]  # no ties, no zeros
+    w, p = wilcoxon_signed_rank(differences)
+    reference = stats.wilcoxon(differences, method=method, correction=True)
+    assert w == reference.statistic
+    assert p == sig6(reference.pvalue)

@@ -309,3 +309,29 @@ def test_seed_demo_adds_the_synthetic_results_once_with_every_group_shown():
     assert len([g for g in report.breakdowns["natural_region"] if not g.suppressed]) == 4
     assert len([g for g in report.breakdowns["audience"] if not g.suppressed]) == 5
     assert report.anchors and report.n_synthetic == report.summary.n
+
+
+def test_generalisation_leaves_no_combination_under_five():
+    from types import SimpleNamespace
+
+    def pair(prefecture, region, language, audience, natural_region):
+        return SimpleNamespace(
+            prefecture=prefecture, region=region, language=language, audience=audience, natural_region=natural_region
+        )
+
+    pairs = [pair("Kankan", "Kankan", "fr", "police", "upper")] * 6
+    pairs += [pair("Siguiri", "Kankan", "fr", "police", "upper")] * 3
+    pairs += [pair("Labé", "Labé", "en", "civil_society", "middle")] * 2
+    rows = exports.generalised_groups(pairs)
+    from collections import Counter
+
+    combinations = Counter(tuple(row.values()) for row in rows)
+    assert all(count >= 5 for count in combinations.values()) or set(rows[-1].values()) == {"suppressed"}
+    assert rows[0]["prefecture"] == "Kankan" and rows[6]["prefecture"] == "suppressed"
+    assert rows[-1]["natural_region"] == "suppressed"
+
+
+def test_filters_parse_the_query_and_ignore_bad_values():
+    filters = ReportFilters.from_query({"course": "7", "date_from": "2026-13-01", "audience": " police ", "x": "1"})
+    assert filters.values == {"course": 7, "audience": "police"}
+    assert filters.as_log() == {"course": "7", "audience": "police"}
