@@ -84,6 +84,9 @@ def seed_attempts(*, username: str = "apprenant") -> None:
 
 
 def seed() -> None:
-    """The assessments demo: a pre-test and a post-test per demo module, and one demo attempt."""
+    """The assessments demo: tests per demo module, one demo attempt, synthetic results for evaluators."""
     seed_tests()
     seed_attempts()
+    from assessments.evaluation import synthetic
+
+    synthetic.seed_demo()

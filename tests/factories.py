@@ -252,3 +252,50 @@ class ProgrammeTargetFactory(factory.django.DjangoModelFactory):
 
     measure = "participants"
     value = 100
+
+
+class ReportAccessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "assessments.ReportAccess"
+
+    user = factory.SubFactory(UserFactory)
+    username = factory.LazyAttribute(lambda access: access.user.username if access.user else "")
+    kind = "page"
+    filters = factory.LazyFunction(lambda: {"audience": "police"})
+
+
+def prepost_results(*, course, pre, post, trainees: list[dict]) -> list:
+    """Finished pre- and post-test attempts written directly (no services), for report tests.
+
+    Each trainee dict: user, pre (list of 0/1 per item of the form, or None), post (likewise),
+    mode ("online"/"paper"). Marks are full points for 1, none for 0. Returns the attempts.
+    """
+    from assessments.models import Attempt, Question, Response
+
+    questions = {q.reference: q for q in Question.objects.filter(bank__course=course, is_current=True)}
+    attempts = []
+    for trainee in trainees:
+        for test, pattern in ((pre, trainee.get("pre")), (post, trainee.get("post"))):
+            if pattern is None:
+                continue
+            form = test.forms.get()
+            items = [item.reference for item in form.items.all()]
+            marks = [questions[r].points * right for r, right in zip(items, pattern, strict=True)]
+            attempt = Attempt.objects.create(
+                user=trainee["user"],
+                test=test,
+                form=form,
+                status=Attempt.Status.SUBMITTED,
+                mode=trainee.get("mode", "online"),
+                finished_at=timezone.now(),
+                score=float(sum(marks)),
+                max_score=float(sum(questions[r].points for r in items)),
+            )
+            Response.objects.bulk_create(
+                [
+                    Response(attempt=attempt, question=questions[r], answer={}, score=float(mark))
+                    for r, mark in zip(items, marks, strict=True)
+                ]
+            )
+            attempts.append(attempt)
+    return attempts

@@ -9,7 +9,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     "factory",
-    [factories.AdministrativeRegionFactory, factories.PrefectureFactory, factories.UserFactory],
+    [
+        factories.AdministrativeRegionFactory,
+        factories.PrefectureFactory,
+        factories.UserFactory,
+        factories.ReportAccessFactory,
+    ],
 )
 def test_factory_builds_a_valid_saved_object(factory):
     obj = factory()

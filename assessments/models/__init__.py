@@ -2,6 +2,17 @@
 
 from assessments.models.attempts import Attempt, Response
 from assessments.models.questions import Question, QuestionBank, QuestionKind
+from assessments.models.report_access import ReportAccess
 from assessments.models.tests import Test, TestForm, TestItem
 
-__all__ = ["Attempt", "Question", "QuestionBank", "QuestionKind", "Response", "Test", "TestForm", "TestItem"]
+__all__ = [
+    "Attempt",
+    "Question",
+    "QuestionBank",
+    "QuestionKind",
+    "ReportAccess",
+    "Response",
+    "Test",
+    "TestForm",
+    "TestItem",
+]

@@ -1,0 +1,220 @@
+"""Name-free exports of the matched pairs (CSV, XLSX) and the JSON the command prints.
+
+- One row per matched trainee and module, under a pseudonym: HMAC-SHA256 of the user id with a
+  random salt made for this export and then forgotten, so ids are stable within one file and cannot
+  be linked across files. No name, username, email or phone is ever read for an export.
+- Group fields are generalised until every combination holds at least MIN_GROUP trainees
+  (prefecture first, then administrative region, language, audience, natural region): a value
+  that would single out fewer than five people is written as "suppressed".
+- Numbers are numbers, dates ISO 8601; text cells that a spreadsheet could run as a formula
+  (starting with = + - @ tab or CR) are prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import hmac
+import io
+import secrets
+from collections import Counter
+from collections.abc import Callable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.evaluation.report import MIN_GROUP, EvaluationReport
+from assessments.evaluation.selectors import Pair
+
+SUPPRESSED = "suppressed"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Most specific first: generalisation drops these in this order.
+GROUP_FIELDS = ["prefecture", "region", "language", "audience", "natural_region"]
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe; others unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def pseudonym_function() -> Callable[[int], str]:
+    """user id → pseudonym, keyed by a salt that lives only as long as this function."""
+    salt = secrets.token_bytes(32)
+    return lambda user_id: "T-" + hmac.new(salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:12]
+
+
+def generalised_groups(pairs: list[Pair]) -> list[dict[str, str]]:
+    """Each pair's group fields, generalised until every combination has at least MIN_GROUP rows."""
+    rows = [{name: getattr(pair, name) or "" for name in GROUP_FIELDS} for pair in pairs]
+    for name in GROUP_FIELDS:
+        counts = Counter(row[name] for row in rows)
+        for row in rows:
+            if counts[row[name]] < MIN_GROUP:
+                row[name] = SUPPRESSED
+    for name in GROUP_FIELDS:
+        combinations = Counter(tuple(row.values()) for row in rows)
+        small = [row for row in rows if combinations[tuple(row.values())] < MIN_GROUP]
+        if not small:
+            break
+        for row in small:
+            row[name] = SUPPRESSED
+    return rows
+
+
+def _references(report: EvaluationReport) -> list[str]:
+    seen: dict[str, None] = {}
+    for pair in report.pairs:
+        for reference in (*pair.pre_raw, *pair.post_raw):
+            seen.setdefault(reference, None)
+    return sorted(seen)
+
+
+def data_table(report: EvaluationReport) -> tuple[list[str], list[list]]:
+    """The header and rows of the trainee-level dataset."""
+    pseudonym = pseudonym_function()
+    references = _references(report)
+    header = [
+        "trainee",
+        "module",
+        *GROUP_FIELDS,
+        "pre_form",
+        "post_form",
+        "pre_mode",
+        "post_mode",
+        "pre_date",
+        "post_date",
+        "pre_percent",
+        "post_percent",
+        "gain_points",
+        *[f"pre_{r}" for r in references],
+        *[f"post_{r}" for r in references],
+    ]
+    rows = []
+    for pair, groups in zip(report.pairs, generalised_groups(report.pairs), strict=True):
+        rows.append(
+            [
+                pseudonym(pair.user_id),
+                pair.course_title,
+                *[groups[name] for name in GROUP_FIELDS],
+                pair.pre.form_label,
+                pair.post.form_label,
+                pair.pre.mode,
+                pair.post.mode,
+                pair.pre.finished_on,
+                pair.post.finished_on,
+                round(pair.pre.percent, 4),
+                round(pair.post.percent, 4),
+                round(pair.post.percent - pair.pre.percent, 4),
+                *[pair.pre_raw.get(r) for r in references],
+                *[pair.post_raw.get(r) for r in references],
+            ]
+        )
+    return header, [[neutralise(value) for value in row] for row in rows]
+
+
+def codebook(report: EvaluationReport) -> list[list[str]]:
+    rows = [
+        ["trainee", _("Pseudonym, stable within this file only (HMAC-SHA256 with a salt discarded after export).")],
+        ["module", _("Module title.")],
+        ["prefecture", _("Prefecture; 'suppressed' where fewer than 5 trainees would share the values.")],
+        ["region", _("Administrative region; suppressed likewise.")],
+        ["language", _("Preferred language (fr, en); suppressed likewise.")],
+        ["audience", _("Audience group code; suppressed likewise.")],
+        ["natural_region", _("Natural region code; suppressed likewise.")],
+        ["pre_form, post_form", _("Test form (A, B or empty for a single form).")],
+        ["pre_mode, post_mode", _("online or paper.")],
+        ["pre_date, post_date", _("Date the attempt was finished (ISO 8601, UTC).")],
+        ["pre_percent, post_percent", _("Score as a percentage of the maximum (0-100).")],
+        ["gain_points", _("post_percent minus pre_percent, in percentage points.")],
+        ["pre_<ref>, post_<ref>", _("Mark on question <ref> (empty when not on that form).")],
+    ]
+    return [[_("column"), _("meaning")], *rows]
+
+
+def summary_rows(report: EvaluationReport) -> list[list]:
+    rows: list[list] = [[_("statistic"), _("value")]]
+    rows += [[name, value] for name, value in dataclasses.asdict(report.summary).items()]
+    rows += [
+        ["hake_band", report.hake_band or ""],
+        ["n_unmatched", report.n_unmatched],
+        ["n_excluded", report.n_excluded],
+        ["n_paper_attempts", report.n_paper_attempts],
+        ["percent_improved", report.percent_improved],
+        ["pass_rate_pre", report.pass_rate_pre],
+        ["pass_rate_post", report.pass_rate_post],
+    ]
+    for dimension, groups in report.breakdowns.items():
+        for group in groups:
+            if group.suppressed:
+                rows.append([f"{dimension}: {group.label}", f"n < {MIN_GROUP}"])
+            else:
+                rows.append([f"{dimension}: {group.label} n", group.n])
+                rows.append([f"{dimension}: {group.label} mean_diff", group.summary.mean_diff])
+    return [[neutralise(value) for value in row] for row in rows]
+
+
+def report_json(report: EvaluationReport, *, filters: dict) -> dict:
+    """What `prepost_report --format json` prints; the page shows the same numbers."""
+    return {
+        "filters": filters,
+        "summary": dataclasses.asdict(report.summary),
+        "hake_band": report.hake_band,
+        "n_unmatched": report.n_unmatched,
+        "n_excluded": report.n_excluded,
+        "n_paper_attempts": report.n_paper_attempts,
+        "percent_improved": report.percent_improved,
+        "pass_rate_pre": report.pass_rate_pre,
+        "pass_rate_post": report.pass_rate_post,
+        "breakdowns": {
+            dimension: [
+                {"group": g.label, "suppressed": True}
+                if g.suppressed
+                else {"group": g.label, "n": g.n, "mean_diff": g.summary.mean_diff, "p_value": g.summary.p_value}
+                for g in groups
+            ]
+            for dimension, groups in report.breakdowns.items()
+        },
+    }
+
+
+def file_name(extension: str, *, part: str = "data") -> str:
+    return f"prepost-{part}-{timezone.now():%Y%m%dT%H%M%SZ}.{extension}"
+
+
+def _csv(rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(rows)
+    # A byte-order mark so that spreadsheets read the accents as UTF-8.
+    return ("\ufeff" + buffer.getvalue()).encode()
+
+
+def csv_data(report: EvaluationReport) -> bytes:
+    header, rows = data_table(report)
+    return _csv([header, *rows])
+
+
+def csv_codebook(report: EvaluationReport) -> bytes:
+    """The codebook and the summary statistics, one after the other, in one CSV file."""
+    return _csv([*codebook(report), [], *summary_rows(report)])
+
+
+def xlsx(report: EvaluationReport) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    header, rows = data_table(report)
+    for title, table in (
+        (_("data"), [header, *rows]),
+        (_("codebook"), codebook(report)),
+        (_("summary"), summary_rows(report)),
+    ):
+        sheet = workbook.create_sheet(title)
+        for row in table:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,301 @@
+"""Read the matched pre/post results for the report, the exports and the command.
+
+Four queries whatever the number of trainees or filters: finished attempts with their group fields,
+their item marks, the forms' items, the current questions (points and learning objectives). The
+database filters, joins and projects; assessments.analytics computes the statistics.
+
+Matching: a pair is one trainee's first finished pre-test attempt and last finished post-test
+attempt of the same module, both meeting every filter. Finished means submitted or closed at the
+time limit. Other finished attempts are counted as excluded; a trainee with only one side is
+unmatched.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connections
+from django.db.models import Case, CharField, Max, When
+from django.db.models.functions import Cast, TruncDate
+
+from assessments.evaluation.filters import ReportFilters
+from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
+from assessments.models import Attempt, Question, Response, Test, TestItem
+
+FINISHED = (Attempt.Status.SUBMITTED, Attempt.Status.EXPIRED)
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    id: object
+    user_id: int
+    course_id: int
+    course_title: str
+    kind: str
+    pass_mark: int
+    form_id: int
+    form_label: str
+    mode: str
+    number: int
+    percent: float
+    finished_on: str  # ISO 8601 date (UTC), as the database formats it
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A matched trainee in one module: group fields, the two attempts, and item marks (fractions)."""
+
+    user_id: int
+    course_id: int
+    course_title: str
+    natural_region: str
+    region: str
+    prefecture: str
+    audience: str
+    language: str
+    pre: AttemptRow
+    post: AttemptRow
+    pass_mark: int
+    # {reference: mark as a fraction of the item's points} for the items on each attempt's form.
+    pre_marks: dict[str, float] = field(default_factory=dict)
+    post_marks: dict[str, float] = field(default_factory=dict)
+    # {reference: raw mark}: what exports write.
+    pre_raw: dict[str, float] = field(default_factory=dict)
+    post_raw: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FormItems:
+    form_id: int
+    course_id: int
+    kind: str
+    label: str
+    references: tuple[str, ...]
+    anchors: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MatchedData:
+    pairs: list[Pair]
+    n_unmatched: int
+    n_excluded: int
+    n_paper_attempts: int
+    n_synthetic: int
+    forms: dict[int, FormItems]
+    # {(course_id, reference): (points, objective)}
+    questions: dict[tuple[int, str], tuple[int, str]]
+
+
+def _cursor_rows(queryset) -> list[tuple]:
+    """The rows of a values_list queryset as the driver returns them, in the SQL's column order.
+
+    The ORM still writes the SQL; this skips its per-value converters, which cost more than the
+    query itself on hundreds of thousands of values. Both large queries are read this way, so
+    attempt ids have the same type on each side (UUID on PostgreSQL, hex text on SQLite).
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _attempts(filters: ReportFilters):
+    return Attempt.objects.filter(status__in=FINISHED).filter(filters.attempt_condition())
+
+
+def matched_data(*, filters: ReportFilters) -> MatchedData:
+    """The matched pairs and the counts the report shows, in four queries.
+
+    A question's points are those of its current version (versions of one reference share a column).
+    """
+    attempts = _attempts(filters)
+    attempt_rows = (
+        attempts.annotate(
+            synthetic=Case(When(user__username__startswith=SYNTHETIC_PREFIX, then=True), default=False),
+            # Text, not a datetime: exports want the ISO date, and parsing thousands of datetimes costs.
+            finished_on=Cast(TruncDate("finished_at", tzinfo=datetime.UTC), CharField()),
+        )
+        .order_by()
+        .values_list(
+            "id",
+            "user_id",
+            "test__course_id",
+            "test__course__title",
+            "test__kind",
+            "test__pass_mark",
+            "form_id",
+            "form__label",
+            "mode",
+            "number",
+            "score",
+            "max_score",
+            "user__prefecture__natural_region",
+            "user__prefecture__region__name",
+            "user__prefecture__name",
+            "user__audience",
+            "user__preferred_language",
+            # Annotations last: the SQL puts them there, and rows are read straight from the cursor.
+            "finished_on",
+            "synthetic",
+        )
+    )
+    sides: dict[tuple[int, int], dict[str, AttemptRow]] = defaultdict(dict)
+    groups: dict[int, tuple[str, str, str, str, str]] = {}
+    pass_marks: dict[int, int] = {}
+    n_finished = n_paper = n_unscorable = 0
+    synthetic_users: set[int] = set()
+    for row in _cursor_rows(attempt_rows):
+        (aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, score, max_score) = row[:12]
+        n_finished += 1
+        n_paper += mode == Attempt.Mode.PAPER
+        if not max_score:
+            n_unscorable += 1
+            continue
+        groups[user_id] = tuple(value or "" for value in row[12:17])
+        if row[18]:
+            synthetic_users.add(user_id)
+        if kind == Test.Kind.POST:
+            pass_marks[course_id] = pass_mark
+        attempt = AttemptRow(
+            aid,
+            user_id,
+            course_id,
+            title,
+            kind,
+            pass_mark,
+            form_id,
+            label,
+            mode,
+            number,
+            100 * score / max_score,
+            row[17],
+        )
+        current = sides[(user_id, course_id)].get(kind)
+        # The first pre-test attempt and the last post-test attempt count.
+        if current is None or (number < current.number if kind == Test.Kind.PRE else number > current.number):
+            sides[(user_id, course_id)][kind] = attempt
+    matched = [(key, side) for key, side in sides.items() if len(side) == 2]
+    used_ids = [side[kind].id for _key, side in matched for kind in ("pre", "post")]
+
+    forms: dict[int, FormItems] = {}
+    items_by_form: dict[int, list] = defaultdict(list)
+    for form_id, course_id, kind, label, reference, anchor in (
+        TestItem.objects.filter(form_id__in=attempts.values("form_id"))
+        .order_by("form_id", "position")
+        .values_list("form_id", "form__test__course_id", "form__test__kind", "form__label", "reference", "anchor")
+    ):
+        items_by_form[form_id].append((course_id, kind, label, reference, anchor))
+    for form_id, items in items_by_form.items():
+        course_id, kind, label = items[0][:3]
+        forms[form_id] = FormItems(
+            form_id, course_id, kind, label, tuple(i[3] for i in items), frozenset(i[3] for i in items if i[4])
+        )
+    # Every version of the questions in scope: responses point at the version answered.
+    questions: dict[tuple[int, str], tuple[int, str]] = {}
+    versions: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for question_id, course_id, reference, points, objective, is_current in (
+        Question.objects.filter(bank__course_id__in=attempts.values("test__course_id"))
+        .order_by("version")
+        .values_list("id", "bank__course_id", "reference", "points", "objective", "is_current")
+    ):
+        versions[(course_id, reference)].append(question_id)
+        if is_current or (course_id, reference) not in questions:
+            questions[(course_id, reference)] = (points, objective)
+
+    # One row per attempt, one column per question: the database pivots the 20-odd marks of each
+    # attempt, so Python reads thousands of rows rather than hundreds of thousands.
+    columns = sorted(versions)
+    marks: dict[object, tuple] = {}
+    if columns:
+        pivot = {
+            f"m{index}": Max(Case(When(question_id__in=versions[key], then="score")))
+            for index, key in enumerate(columns)
+        }
+        for row in _cursor_rows(
+            Response.objects.filter(attempt__in=attempts.values("id"))
+            .order_by()
+            .values("attempt_id")
+            .annotate(**pivot)
+            .values_list("attempt_id", *pivot)
+        ):
+            marks[row[0]] = row[1:]
+    column_of = {key: index for index, key in enumerate(columns)}
+
+    # Per form: its references, their pivot columns and points, worked out once.
+    layouts = {
+        form.form_id: (
+            form.references,
+            [column_of.get((form.course_id, r)) for r in form.references],
+            [questions.get((form.course_id, r), (1, ""))[0] for r in form.references],
+        )
+        for form in forms.values()
+    }
+    no_marks = (None,) * len(columns)
+    pairs = []
+    for (user_id, course_id), side in matched:
+        pre, post = side["pre"], side["post"]
+        item_marks = {}
+        for kind, attempt in (("pre", pre), ("post", post)):
+            references, indexes, points = layouts.get(attempt.form_id, ((), [], []))
+            row = marks.get(attempt.id, no_marks)
+            scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
+            item_marks[kind] = (
+                dict(zip(references, [score / p for score, p in zip(scores, points, strict=True)], strict=True)),
+                dict(zip(references, scores, strict=True)),
+            )
+        natural_region, region, prefecture, audience, language = groups[user_id]
+        pairs.append(
+            Pair(
+                user_id=user_id,
+                course_id=course_id,
+                course_title=pre.course_title,
+                natural_region=natural_region,
+                region=region,
+                prefecture=prefecture,
+                audience=audience,
+                language=language,
+                pre=pre,
+                post=post,
+                pass_mark=pass_marks.get(course_id, post.pass_mark),
+                pre_marks=item_marks["pre"][0],
+                post_marks=item_marks["post"][0],
+                pre_raw=item_marks["pre"][1],
+                post_raw=item_marks["post"][1],
+            )
+        )
+    pairs.sort(key=lambda pair: (pair.course_id, pair.user_id))
+    n_unmatched = sum(1 for side in sides.values() if len(side) == 1)
+    n_excluded = n_finished - len(used_ids) - sum(1 for side in sides.values() if len(side) == 1)
+    return MatchedData(
+        pairs=pairs,
+        n_unmatched=n_unmatched,
+        n_excluded=n_excluded,
+        n_paper_attempts=n_paper,
+        n_synthetic=sum(1 for pair in pairs if pair.user_id in synthetic_users),
+        forms=forms,
+        questions=questions,
+    )
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The choices of the filter form: modules with a pre-test, regions, prefectures (three queries)."""
+    from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture
+
+    courses = [
+        (str(course_id), title)
+        for course_id, title in Test.objects.filter(kind=Test.Kind.PRE)
+        .order_by("course__title")
+        .values_list("course_id", "course__title")
+    ]
+    return {
+        "course": courses,
+        "region": list(AdministrativeRegion.objects.values_list("code", "name")),
+        "natural_region": list(NaturalRegion.choices),
+        "prefecture": list(Prefecture.objects.values_list("code", "name")),
+        "audience": list(Audience.choices),
+        "language": [("fr", "Français"), ("en", "English")],
+        "mode": list(Attempt.Mode.choices),
+        "form": [("A", "A"), ("B", "B"), ("-", "—")],
+    }

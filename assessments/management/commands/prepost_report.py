@@ -1,0 +1,40 @@
+import csv
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from assessments.evaluation import exports, presentation
+from assessments.evaluation.access_log import report_access_log
+from assessments.evaluation.filters import ReportFilters
+from assessments.evaluation.report import evaluation_report
+from assessments.evaluation.selectors import matched_data
+from assessments.models import ReportAccess, Test
+
+
+class Command(BaseCommand):
+    help = "Print the pre/post report's numbers (the same the evaluation page shows), as JSON or CSV."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--course", help="module slug")
+        parser.add_argument("--region", help="administrative region, by name or code")
+        parser.add_argument("--natural-region", dest="natural_region", help="maritime, middle, upper or forest")
+        parser.add_argument("--audience", help="audience code, e.g. police")
+        parser.add_argument("--format", choices=["json", "csv"], default="json")
+
+    def handle(self, *args, **options):
+        query = {name: options[name] for name in ("region", "natural_region", "audience") if options.get(name)}
+        if options.get("course"):
+            test = Test.objects.filter(course__slug=options["course"], kind=Test.Kind.PRE).first()
+            if test is None:
+                raise CommandError(_("No module with a pre-test has this slug."))
+            query["course"] = str(test.course_id)
+        filters = ReportFilters.from_query(query)
+        report_access_log(user=None, kind=ReportAccess.Kind.COMMAND, filters=filters)
+        report = evaluation_report(data=matched_data(filters=filters), labels=presentation.group_labels())
+        if options["format"] == "json":
+            data = exports.report_json(report, filters=filters.as_log())
+            self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer.writerows(exports.summary_rows(report))

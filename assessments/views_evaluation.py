@@ -1,0 +1,71 @@
+"""The evaluator's pre/post report and its exports: thin views over assessments.evaluation.
+
+Only holders of lms.view_evaluation (the Evaluator role, administrators) may see them; everyone
+else signed in gets 403. Every access is logged with its filters.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from assessments.evaluation import exports, presentation
+from assessments.evaluation.access_log import report_access_log
+from assessments.evaluation.filters import ReportFilters
+from assessments.evaluation.report import evaluation_report
+from assessments.evaluation.selectors import filter_choices, matched_data
+from assessments.models import ReportAccess
+
+PERMISSION = "lms.view_evaluation"
+
+
+def _report(request: HttpRequest, kind: str):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    filters = ReportFilters.from_query(request.GET)
+    report_access_log(user=request.user, kind=kind, filters=filters)
+    return filters, evaluation_report(data=matched_data(filters=filters), labels=presentation.group_labels())
+
+
+@require_GET
+@login_required
+def report_page(request: HttpRequest) -> HttpResponse:
+    filters, report = _report(request, ReportAccess.Kind.PAGE)
+    context = presentation.page_context(report=report, filters=filters, choices=filter_choices())
+    context["query"] = request.GET.urlencode()
+    return TemplateResponse(request, "assessments/evaluation_report.html", context)
+
+
+def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@login_required
+def export_csv(request: HttpRequest) -> HttpResponse:
+    _filters, report = _report(request, ReportAccess.Kind.CSV)
+    return _download(exports.csv_data(report), "text/csv; charset=utf-8", exports.file_name("csv"))
+
+
+@require_GET
+@login_required
+def export_codebook_csv(request: HttpRequest) -> HttpResponse:
+    _filters, report = _report(request, ReportAccess.Kind.CSV)
+    return _download(exports.csv_codebook(report), "text/csv; charset=utf-8", exports.file_name("csv", part="codebook"))
+
+
+@require_GET
+@login_required
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    _filters, report = _report(request, ReportAccess.Kind.XLSX)
+    return _download(
+        exports.xlsx(report),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        exports.file_name("xlsx"),
+    )

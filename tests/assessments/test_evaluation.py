@@ -1,0 +1,337 @@
+"""The evaluation report: matching, suppression, permissions, access log, exports, query counts."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from assessments.analytics import paired_summary
+from assessments.evaluation import charts, exports, synthetic
+from assessments.evaluation.filters import ReportFilters
+from assessments.evaluation.report import evaluation_report
+from assessments.evaluation.selectors import matched_data
+from assessments.models import Attempt, ReportAccess
+from lms import roles
+from lms.models import Prefecture
+from tests.factories import UserFactory, assessment_setup, prepost_results
+
+pytestmark = pytest.mark.django_db
+
+# Six items in assessment_setup's form (Q1..Q6).
+PATTERNS = [
+    ([0, 0, 1, 0, 0, 1], [1, 0, 1, 1, 0, 1]),
+    ([1, 0, 0, 0, 1, 0], [1, 1, 1, 0, 1, 1]),
+    ([0, 1, 0, 0, 0, 0], [1, 1, 0, 1, 0, 1]),
+    ([1, 1, 1, 0, 0, 0], [1, 1, 1, 1, 1, 0]),
+    ([0, 0, 0, 1, 0, 0], [0, 1, 0, 1, 1, 0]),
+    ([1, 0, 1, 0, 1, 0], [1, 1, 1, 1, 1, 1]),
+]
+
+
+def _person(index: int, prefecture: str, audience: str):
+    return UserFactory(
+        username=f"zz-user-{index:03d}",
+        display_name=f"Kadiatou Personne{index:03d}",
+        email=f"kadiatou{index:03d}@example.org",
+        phone=f"+22462{index:07d}",
+        audience=audience,
+        prefecture=Prefecture.objects.get(code=prefecture),
+    )
+
+
+def _cohort(*, kankan_police: int = 6, labe_civil: int = 6, small: int = 2, start: int = 0):
+    course, _lessons, pre, post = assessment_setup()
+    trainees = []
+    index = start
+    for count, prefecture, audience in (
+        (kankan_police, "kankan", "police"),
+        (labe_civil, "labe", "civil_society"),
+        (small, "nzerekore", "religious_leader"),
+    ):
+        for _i in range(count):
+            pattern_pre, pattern_post = PATTERNS[index % len(PATTERNS)]
+            trainees.append(
+                {
+                    "user": _person(index, prefecture, audience),
+                    "pre": pattern_pre,
+                    "post": pattern_post,
+                    "mode": "paper" if index % 5 == 0 else "online",
+                }
+            )
+            index += 1
+    unmatched = _person(900 + start, "kankan", "police")
+    trainees.append({"user": unmatched, "pre": PATTERNS[0][0], "post": None})
+    prepost_results(course=course, pre=pre, post=post, trainees=trainees)
+    return {"course": course, "pre": pre, "post": post, "users": [t["user"] for t in trainees]}
+
+
+@pytest.fixture
+def cohort():
+    return _cohort()
+
+
+def _client(role: str) -> Client:
+    groups = roles.roles_sync()
+    user = UserFactory(username=f"staff-{role.lower()}")
+    user.groups.set([groups[role]])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _report(query=None):
+    filters = ReportFilters.from_query(query or {})
+    return evaluation_report(data=matched_data(filters=filters), labels={})
+
+
+def test_only_matched_pairs_enter_the_statistics(cohort):
+    report = _report()
+    assert report.summary.n == 14
+    assert report.n_unmatched == 1
+    assert report.n_paper_attempts == 6  # trainees 0, 5, 10 sat both tests on paper
+    pre = [p.pre.percent for p in report.pairs]
+    post = [p.post.percent for p in report.pairs]
+    assert report.summary == paired_summary(pre, post)
+
+
+def test_filters_by_region_audience_and_mode(cohort):
+    assert _report({"region": "Kankan", "audience": "police"}).summary.n == 6
+    assert _report({"natural_region": "middle"}).summary.n == 6  # Labé
+    assert _report({"mode": "paper"}).summary.n == 3
+    assert _report({"prefecture": "nzerekore"}).summary.n == 2
+
+
+def test_small_groups_are_suppressed_in_breakdowns(cohort):
+    rows = {row.label: row for row in _report().breakdowns["region"]}
+    assert rows["Nzérékoré"].suppressed and rows["Nzérékoré"].summary is None
+    assert not rows["Kankan"].suppressed and rows["Kankan"].n == 6
+
+
+def test_items_count_changes_and_apply_holm(cohort):
+    items = {row.reference: row for row in _report().items}
+    # Q2 is the second item of each pattern.
+    q2 = items["Q2"]
+    expected_c = sum(1 for i in range(14) if not PATTERNS[i % 6][0][1] and PATTERNS[i % 6][1][1])
+    expected_b = sum(1 for i in range(14) if PATTERNS[i % 6][0][1] and not PATTERNS[i % 6][1][1])
+    assert (q2.wrong_to_right, q2.right_to_wrong) == (expected_c, expected_b)
+    assert all(row.mcnemar_p_holm >= row.mcnemar_p for row in items.values())
+
+
+def test_matched_data_takes_four_queries_whatever_the_size_and_filters(django_assert_num_queries):
+    _cohort(kankan_police=3, labe_civil=3, small=1)
+    with django_assert_num_queries(4):
+        matched_data(filters=ReportFilters.from_query({}))
+    _cohort(kankan_police=20, labe_civil=20, small=5, start=100)
+    with django_assert_num_queries(4):
+        matched_data(filters=ReportFilters.from_query({"audience": "police", "region": "Kankan", "mode": "online"}))
+
+
+def _page_queries(client, query: str = "") -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(f"/fr/evaluation/{query}").status_code == 200
+    return len(captured)
+
+
+def test_page_query_count_does_not_grow_with_trainees_or_filters():
+    client = _client(roles.EVALUATOR)
+    _cohort(kankan_police=3, labe_civil=3, small=1)
+    small = _page_queries(client)
+    _cohort(kankan_police=30, labe_civil=30, small=10, start=100)
+    large = _page_queries(client)
+    filtered = _page_queries(client, "?region=kankan&audience=police&mode=online&language=fr&date_from=2020-01-01")
+    assert small == large == filtered
+
+
+@pytest.mark.parametrize("role", [roles.TRAINER, roles.TRAINEE])
+@pytest.mark.parametrize(
+    "url",
+    ["/fr/evaluation/", "/fr/evaluation/prepost.csv", "/fr/evaluation/codebook.csv", "/fr/evaluation/prepost.xlsx"],
+)
+def test_trainers_and_trainees_get_403(cohort, role, url):
+    assert _client(role).get(url).status_code == 403
+    assert ReportAccess.objects.count() == 0
+
+
+def test_anonymous_visitors_are_sent_to_log_in(cohort):
+    response = Client().get("/fr/evaluation/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_every_access_is_logged_with_its_filters(cohort):
+    client = _client(roles.EVALUATOR)
+    client.get("/fr/evaluation/?audience=police&region=kankan")
+    client.get("/fr/evaluation/prepost.xlsx?audience=police")
+    logged = list(ReportAccess.objects.order_by("at").values_list("username", "kind", "filters"))
+    assert logged == [
+        ("staff-evaluator", "page", {"audience": "police", "region": "kankan"}),
+        ("staff-evaluator", "xlsx", {"audience": "police"}),
+    ]
+
+
+def _personal_values(users) -> list[bytes]:
+    values = []
+    for user in users:
+        for value in (user.username, user.display_name, user.email, user.phone):
+            values.append(value.encode())
+    return values
+
+
+def _xlsx_bytes(content: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return b"".join(archive.read(name) for name in archive.namelist())
+
+
+def test_exports_contain_no_personal_value(cohort):
+    client = _client(roles.EVALUATOR)
+    files = [
+        client.get("/fr/evaluation/prepost.csv").content,
+        client.get("/fr/evaluation/codebook.csv").content,
+        _xlsx_bytes(client.get("/fr/evaluation/prepost.xlsx").content),
+    ]
+    assert b"T-" in files[0] and b"T-" in files[2]
+    for value in _personal_values(cohort["users"]):
+        for content in files:
+            assert value not in content, value
+
+
+def test_export_suppresses_groups_under_five(cohort):
+    content = _client(roles.EVALUATOR).get("/fr/evaluation/prepost.csv").content.decode("utf-8-sig")
+    assert "Nzérékoré" not in content and "religious_leader" not in content
+    assert content.count("suppressed") >= 2
+    rows = content.splitlines()[1:]
+    assert len(rows) == 14
+    header = content.splitlines()[0].split(",")
+    assert header[:7] == ["trainee", "module", "prefecture", "region", "language", "audience", "natural_region"]
+
+
+def test_export_pseudonyms_are_stable_within_and_differ_across_exports(cohort):
+    client = _client(roles.EVALUATOR)
+    first = client.get("/fr/evaluation/prepost.csv").content.decode("utf-8-sig").splitlines()[1:]
+    second = client.get("/fr/evaluation/prepost.csv").content.decode("utf-8-sig").splitlines()[1:]
+    ids = [row.split(",")[0] for row in first]
+    assert len(set(ids)) == len(ids)
+    assert not set(ids) & {row.split(",")[0] for row in second}
+
+
+def test_export_neutralises_formula_cells_and_keeps_numbers(cohort):
+    cohort["course"].title = '=HYPERLINK("http://x")'
+    cohort["course"].save_revision().publish()
+    client = _client(roles.EVALUATOR)
+    content = client.get("/fr/evaluation/prepost.csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in content and ",=HYPERLINK" not in content
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(client.get("/fr/evaluation/prepost.xlsx").content))
+    row = next(workbook["data"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert row[1].startswith("'=")
+    assert isinstance(row[13], float) and isinstance(row[15], float)
+    assert row[11].count("-") == 2  # ISO date
+    for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        assert exports.neutralise(value) == "'" + value
+    assert exports.neutralise(-1.5) == -1.5 and exports.neutralise("CT-01") == "CT-01"
+
+
+def test_export_file_names_carry_a_timestamp(cohort):
+    response = _client(roles.EVALUATOR).get("/fr/evaluation/prepost.xlsx")
+    assert response["Content-Disposition"].startswith('attachment; filename="prepost-data-20')
+    assert response["Content-Disposition"].endswith('Z.xlsx"')
+
+
+def test_command_prints_the_report_numbers_as_json(cohort, capsys):
+    call_command("prepost_report", "--region", "Kankan", "--format", "json")
+    printed = json.loads(capsys.readouterr().out)
+    report = _report({"region": "Kankan"})
+    assert printed["summary"]["n"] == 6
+    assert printed["summary"]["mean_diff"] == pytest.approx(report.summary.mean_diff)
+    assert set(printed["summary"]) == set(report.summary.__dataclass_fields__)
+    assert ReportAccess.objects.get().kind == "command"
+
+
+def test_command_csv_and_course_filter(cohort, capsys):
+    call_command("prepost_report", "--course", cohort["course"].slug, "--format", "csv")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "statistic,value" and lines[1] == "n,14"
+
+
+def test_charts_stay_under_8_kb_even_for_thousands_of_trainees():
+    import random
+
+    rng = random.Random(1)
+    points = [(rng.uniform(0, 100), rng.uniform(0, 100)) for _ in range(5000)]
+    gains = [b - a for a, b in points]
+    svgs = [
+        charts.scatter_chart(points, title="t", x_label="x", y_label="y"),
+        charts.slope_chart(
+            [("All", 40.0, 70.0)] + [(f"Group {i}", 40.0 + i, 70.0 - i) for i in range(8)],
+            title="t",
+            pre_label="a",
+            post_label="b",
+        ),
+        charts.gain_distribution_chart([(f"Group {i}", gains) for i in range(10)], title="t", axis_label="pp"),
+        charts.item_bars_chart(
+            [(f"REF-{i:02d}", 0.3, 0.8) for i in range(40)], title="t", pre_label="a", post_label="b"
+        ),
+    ]
+    for svg in svgs:
+        assert svg.startswith("<svg") and len(svg.encode()) <= 8 * 1024
+
+
+def test_page_shows_charts_tables_and_descriptions(cohort):
+    html = _client(roles.EVALUATOR).get("/fr/evaluation/").content.decode()
+    assert html.count("<svg") == 4 and html.count("<figcaption>") == 4 and html.count("<details>") == 4
+    assert " style=" not in html
+    assert "Cohen" in html and "Hedges" in html
+
+
+def test_synthetic_results_are_generated_and_flagged(cohort):
+    created = synthetic.generate(course_id=cohort["course"].pk, trainees=30)
+    assert created == 30
+    assert Attempt.objects.filter(user__username__startswith=synthetic.PREFIX).count() > 30
+    report = _report()
+    assert report.n_synthetic >= 25
+    assert synthetic.seed_demo() == 0  # the demo module does not exist here: nothing to do
+
+
+def test_seed_demo_adds_the_synthetic_results_once_with_every_group_shown():
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    from lms.models import User
+
+    assert User.objects.filter(username__startswith=synthetic.PREFIX).count() == synthetic.DEMO_TRAINEES
+    assert not User.objects.filter(username__startswith=synthetic.PREFIX).exclude(email="", phone="").exists()
+    report = _report()
+    assert report.summary.n >= 100 and report.n_unmatched >= 1 and report.n_paper_attempts > 0
+    assert len([g for g in report.breakdowns["natural_region"] if not g.suppressed]) == 4
+    assert len([g for g in report.breakdowns["audience"] if not g.suppressed]) == 5
+    assert report.anchors and report.n_synthetic == report.summary.n
+
+
+def test_generalisation_leaves_no_combination_under_five():
+    from types import SimpleNamespace
+
+    def pair(prefecture, region, language, audience, natural_region):
+        return SimpleNamespace(
+            prefecture=prefecture, region=region, language=language, audience=audience, natural_region=natural_region
+        )
+
+    pairs = [pair("Kankan", "Kankan", "fr", "police", "upper")] * 6
+    pairs += [pair("Siguiri", "Kankan", "fr", "police", "upper")] * 3
+    pairs += [pair("Labé", "Labé", "en", "civil_society", "middle")] * 2
+    rows = exports.generalised_groups(pairs)
+    from collections import Counter
+
+    combinations = Counter(tuple(row.values()) for row in rows)
+    assert all(count >= 5 for count in combinations.values()) or set(rows[-1].values()) == {"suppressed"}
+    assert rows[0]["prefecture"] == "Kankan" and rows[6]["prefecture"] == "suppressed"
+    assert rows[-1]["natural_region"] == "suppressed"
+
+
+def test_filters_parse_the_query_and_ignore_bad_values():
+    filters = ReportFilters.from_query({"course": "7", "date_from": "2026-13-01", "audience": " police ", "x": "1"})
+    assert filters.values == {"course": 7, "audience": "police"}
+    assert filters.as_log() == {"course": "7", "audience": "police"}
