@@ -55,7 +55,22 @@ FILTER_SPECS: list[FilterSpec] = [
     FilterSpec("date_from", _date, lambda v: Q(finished_at__gte=_day_start(v))),
     FilterSpec("date_to", _date, lambda v: Q(finished_at__lt=_day_start(v + datetime.timedelta(days=1)))),
     FilterSpec("mode", _text, lambda v: Q(mode=v)),
+    # Sessions (the training app, one layer up): named by their models only here, at query time.
+    FilterSpec("session", lambda v: _text(v) and _text(v).upper(), lambda v: _session_condition(code=v)),
+    FilterSpec("trainer", _integer, lambda v: _session_condition(trainer_id=v)),
 ]
+
+
+def _session_condition(**session_filter) -> Q:
+    """Attempts of a session's participants on its modules' tests (`code=` or `trainer_id=`)."""
+    from django.apps import apps
+
+    sessions = apps.get_model("training", "TrainingSession").objects.filter(
+        **({"code": session_filter["code"]} if "code" in session_filter else {"trainers": session_filter["trainer_id"]})
+    )
+    participants = apps.get_model("training", "Participant").objects.filter(session__in=sessions)
+    modules = sessions.model.courses.through.objects.filter(trainingsession__in=sessions)
+    return Q(user_id__in=participants.values("user_id"), test__course_id__in=modules.values("coursepage_id"))
 
 
 @dataclass(frozen=True)

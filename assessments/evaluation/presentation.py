@@ -31,11 +31,7 @@ def _hake_label(band: str | None) -> str:
 
 
 def select_filters(*, filters: ReportFilters, choices: dict) -> list[tuple[str, str, list, str]]:
-    """(name, label, choices, current value) of each drop-down filter, in the order shown.
-
-    The sessions app adds ("session", _("Session")) and ("trainer", _("Trainer")) here, with its
-    choices in filter_choices() and a FilterSpec in filters.FILTER_SPECS.
-    """
+    """(name, label, choices, current value) of each drop-down filter, in the order shown."""
     labels = [
         ("course", _("Module")),
         ("form", _("Test form")),
@@ -45,6 +41,8 @@ def select_filters(*, filters: ReportFilters, choices: dict) -> list[tuple[str, 
         ("audience", _("Audience")),
         ("language", _("Language")),
         ("mode", _("Online or paper")),
+        ("session", _("Session")),
+        ("trainer", _("Trainer")),
     ]
     return [
         (name, label, choices.get(name, []), "" if filters.get(name) is None else str(filters.get(name)))

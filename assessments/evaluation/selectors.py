@@ -280,7 +280,8 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
-    """The choices of the filter form: modules with a pre-test, regions, prefectures (three queries)."""
+    """The choices of the filter form: modules with a pre-test, regions, prefectures, sessions and
+    trainers (five queries)."""
     from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture
 
     courses = [
@@ -298,4 +299,21 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
         "language": [("fr", "Français"), ("en", "English")],
         "mode": list(Attempt.Mode.choices),
         "form": [("A", "A"), ("B", "B"), ("-", "—")],
+        **_session_choices(),
+    }
+
+
+def _session_choices() -> dict[str, list[tuple[str, str]]]:
+    """Sessions and their trainers (the training app, one layer up; two queries)."""
+    from django.apps import apps
+
+    from lms.models import User
+
+    sessions = apps.get_model("training", "TrainingSession").objects.order_by("-start_date")
+    trainers = User.objects.filter(training_sessions_run__isnull=False).distinct().order_by("display_name")
+    return {
+        "session": [(code, f"{code} – {title}") for code, title in sessions.values_list("code", "title")],
+        "trainer": [
+            (str(pk), name or username) for pk, name, username in trainers.values_list("pk", "display_name", "username")
+        ],
     }

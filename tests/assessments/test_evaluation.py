@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from assessments.analytics import paired_summary
 from assessments.evaluation import charts, exports, synthetic
@@ -222,11 +223,11 @@ def test_export_neutralises_formula_cells_and_keeps_numbers(cohort):
     cohort["course"].title = '=HYPERLINK("http://x")'
     cohort["course"].save_revision().publish()
     client = _client(roles.EVALUATOR)
-    content = client.get("/fr/evaluation/prepost.csv").content.decode("utf-8-sig")
+    content = client.get("/en/evaluation/prepost.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in content and ",=HYPERLINK" not in content
     from openpyxl import load_workbook
 
-    workbook = load_workbook(io.BytesIO(client.get("/fr/evaluation/prepost.xlsx").content))
+    workbook = load_workbook(io.BytesIO(client.get("/en/evaluation/prepost.xlsx").content))
     row = next(workbook["data"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert row[1].startswith("'=")
     assert isinstance(row[13], float) and isinstance(row[15], float)
@@ -253,9 +254,11 @@ def test_command_prints_the_report_numbers_as_json(cohort, capsys):
 
 
 def test_command_csv_and_course_filter(cohort, capsys):
-    call_command("prepost_report", "--course", cohort["course"].slug, "--format", "csv")
+    with translation.override("fr"):
+        call_command("prepost_report", "--course", cohort["course"].slug, "--format", "csv")
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "statistic,value" and lines[1] == "n,14"
+    # French is the default language: the header is translated, the statistics keep their names.
+    assert lines[0] == "statistique,valeur" and lines[1] == "n,14"
 
 
 def test_charts_stay_under_8_kb_even_for_thousands_of_trainees():
@@ -308,7 +311,8 @@ def test_seed_demo_adds_the_synthetic_results_once_with_every_group_shown():
     assert report.summary.n >= 100 and report.n_unmatched >= 1 and report.n_paper_attempts > 0
     assert len([g for g in report.breakdowns["natural_region"] if not g.suppressed]) == 4
     assert len([g for g in report.breakdowns["audience"] if not g.suppressed]) == 5
-    assert report.anchors and report.n_synthetic == report.summary.n
+    # Every matched pair is synthetic but those of the demo session's participants.
+    assert report.anchors and report.n_synthetic == report.summary.n - _report({"session": "DEMO1"}).summary.n
 
 
 def test_generalisation_leaves_no_combination_under_five():
@@ -335,3 +339,21 @@ def test_filters_parse_the_query_and_ignore_bad_values():
     filters = ReportFilters.from_query({"course": "7", "date_from": "2026-13-01", "audience": " police ", "x": "1"})
     assert filters.values == {"course": 7, "audience": "police"}
     assert filters.as_log() == {"course": "7", "audience": "police"}
+
+
+def test_session_and_trainer_filters_count_only_that_sessions_participants(cohort, capsys):
+    from tests.factories import ParticipantFactory, TrainingSessionFactory
+
+    trainer = UserFactory(username="formatrice-kankan")
+    session = TrainingSessionFactory(code="KAN1", trainer=trainer, courses=[cohort["course"]])
+    other = TrainingSessionFactory(code="LAB1", courses=[cohort["course"]])
+    matched = [p.user_id for p in _report().pairs]
+    for user_id in matched[:6]:
+        ParticipantFactory(session=session, user_id=user_id)
+    for user_id in matched[6:9]:
+        ParticipantFactory(session=other, user_id=user_id)
+    assert {p.user_id for p in _report({"session": "kan1"}).pairs} == set(matched[:6])
+    assert {p.user_id for p in _report({"trainer": str(trainer.pk)}).pairs} == set(matched[:6])
+    assert _report({"session": "LAB1"}).summary.n == 3
+    call_command("prepost_report", "--session", "KAN1", "--format", "json")
+    assert json.loads(capsys.readouterr().out)["summary"]["n"] == 6

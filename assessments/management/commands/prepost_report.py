@@ -20,10 +20,13 @@ class Command(BaseCommand):
         parser.add_argument("--region", help="administrative region, by name or code")
         parser.add_argument("--natural-region", dest="natural_region", help="maritime, middle, upper or forest")
         parser.add_argument("--audience", help="audience code, e.g. police")
+        parser.add_argument("--session", help="training session code, e.g. DEMO1")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, **options):
-        query = {name: options[name] for name in ("region", "natural_region", "audience") if options.get(name)}
+        query = {
+            name: options[name] for name in ("region", "natural_region", "audience", "session") if options.get(name)
+        }
         if options.get("course"):
             test = Test.objects.filter(course__slug=options["course"], kind=Test.Kind.PRE).first()
             if test is None:
