@@ -136,6 +136,17 @@ def session_tests(*, session: TrainingSession) -> list:
     return list(Test.objects.filter(course_id__in=course_ids).prefetch_related("forms").order_by("course_id", "-kind"))
 
 
+def submitted_user_ids(*, session: TrainingSession, test) -> set[int]:
+    """The session's participants who have already handed in `test` (online or on paper)."""
+    from assessments.models import Attempt
+
+    return set(
+        Attempt.objects.filter(
+            test=test, status=Attempt.Status.SUBMITTED, user__participations__session=session
+        ).values_list("user_id", flat=True)
+    )
+
+
 # --- The live page and the summary -----------------------------------------------------------------
 
 

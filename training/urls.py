@@ -23,6 +23,7 @@ urlpatterns = [
     path("<str:code>/days/<str:date>/sign-in.pdf", views.sign_in_sheet, name="sign_in_sheet"),
     path("<str:code>/tests/<str:kind>/", views.test_window, name="test_window"),
     path("<str:code>/tests/<int:test_id>/answer-sheet.pdf", views.answer_sheet, name="answer_sheet"),
+    path("<str:code>/tests/<int:test_id>/paper-results/", views.paper_results, name="paper_results"),
     path("<str:code>/live/", views.live_page, name="live"),
     path("<str:code>/live/table/", views.live_fragment, name="live_fragment"),
     path("<str:code>/summary/", views.summary_page, name="summary"),

@@ -3,6 +3,8 @@ see or change a session. Every route is walked as anonymous, a trainee of the se
 trainer and the coordinator of another region: 403/404 (anonymous: the login page), nothing leaked,
 nothing changed."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -39,7 +41,20 @@ def _routes(session, day, token) -> list[tuple[str, str, dict]]:
         ("get", reverse("training:summary_export", args=[code, "csv"]), {}),
         ("get", reverse("training:summary_export", args=[code, "xlsx"]), {}),
         ("get", reverse("training:answer_sheet", args=[code, test_id]), {}),
+        ("get", reverse("training:paper_results", args=[code, test_id]), {}),
+        ("post", reverse("training:paper_results", args=[code, test_id]), {}),
     ]
+
+
+def test_the_walk_covers_every_route_of_a_session():
+    """A new session route must join the walk above, or this fails."""
+    import inspect
+
+    from training import urls
+
+    walked = set(re.findall(r'reverse\("training:(\w+)"', inspect.getsource(_routes)))
+    with_code = {pattern.name for pattern in urls.urlpatterns if "<str:code>" in str(pattern.pattern)}
+    assert with_code - walked == set()
 
 
 @pytest.fixture
