@@ -292,20 +292,27 @@ def test_window(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     return redirect(reverse("training:session", args=[session.code]) + "#tests")
 
 
+def _session_test_form(request: HttpRequest, code: str, test_id: int):
+    """(session, test, form) from the URL and `?form=`: a test of the session's modules, else 404."""
+    session = _session(request, code)
+    tests = {test.pk: test for test in selectors.session_tests(session=session)}
+    if test_id not in tests:
+        raise Http404
+    label = request.GET.get("form", "").strip().upper()
+    form = next((form for form in tests[test_id].forms.all() if form.label == label), None)
+    if form is None:
+        raise Http404
+    return session, tests[test_id], form
+
+
 @require_GET
 @login_required
 def answer_sheet(request: HttpRequest, code: str, test_id: int) -> HttpResponse:
     """The paper test's answer grid with this session's roster (assessments.paper)."""
     from assessments.paper import answer_sheet_pdf
 
-    session = _session(request, code)
-    tests = {test.pk: test for test in selectors.session_tests(session=session)}
-    if test_id not in tests:
-        raise Http404
-    test = tests[test_id]
-    label = request.GET.get("form", "").strip().upper()
-    if label not in {form.label for form in test.forms.all()}:
-        raise Http404
+    session, test, form = _session_test_form(request, code, test_id)
+    label = form.label
     people = [(p.user.username, p.user.display_name) for p in selectors.participants(session=session)]
     data = answer_sheet_pdf(test=test, form_label=label, people=people, language=get_language())
     filename = f"{session.code}-{test.kind}{('-' + label) if label else ''}-answers.pdf"
@@ -320,15 +327,8 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
     from assessments.paper import form_questions
     from assessments.paper_import import import_paper_responses
 
-    session = _session(request, code)
-    tests = {test.pk: test for test in selectors.session_tests(session=session)}
-    if test_id not in tests:
-        raise Http404
-    test = tests[test_id]
-    label = request.GET.get("form", "").strip().upper()
-    form = next((form for form in test.forms.all() if form.label == label), None)
-    if form is None:
-        raise Http404
+    session, test, form = _session_test_form(request, code, test_id)
+    label = form.label
     questions = form_questions(test=test, form=form)
     people = selectors.participants(session=session)
     done = selectors.submitted_user_ids(session=session, test=test)
