@@ -214,7 +214,9 @@ def certificate_setup(*, name: str = ACCENTED_NAME, language: str = "fr", lesson
     course.public_title = "Formation en sécurité humaine et protection"
     course.save_revision().publish()
     rule_obj = CertificateRuleFactory(course=course, **rule)
-    user = UserFactory(display_name=name, preferred_language=language, email="apprenant@example.org")
+    user = UserFactory(display_name=name, preferred_language=language)
+    user.email = f"{user.username}@example.org"
+    user.save(update_fields=["email"])
     enrolment, _created = course_services.enrolment_create(user=user, course=course)
     take_test(user=user, test=pre)
     for lesson in pages:
