@@ -42,10 +42,15 @@ def _fold(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+def _render(request, context: dict, status: int = 200) -> HttpResponse:
+    context = {"issuer_name": settings.CERTIFICATE_ISSUER_NAME, **context}
+    return _noindex(TemplateResponse(request, "certificates/verify.html", context, status=status))
+
+
 def _too_many(request) -> HttpResponse:
-    response = TemplateResponse(request, "certificates/verify.html", {"limited": True}, status=429)
+    response = _render(request, {"limited": True}, status=429)
     response["Retry-After"] = "60"
-    return _noindex(response)
+    return response
 
 
 @require_http_methods(["GET"])
@@ -53,13 +58,13 @@ def verify(request: HttpRequest) -> HttpResponse:
     """The entry page: type a code."""
     typed = request.GET.get("code", "").strip()
     if not typed:
-        return _noindex(TemplateResponse(request, "certificates/verify.html", {}))
+        return _render(request, {})
     code = codes.normalise(typed)
     if code is None:
         if not access.verification_allowed(request):
             return _too_many(request)
         selectors.certificate_by_code(code=_NEVER_ISSUED)
-        return _noindex(TemplateResponse(request, "certificates/verify.html", {"unknown": True, "typed": typed}))
+        return _render(request, {"unknown": True, "typed": typed})
     return redirect("verification:code", code=code)
 
 
@@ -71,7 +76,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
     normalised = codes.normalise(code)
     certificate = selectors.certificate_by_code(code=normalised or _NEVER_ISSUED)
     if certificate is None:
-        return _noindex(TemplateResponse(request, "certificates/verify.html", {"unknown": True, "typed": code}))
+        return _render(request, {"unknown": True, "typed": code})
     if normalised != code:
         return redirect("verification:code", code=normalised)
     name_check = None
@@ -85,7 +90,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
         "issuer": settings.CERTIFICATE_ISSUER_NAME,
         "name_check": name_check,
     }
-    return _noindex(TemplateResponse(request, "certificates/verify.html", context))
+    return _render(request, context)
 
 
 @require_GET

@@ -59,6 +59,8 @@ def test_a_valid_certificate_shows_valid_and_only_the_allowed_fields(client, cer
         "Type the name printed on the certificate to check it matches Check the name"
     ).replace(issued.strftime("%B"), _month(issued))
     assert certificate.enrolment.course.title not in html and certificate.enrolment.user.username not in html
+    # Not a word of the site's own name or footer, which name the programme's subject.
+    assert "traite" not in html.lower() and "trafficking" not in html.lower()
     assert response["X-Robots-Tag"].startswith("noindex")
     assert '<meta name="robots" content="noindex' in html
 
