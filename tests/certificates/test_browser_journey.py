@@ -36,6 +36,11 @@ pytestmark = [
 ]
 
 
+def _run(*command: str) -> str:
+    """Debian's poppler-utils and zbar-tools, as a verifier's own tools would read the file."""
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+
+
 def _answer(page, kind, value):
     fieldset = page.locator(f'fieldset.question[data-kind="{kind}"]')
     if kind in ("single", "true_false"):
@@ -87,17 +92,11 @@ def test_passing_the_post_test_gives_a_verifiable_certificate(
 
     pdf = page.request.get(live_server.url + f"/fr/certificates/{certificate.code}.pdf").body()
     (tmp_path / "c.pdf").write_bytes(pdf)
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout  # noqa: S603, S607
+    text = _run("pdftotext", str(tmp_path / "c.pdf"), "-")
     assert ACCENTED_NAME in text
     assert certificate.grouped_code in text
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "c.pdf"), str(tmp_path / "c")], check=True
-    )  # noqa: S603, S607
-    scanned = subprocess.run(
-        ["zbarimg", "-q", "--raw", str(tmp_path / "c.png")], capture_output=True, text=True, check=True
-    ).stdout.strip()  # noqa: S603, S607
+    _run("pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "c.pdf"), str(tmp_path / "c"))
+    scanned = _run("zbarimg", "-q", "--raw", str(tmp_path / "c.png")).strip()
     assert scanned.startswith(f"{live_server.url}/v/{certificate.code}/#")
 
     verifier = browser.new_context(viewport=PHONE, is_mobile=True, locale="fr-FR").new_page()
