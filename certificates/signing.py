@@ -99,3 +99,19 @@ def generate_private_key_text() -> str:
     key = Ed25519PrivateKey.generate()
     raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
     return base64.b64encode(raw).decode("ascii")
+
+
+def ensure_key_file() -> bool:
+    """For the embedded default: create the key file when no key is configured. True if created."""
+    from django.conf import settings
+
+    if settings.CERTIFICATE_SIGNING_KEY:
+        return False
+    path = Path(settings.CERTIFICATE_SIGNING_KEY_FILE)
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(generate_private_key_text() + "\n")
+    path.chmod(0o600)
+    _key_from.cache_clear()
+    return True

@@ -21,10 +21,7 @@ class Command(BaseCommand):
             self.stdout.write(_("The signing key comes from CERTIFICATE_SIGNING_KEY: nothing to do."))
             return
         path = Path(settings.CERTIFICATE_SIGNING_KEY_FILE)
-        if path.exists():
+        if not signing.ensure_key_file():
             self.stdout.write(_("The signing key file already exists: %(path)s") % {"path": path})
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(signing.generate_private_key_text() + "\n")
-        path.chmod(0o600)
         self.stdout.write(self.style.SUCCESS(_("Created a demo signing key: %(path)s") % {"path": path}))
