@@ -16,3 +16,15 @@ def _test_signing_key(settings):
     settings.CERTIFICATE_SIGNING_KEY = TEST_KEY
     settings.CERTIFICATE_BASE_URL = "https://verif.example.org"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def eager_tasks():
+    """Tasks run in the calling process, as in the embedded default (no broker), even when the run
+    has a broker: these tests are about what happens in-process; test_exactly_once uses real workers."""
+    from lms.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved

@@ -30,6 +30,7 @@ REFERENCE_KIND = {
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("eager_tasks"),
     pytest.mark.skipif(
         not shutil.which("zbarimg") or not shutil.which("pdftotext"), reason="needs zbar-tools and poppler-utils"
     ),

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from certificates.models import Certificate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
 
 
 def test_seed_demo_gives_the_demo_trainee_one_completion_certificate():
