@@ -148,7 +148,8 @@ def _issue(*, enrolment: Enrolment, kind: str, rule: CertificateRule, actor=None
     pdf = render_pdf(certificate, rule.signatories.all())
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
-    certificate.full_clean(exclude=["enrolment", "superseded_by"])
+    # Field checks here; uniqueness is the database's job (the constraint and the row lock above).
+    certificate.full_clean(exclude=["enrolment", "superseded_by"], validate_unique=False, validate_constraints=False)
     certificate.save()
     CertificateEvent.objects.create(
         certificate=certificate, action=action or CertificateEvent.Action.ISSUED, actor=actor
@@ -257,18 +258,21 @@ def certificates_sweep(*, enrolments: QuerySet | None = None, course_slug: str |
     certificates created (`issue_certificates`).
     """
     found = []
+    rules_by_course: dict[int, CertificateRule | None] = {}
     for enrolment in selectors.sweep_candidates(enrolments=enrolments, course_slug=course_slug):
-        rule = selectors.rule_for(course_id=enrolment.course_id)
+        if enrolment.course_id not in rules_by_course:
+            rules_by_course[enrolment.course_id] = selectors.rule_for(course_id=enrolment.course_id)
+        rule = rules_by_course[enrolment.course_id]
         if rule is None or selectors.decision_for(enrolment=enrolment, rule=rule).kind is None:
             continue
         if enqueue:
+            # Sent at once, so workers start while the sweep goes on.
+            _send([enrolment.pk])
             found.append(enrolment.pk)
             continue
         outcome = certificate_evaluate(enrolment_id=enrolment.pk)
         if outcome.created:
             found.append(outcome.certificate)
-    if enqueue:
-        _send(found)
     return found
 
 

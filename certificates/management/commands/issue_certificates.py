@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates import services
 from courses.models import CoursePage
@@ -21,4 +22,7 @@ class Command(BaseCommand):
                 f"{certificate.grouped_code}  {certificate.get_kind_display()}  "
                 f"{certificate.enrolment.course.slug}  {certificate.holder_name}"
             )
-        self.stdout.write(_("%(count)s certificate(s) issued.") % {"count": len(issued)})
+        self.stdout.write(
+            ngettext("%(count)s certificate issued.", "%(count)s certificates issued.", len(issued))
+            % {"count": len(issued)}
+        )
