@@ -65,7 +65,9 @@ def live_certificates(*, enrolment_id: int) -> dict[str, Certificate]:
 
 
 def sweep_candidates(*, enrolments: QuerySet | None = None, course_slug: str | None = None) -> QuerySet:
-    """Enrolments in a module with an active rule and no live completion certificate yet.
+    """Enrolments in a module with an active rule and no live completion certificate yet, that
+    have finished the post-test when the rule asks for one (a cheap SQL filter: the rule itself is
+    decided per enrolment by the task).
 
     `enrolments` narrows the sweep (the sessions app passes a session's enrolments for
     `issue_certificates --session CODE`); `course_slug` narrows it to one module.
@@ -81,6 +83,17 @@ def sweep_candidates(*, enrolments: QuerySet | None = None, course_slug: str | N
         .select_related("user", "course")
         .order_by("pk")
     )
+    if not hooks.attendance_rate_providers:
+        # Without attendance data only a finished post-test can change a decision (participation
+        # needs attendance); a rule without a post-test minimum keeps every enrolment.
+        post_finished = Attempt.objects.filter(
+            user_id=OuterRef("user_id"), test__course_id=OuterRef("course_id"), test__kind=Test.Kind.POST
+        ).exclude(status=Attempt.Status.OPEN)
+        no_post_rule = CertificateRule.objects.filter(
+            course_id=OuterRef("course_id"), min_post_test_percent__isnull=True
+        )
+        no_post_test = Test.objects.filter(course_id=OuterRef("course_id"), kind=Test.Kind.POST)
+        queryset = queryset.filter(Exists(post_finished) | Exists(no_post_rule) | ~Exists(no_post_test))
     if course_slug:
         queryset = queryset.filter(course__slug=course_slug)
     return queryset

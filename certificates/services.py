@@ -251,22 +251,16 @@ def rule_changed(*, rule: CertificateRule) -> None:
 
 
 def certificates_sweep(*, enrolments: QuerySet | None = None, course_slug: str | None = None, enqueue: bool = True):
-    """Find enrolments that earn a certificate they do not have.
+    """Find enrolments that may earn a certificate they do not have.
 
-    With `enqueue`, queue one evaluation task each (Celery beat runs this, so a lost message or a
-    broker outage loses nothing) and return their ids. Without, issue right here and return the
-    certificates created (`issue_certificates`).
+    With `enqueue`, queue one evaluation task for each candidate (Celery beat runs this, so a lost
+    message or a broker outage loses nothing) and return their ids: the tasks decide, so the sweep
+    itself stays cheap and the workers start at once. Without, decide and issue right here and
+    return the certificates created (`issue_certificates`).
     """
     found = []
-    rules_by_course: dict[int, CertificateRule | None] = {}
     for enrolment in selectors.sweep_candidates(enrolments=enrolments, course_slug=course_slug):
-        if enrolment.course_id not in rules_by_course:
-            rules_by_course[enrolment.course_id] = selectors.rule_for(course_id=enrolment.course_id)
-        rule = rules_by_course[enrolment.course_id]
-        if rule is None or selectors.decision_for(enrolment=enrolment, rule=rule).kind is None:
-            continue
         if enqueue:
-            # Sent at once, so workers start while the sweep goes on.
             _send([enrolment.pk])
             found.append(enrolment.pk)
             continue

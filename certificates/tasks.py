@@ -17,6 +17,7 @@ _IO_ERRORS = (OSError, OperationalError, InterfaceError)
     retry_backoff=True,
     retry_backoff_max=300,
     max_retries=8,
+    ignore_result=True,  # the certificate row is the result; no round trip to a result backend
 )
 def evaluate_certificate(enrolment_id: int) -> str | None:
     """Issue the enrolment's certificate if earned and not yet issued (idempotent)."""

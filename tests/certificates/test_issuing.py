@@ -75,3 +75,19 @@ def test_the_stored_pdf_is_returned_byte_for_byte(client):
     downloads = [b"".join(client.get(f"/fr/certificates/{certificate.code}.pdf").streaming_content) for _ in range(2)]
     assert downloads[0] == downloads[1]
     assert hashlib.sha256(downloads[0]).hexdigest() == certificate.pdf_sha256
+
+
+def test_the_sweep_queues_only_enrolments_that_finished_the_post_test():
+    user, enrolment, post, _rule = certificate_setup()
+    _waiting_user, waiting, _post, _rule2 = certificate_setup(name="Awa Camara")
+    assert services.certificates_sweep() == []
+    take_test(user=user, test=post)
+    # Eager here: queued means evaluated and issued at once.
+    assert services.certificates_sweep() == [enrolment.pk]
+    assert Certificate.objects.filter(enrolment=enrolment).count() == 1
+    assert not Certificate.objects.filter(enrolment=waiting).exists()
+    assert services.certificates_sweep() == []
+
+
+def test_the_sweep_runs_on_celery_beat(settings):
+    assert settings.CELERY_BEAT_SCHEDULE["certificates-sweep"]["task"] == "certificates.sweep"
