@@ -121,9 +121,13 @@ class Outcome:
 def _title_and_language(enrolment: Enrolment) -> tuple[str, str]:
     language = enrolment.user.preferred_language if enrolment.user.preferred_language in ("fr", "en") else "fr"
     course = enrolment.course
-    translated = (
-        CoursePage.objects.live().filter(translation_key=course.translation_key, locale__language_code=language).first()
-    )
+    translated = None
+    if language != settings.LANGUAGE_CODE:  # learner state points at the source-language page
+        translated = (
+            CoursePage.objects.live()
+            .filter(translation_key=course.translation_key, locale__language_code=language)
+            .first()
+        )
     page = translated or course
     return page.public_title or course.public_title or page.title, language
 
@@ -154,7 +158,8 @@ def _issue(*, enrolment: Enrolment, kind: str, rule: CertificateRule, actor=None
     CertificateEvent.objects.create(
         certificate=certificate, action=action or CertificateEvent.Action.ISSUED, actor=actor
     )
-    transaction.on_commit(lambda: _notify(certificate.pk))
+    if enrolment.user.email:
+        transaction.on_commit(lambda: _notify(certificate.pk))
     return certificate
 
 
