@@ -12,15 +12,17 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages a fresh machine may lack: gettext compiles translations, node and npm install the
-# front-end packages, chromium runs the browser tests.
-APT_RUN := gettext nodejs npm
-APT_TEST := chromium
+# front-end packages, fonts-dejavu-core is the certificate font (it covers ɓ ɗ ƴ ŋ ɲ ɛ ɔ), chromium
+# runs the browser tests, poppler-utils and zbar-tools read certificates back (text and QR code).
+APT_RUN := gettext nodejs npm fonts-dejavu-core
+APT_TEST := chromium poppler-utils zbar-tools
 
 .PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean
 
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) certificate_keys
 	$(MANAGE) seed_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -36,6 +38,7 @@ system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \
@@ -43,7 +46,7 @@ system-deps:
 	fi
 
 system-deps-test:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null; then \
 		echo "Installing Debian packages: $(APT_TEST)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST); \
 	fi

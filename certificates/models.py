@@ -1,1 +1,205 @@
-"""Models arrive with the certificates issue."""
+"""Certificate rules (per module, edited in the admin), signatories, certificates and their audit log.
+
+Every write goes through certificates.services. The database guards the one invariant that matters
+most: one live certificate per enrolment and kind (a superseded one steps aside for its correction).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    COMPLETION = "completion", _("Completion certificate")
+    PARTICIPATION = "participation", _("Participation certificate")
+
+
+class Signatory(models.Model):
+    """A person who signs certificates, with their organisation's logo."""
+
+    name = models.CharField(_("name"), max_length=120)
+    position = models.CharField(_("position"), max_length=160, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("PNG or JPEG; printed small above the signature line."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+class CertificateRule(models.Model):
+    """When a module's trainees earn a certificate. One rule per module (the French source page)."""
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("module"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    min_post_test_percent = models.PositiveSmallIntegerField(
+        _("minimum post-test score (%)"),
+        null=True,
+        blank=True,
+        default=70,
+        help_text=_("Empty: the post-test is not required."),
+    )
+    require_pre_test = models.BooleanField(_("pre-test taken"), default=True)
+    require_lessons = models.BooleanField(_("required lessons completed"), default=True)
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"),
+        null=True,
+        blank=True,
+        help_text=_("Applies only to enrolments through a training session. Empty: no attendance condition."),
+    )
+    participation = models.BooleanField(
+        _("participation certificates"),
+        default=False,
+        help_text=_("Trainees who attended enough but did not pass receive a participation certificate."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"), null=True, blank=True, help_text=_("Empty: certificates do not expire.")
+    )
+    signatories = models.ManyToManyField(
+        Signatory, verbose_name=_("signatories"), blank=True, help_text=_("Up to three are printed.")
+    )
+    active = models.BooleanField(_("issuing"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("certificate rule")
+        verbose_name_plural = _("certificate rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_post_test_percent__lte=100) | Q(min_post_test_percent__isnull=True),
+                name="certificates_rule_score_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_attendance_percent__lte=100) | Q(min_attendance_percent__isnull=True),
+                name="certificates_rule_attendance_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.course)
+
+
+class Certificate(models.Model):
+    """An issued certificate: what was printed, frozen. Status changes; the printed data never does."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", verbose_name=_("enrolment"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    # 13 Crockford base32 symbols (65 random bits) and a check symbol, stored without hyphens.
+    code = models.CharField(_("verification code"), max_length=14, unique=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.VALID)
+    holder_name = models.CharField(_("name on the certificate"), max_length=200)
+    language = models.CharField(_("language"), max_length=8)
+    title = models.CharField(_("title on the certificate"), max_length=200)
+    hours = models.PositiveSmallIntegerField(_("hours"))
+    session_text = models.CharField(_("session place and dates"), max_length=300, blank=True)
+    issued_at = models.DateTimeField(_("issued at"))
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    signature = models.CharField(_("signature"), max_length=100)
+    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    superseded_by = models.OneToOneField(
+        "self", verbose_name=_("superseded by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            # A revoked certificate keeps its place: the sweep must not issue it again. Only a
+            # correction (superseded) makes room for a new one.
+            models.UniqueConstraint(
+                fields=["enrolment", "kind"],
+                condition=~Q(status="superseded"),
+                name="certificates_one_live_per_enrolment_and_kind",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="revoked") | Q(revoked_at__isnull=False), name="certificates_revoked_has_date"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "issued_at"])]
+
+    def __str__(self) -> str:
+        return self.grouped_code
+
+    @property
+    def grouped_code(self) -> str:
+        from certificates.codes import grouped
+
+        return grouped(self.code)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def public_status(self) -> str:
+        """valid, revoked, superseded or expired: what the verification page says."""
+        if self.status == self.Status.VALID and self.is_expired:
+            return "expired"
+        return self.status
+
+    def clean(self) -> None:
+        if self.expires_at and self.issued_at and self.expires_at <= self.issued_at:
+            raise ValidationError({"expires_at": _("The expiry must come after the issue date.")})
+
+
+class CertificateEvent(models.Model):
+    """Audit log: who issued, revoked or re-issued a certificate, when and why."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", _("Issued")
+        REVOKED = "revoked", _("Revoked")
+        REISSUED = "reissued", _("Re-issued after a correction")
+
+    certificate = models.ForeignKey(
+        Certificate, verbose_name=_("certificate"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at"]
+        verbose_name = _("certificate event")
+        verbose_name_plural = _("certificate events")
+
+    def __str__(self) -> str:
+        return f"{self.certificate} {self.action}"

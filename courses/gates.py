@@ -40,3 +40,12 @@ course_panels: list[Callable] = []
 
 def render_course_panels(*, request, course_id: int) -> list[str]:
     return [html for panel in course_panels if (html := panel(request, course_id))]
+
+
+# Panels that higher layers add to the trainee's dashboard (e.g. "your certificate is ready"): each
+# is a function `panel(request) -> str | None` returning ready HTML.
+dashboard_panels: list[Callable] = []
+
+
+def render_dashboard_panels(*, request) -> list[str]:
+    return [html for panel in dashboard_panels if (html := panel(request))]

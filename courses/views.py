@@ -169,7 +169,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for e in enrolments
     ]
     catalogue = CourseIndexPage.objects.live().filter(locale__language_code=request.LANGUAGE_CODE).first()
-    return TemplateResponse(request, "courses/dashboard.html", {"rows": rows, "catalogue": catalogue})
+    from courses import gates
+
+    panels = gates.render_dashboard_panels(request=request)
+    return TemplateResponse(request, "courses/dashboard.html", {"rows": rows, "catalogue": catalogue, "panels": panels})
 
 
 # --- H5P: files, results and state ---------------------------------------------------------------

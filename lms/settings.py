@@ -282,7 +282,30 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "finish-expired-attempts": {"task": "assessments.finish_expired_attempts", "schedule": 60.0},
+    # Re-queues every enrolment that earns a certificate it does not have: a lost message or a
+    # broker outage delays a certificate by at most this long.
+    "certificates-sweep": {
+        "task": "certificates.sweep",
+        "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=300.0),
+    },
 }
+
+# --- Certificates -------------------------------------------------------------------------------
+
+# The Ed25519 signing key: base64 of its 32 raw bytes, or a PEM. Empty: read from the key file,
+# which `manage.py certificate_keys` creates for the embedded default (git-ignored).
+CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default="")
+CERTIFICATE_SIGNING_KEY_FILE = Path(
+    env.str("CERTIFICATE_SIGNING_KEY_FILE", default=str(BASE_DIR / "var" / "certificate-signing.key"))
+)
+# DejaVu Sans (Debian's fonts-dejavu-core) covers the letters of Guinea's national languages.
+CERTIFICATE_FONT_DIR = Path(env.str("CERTIFICATE_FONT_DIR", default="/usr/share/fonts/truetype/dejavu/"))
+# Public address printed on certificates and held by their QR codes.
+CERTIFICATE_BASE_URL = env.str("CERTIFICATE_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# The issuer named on certificates: neutral, so a certificate does not reveal the programme's subject.
+CERTIFICATE_ISSUER_NAME = env.str("CERTIFICATE_ISSUER_NAME", default="Programme de sécurité humaine – Guinée")
+# Public verification: lookups per IP address and minute.
+CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=30)
 
 # --- Logging ------------------------------------------------------------------------------------
 

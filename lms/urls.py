@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from assessments.urls import api_urlpatterns as assessment_api_urls
+from certificates.urls import public_urlpatterns as certificate_public_urls
 from courses.urls import api_urlpatterns as course_api_urls
 from lms import views
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     *course_api_urls,
     *assessment_api_urls,
+    path("", include((certificate_public_urls, "verification"))),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
     path("sessions/", include("training.urls")),
+    path("", include("certificates.urls")),
     # Wagtail's catch-all serves the pages of each language's tree; it must stay last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -299,3 +299,81 @@ def prepost_results(*, course, pre, post, trainees: list[dict]) -> list:
             )
             attempts.append(attempt)
     return attempts
+
+
+# --- certificates -------------------------------------------------------------------------------
+
+ACCENTED_NAME = "Ɓoubacar Ɗiallo Ƴattara Ŋaliya Ɲɛlɛn Kɔrɔma Sèkou Fatoumata Bérété-Ñamakoro"
+
+
+def take_test(*, user, test, right: bool = True):
+    """Start, answer (all right, or all wrong) and submit a test; returns the submitted attempt."""
+    from assessments import services
+    from assessments.models import Question
+
+    attempt, _created = services.attempt_start(user=user, test=test)
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])}
+    for question in questions.values():
+        answer = RIGHT_ANSWERS[question.reference] if right else "zzz"
+        services.response_save(user=user, attempt_id=attempt.pk, question_id=question.pk, answer=answer, seq=1)
+    return services.attempt_submit(user=user, attempt_id=attempt.pk).attempt
+
+
+class SignatoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "certificates.Signatory"
+
+    name = factory.Sequence(lambda n: f"Mariama Ɓah {n}")
+    position = "Coordinatrice du programme"
+    organisation = "OIM Guinée"
+
+
+class CertificateRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "certificates.CertificateRule"
+        django_get_or_create = ("course",)
+
+    course = factory.LazyFunction(lambda: course_tree(lessons=1)[0])
+    min_post_test_percent = 70
+
+
+def certificate_setup(*, name: str = ACCENTED_NAME, language: str = "fr", lessons: int = 1, **rule):
+    """A module with tests and a certificate rule, and an enrolled trainee who has done everything
+    except the post-test. Returns (user, enrolment, post_test, rule)."""
+    from courses import services as course_services
+
+    course, pages, pre, post = assessment_setup(lessons=lessons)
+    course.public_title = "Formation en sécurité humaine et protection"
+    course.save_revision().publish()
+    rule_obj = CertificateRuleFactory(course=course, **rule)
+    user = UserFactory(display_name=name, preferred_language=language)
+    user.email = f"{user.username}@example.org"
+    user.save(update_fields=["email"])
+    enrolment, _created = course_services.enrolment_create(user=user, course=course)
+    take_test(user=user, test=pre)
+    for lesson in pages:
+        course_services.lesson_complete(user=user, lesson=lesson)
+    return user, enrolment, post, rule_obj
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """An issued certificate, through the one issuing service (it is never built by hand)."""
+
+    class Meta:
+        model = "certificates.Certificate"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from certificates import services
+
+        user, enrolment, post, _rule = certificate_setup(**kwargs)
+        take_test(user=user, test=post)
+        return services.certificate_evaluate(enrolment_id=enrolment.pk).certificate
+
+
+class CertificateEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "certificates.CertificateEvent"
+
+    certificate = factory.SubFactory(CertificateFactory)
+    action = "issued"

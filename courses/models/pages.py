@@ -90,6 +90,23 @@ class CoursePage(RestrictionsByPathMixin, Page):
     open_enrolment = models.BooleanField(
         _("open to self-enrolment"), default=True, help_text=_("Otherwise trainees join through a training session.")
     )
+    # Certificates, their verification page and emails show this title, so that nothing public says
+    # the holder took part in an anti-trafficking programme (privacy: "do no harm").
+    public_title = models.CharField(
+        _("neutral public title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown on certificates, on the public verification page and in emails instead of the title, "
+            'e.g. "Human security and protection training". Empty: the title is used.'
+        ),
+    )
+    certificate_hours = models.PositiveSmallIntegerField(
+        _("hours on the certificate"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the estimated duration, rounded to whole hours."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -104,6 +121,7 @@ class CoursePage(RestrictionsByPathMixin, Page):
             ],
             heading=_("Who and how"),
         ),
+        MultiFieldPanel([FieldPanel("public_title"), FieldPanel("certificate_hours")], heading=_("Certificate")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
@@ -112,6 +130,16 @@ class CoursePage(RestrictionsByPathMixin, Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    @property
+    def certificate_title(self) -> str:
+        return self.public_title or self.title
+
+    @property
+    def hours(self) -> int:
+        if self.certificate_hours is not None:
+            return self.certificate_hours
+        return max(1, round(self.estimated_minutes / 60))
 
     def get_context(self, request, *args, **kwargs):
         from courses import gates, selectors

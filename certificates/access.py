@@ -1,0 +1,58 @@
+"""The module page's certificate panel, the dashboard notice, and the verification rate limit."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+from certificates import selectors
+
+
+def course_panel(request, course_id: int) -> str | None:
+    """courses.gates.course_panels: the trainee's certificate, or why they have none yet."""
+    user = request.user
+    rule = selectors.rule_for(course_id=course_id)
+    if rule is None:
+        return None
+    context = {"rule": rule, "certificate": None, "reasons": []}
+    if user.is_authenticated:
+        from courses.models import Enrolment
+
+        enrolment = Enrolment.objects.filter(user=user, course_id=course_id).select_related("user").first()
+        if enrolment is not None:
+            live = selectors.live_certificates(enrolment_id=enrolment.pk)
+            context["certificate"] = live.get("completion") or live.get("participation")
+            if context["certificate"] is None or context["certificate"].kind != "completion":
+                context["reasons"] = selectors.decision_for(enrolment=enrolment, rule=rule).reasons
+    return render_to_string("certificates/course_panel.html", context, request=request)
+
+
+def dashboard_panel(request) -> str | None:
+    """courses.gates.dashboard_panels: "you have a certificate" with a link to My certificates."""
+    if not request.user.is_authenticated:
+        return None
+    certificates = selectors.certificates_of(user=request.user)
+    if not certificates:
+        return None
+    return render_to_string("certificates/dashboard_panel.html", {"certificates": certificates}, request=request)
+
+
+def client_ip(request) -> str:
+    from allauth.account.adapter import get_adapter
+
+    return get_adapter(request).get_client_ip(request)
+
+
+def verification_allowed(request) -> bool:
+    """At most CERTIFICATE_VERIFY_RATE lookups per IP address and minute (shared cache)."""
+    key = f"certificates:verify:{client_ip(request)}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=70)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=70)
+        count = 1
+    return count <= settings.CERTIFICATE_VERIFY_RATE

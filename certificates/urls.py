@@ -1,0 +1,19 @@
+from django.urls import path
+
+from certificates import views
+
+# The trainee's pages, under the language prefix.
+app_name = "certificates"
+urlpatterns = [
+    path("certificates/", views.mine, name="mine"),
+    path("certificates/<str:code>.pdf", views.download, name="download"),
+    path("certificates/<str:code>/badge/", views.badge, name="badge"),
+]
+
+# Public and language-neutral: short, so the QR code stays small.
+public_urlpatterns = [
+    path("verify/", views.verify, name="verify"),
+    path("v/<str:code>/", views.verify_code, name="code"),
+    path(".well-known/certificate-keys.json", views.public_keys, name="public_keys"),
+    path("robots.txt", views.robots, name="robots"),
+]

@@ -1,0 +1,154 @@
+"""Certificate pages: My certificates and downloads (the holder), and public verification.
+
+The verification pages show only what the issue allows: status (revocation date, never the
+reason), the module's public title, issue and expiry dates, the issuer, and the holder's initials,
+with a check of the name typed from the paper. They are never indexed and are rate-limited per IP.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from certificates import access, badges, codes, selectors, signing
+from certificates.models import Certificate
+
+# A code that looks like nothing we issued still costs one lookup, so timing says nothing.
+_NEVER_ISSUED = "0" * 14
+
+
+def _noindex(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def initials(name: str) -> str:
+    """ "Fatoumata Ɓinta Diallo" → "F. Ɓ. D." (the only trace of the holder shown publicly)."""
+    return " ".join(f"{part[0].upper()}." for part in name.split() if part)
+
+
+def _fold(name: str) -> str:
+    """Compare names ignoring accents, case and spacing."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _render(request, context: dict, status: int = 200) -> HttpResponse:
+    context = {"issuer_name": settings.CERTIFICATE_ISSUER_NAME, **context}
+    return _noindex(TemplateResponse(request, "certificates/verify.html", context, status=status))
+
+
+def _too_many(request) -> HttpResponse:
+    response = _render(request, {"limited": True}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+@require_http_methods(["GET"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """The entry page: type a code."""
+    typed = request.GET.get("code", "").strip()
+    if not typed:
+        return _render(request, {})
+    code = codes.normalise(typed)
+    if code is None:
+        if not access.verification_allowed(request):
+            return _too_many(request)
+        selectors.certificate_by_code(code=_NEVER_ISSUED)
+        return _render(request, {"unknown": True, "typed": typed})
+    return redirect("verification:code", code=code)
+
+
+@require_http_methods(["GET", "POST"])
+def verify_code(request: HttpRequest, code: str) -> HttpResponse:
+    """One certificate's status, and (POST) whether a typed name matches the holder's."""
+    if not access.verification_allowed(request):
+        return _too_many(request)
+    normalised = codes.normalise(code)
+    certificate = selectors.certificate_by_code(code=normalised or _NEVER_ISSUED)
+    if certificate is None:
+        return _render(request, {"unknown": True, "typed": code})
+    if normalised != code:
+        return redirect("verification:code", code=normalised)
+    name_check = None
+    if request.method == "POST":
+        typed = request.POST.get("name", "")
+        name_check = bool(typed.strip()) and _fold(typed) == _fold(certificate.holder_name)
+    context = {
+        "certificate": certificate,
+        "status": certificate.public_status,
+        "initials": initials(certificate.holder_name),
+        "issuer": settings.CERTIFICATE_ISSUER_NAME,
+        "name_check": name_check,
+    }
+    return _render(request, context)
+
+
+@require_GET
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(
+        request, "certificates/mine.html", {"certificates": selectors.certificates_of(user=request.user)}
+    )
+
+
+def _own(request: HttpRequest, code: str) -> Certificate:
+    """The holder's own certificate; anyone else's is "not found" (not even "forbidden")."""
+    certificate = (
+        Certificate.objects.select_related("enrolment").filter(code=code, enrolment__user=request.user).first()
+    )
+    if certificate is None:
+        raise Http404
+    return certificate
+
+
+@require_GET
+@login_required
+def download(request: HttpRequest, code: str) -> FileResponse:
+    """The frozen PDF, byte for byte as issued."""
+    certificate = _own(request, code)
+    response = FileResponse(
+        certificate.pdf.open("rb"), content_type="application/pdf", as_attachment=True, filename=f"{code}.pdf"
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+@login_required
+def badge(request: HttpRequest, code: str) -> HttpResponse:
+    """The Open Badges 3.0 credential as a VC-JWT (`?format=json` for the unsigned JSON)."""
+    from certificates.services import badge_facts
+
+    certificate = _own(request, code)
+    credential = badges.credential(badge_facts(certificate))
+    if request.GET.get("format") == "json":
+        response = HttpResponse(json.dumps(credential, ensure_ascii=False, indent=2), content_type="application/json")
+    else:
+        token = badges.sign_jwt(credential, key=signing.private_key())
+        response = HttpResponse(token, content_type="application/vc+jwt")
+    response["Content-Disposition"] = f'attachment; filename="{code}.{"json" if "format" in request.GET else "jwt"}"'
+    return response
+
+
+@require_GET
+def public_keys(request: HttpRequest) -> JsonResponse:
+    """/.well-known/certificate-keys.json: the Ed25519 public key(s) as a JWK set."""
+    response = JsonResponse({"keys": [signing.jwk(signing.public_key())]})
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def robots(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("User-agent: *\nDisallow: /v/\nDisallow: /verify/\n", content_type="text/plain")
