@@ -79,7 +79,7 @@ def _take_test_right(*, user, test) -> None:
     attempt, _created = assessment_services.attempt_start(user=user, test=test)
     for question in Question.objects.filter(pk__in=[item["question"] for item in attempt.layout]):
         assessment_services.response_save(
-            user=user, attempt=attempt, question_id=question.pk, answer=_right_answer(question), seq=1
+            user=user, attempt_id=attempt.pk, question_id=question.pk, answer=_right_answer(question), seq=1
         )
     assessment_services.attempt_submit(user=user, attempt_id=attempt.pk)
 

@@ -42,14 +42,16 @@ def facts_for(*, enrolment: Enrolment) -> rules.Facts:
             best_post = percent if best_post is None else max(best_post, percent)
     progress = enrolments_with_progress(user=enrolment.user, course_ids=[enrolment.course_id])
     lessons_done = bool(progress) and progress[0].progress >= 100
+    attendance = hooks.attendance_rate(user_id=enrolment.user_id, course_page_id=enrolment.course_id)
     return rules.Facts(
         has_pre_test="pre" in tests,
         pre_test_taken=pre_taken,
         has_post_test="post" in tests,
         post_test_percent=best_post,
         lessons_completed=lessons_done,
-        through_session=enrolment.source == Enrolment.Source.SESSION,
-        attendance_percent=hooks.attendance_rate(user_id=enrolment.user_id, course_page_id=enrolment.course_id),
+        # On a session's roster for this module, even if they had enrolled on their own before.
+        through_session=enrolment.source == Enrolment.Source.SESSION or attendance is not None,
+        attendance_percent=attendance,
     )
 
 
@@ -83,17 +85,18 @@ def sweep_candidates(*, enrolments: QuerySet | None = None, course_slug: str | N
         .select_related("user", "course")
         .order_by("pk")
     )
-    if not hooks.attendance_rate_providers:
-        # Without attendance data only a finished post-test can change a decision (participation
-        # needs attendance); a rule without a post-test minimum keeps every enrolment.
-        post_finished = Attempt.objects.filter(
-            user_id=OuterRef("user_id"), test__course_id=OuterRef("course_id"), test__kind=Test.Kind.POST
-        ).exclude(status=Attempt.Status.OPEN)
-        no_post_rule = CertificateRule.objects.filter(
-            course_id=OuterRef("course_id"), min_post_test_percent__isnull=True
-        )
-        no_post_test = Test.objects.filter(course_id=OuterRef("course_id"), kind=Test.Kind.POST)
-        queryset = queryset.filter(Exists(post_finished) | Exists(no_post_rule) | ~Exists(no_post_test))
+    # A decision can change only for those who finished the post-test, in a module whose rule has
+    # no post-test minimum or that has no post-test, or (participation needs attendance) for the
+    # people on a session's roster for the module: everyone else is skipped in SQL.
+    from training.models import Participant
+
+    post_finished = Attempt.objects.filter(
+        user_id=OuterRef("user_id"), test__course_id=OuterRef("course_id"), test__kind=Test.Kind.POST
+    ).exclude(status=Attempt.Status.OPEN)
+    no_post_rule = CertificateRule.objects.filter(course_id=OuterRef("course_id"), min_post_test_percent__isnull=True)
+    no_post_test = Test.objects.filter(course_id=OuterRef("course_id"), kind=Test.Kind.POST)
+    on_roster = Participant.objects.filter(user_id=OuterRef("user_id"), session__courses=OuterRef("course_id"))
+    queryset = queryset.filter(Exists(post_finished) | Exists(no_post_rule) | ~Exists(no_post_test) | Exists(on_roster))
     if course_slug:
         queryset = queryset.filter(course__slug=course_slug)
     return queryset

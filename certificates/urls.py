@@ -8,6 +8,8 @@ urlpatterns = [
     path("certificates/", views.mine, name="mine"),
     path("certificates/<str:code>.pdf", views.download, name="download"),
     path("certificates/<str:code>/badge/", views.badge, name="badge"),
+    # The trainer's zip of a session's certificates (the session's scope decides who may).
+    path("sessions/<str:code>/certificates.zip", views.session_zip, name="session_zip"),
 ]
 
 # Public and language-neutral: short, so the QR code stays small.

@@ -152,3 +152,22 @@ def public_keys(request: HttpRequest) -> JsonResponse:
 @require_GET
 def robots(request: HttpRequest) -> HttpResponse:
     return HttpResponse("User-agent: *\nDisallow: /v/\nDisallow: /verify/\n", content_type="text/plain")
+
+
+@require_GET
+@login_required
+def session_zip(request: HttpRequest, code: str) -> HttpResponse:
+    """Every current certificate of a session, as stored, in one zip for the trainer to hand out."""
+    from certificates import sessions
+    from training.models import TrainingSession
+    from training.selectors import session_for
+
+    try:
+        session = session_for(user=request.user, code=code)
+    except TrainingSession.DoesNotExist as missing:
+        raise Http404 from missing
+    data, _count = sessions.session_certificates_zip(session=session)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{session.code}-certificates.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response

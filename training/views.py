@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments.paper_import import TableError, read_table
-from training import exports, paper, selectors, services
+from training import exports, hooks, paper, selectors, services
 from training.forms import JoinForm, RosterUploadForm, SessionForm
 from training.models import Attendance, SessionDay, TestWindow, TrainingSession
 
@@ -102,6 +102,7 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
         "join_url": request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])),
         "statuses": TrainingSession.Status.choices,
         "tests": selectors.session_tests(session=session),
+        "extra_links": [link for provider in hooks.session_links for link in provider(session)],
     }
     return TemplateResponse(request, "training/session_page.html", context)
 
@@ -462,4 +463,7 @@ def programme(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not (selectors.is_administrator(user) or user.has_perm("lms.view_evaluation")):
         raise PermissionDenied
-    return TemplateResponse(request, "training/programme.html", {"figures": figures.programme_figures()})
+    extra = [figure for counter in hooks.programme_counters for figure in counter()]
+    return TemplateResponse(
+        request, "training/programme.html", {"figures": figures.programme_figures(), "extra": extra}
+    )

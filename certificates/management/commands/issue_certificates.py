@@ -11,12 +11,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--course", metavar="SLUG", help="Only this module (its slug).")
+        parser.add_argument("--session", metavar="CODE", help="Only this training session's participants.")
 
     def handle(self, *args, **options):
         slug = options.get("course")
         if slug and not CoursePage.objects.filter(slug=slug).exists():
             raise CommandError(_("No module has the slug %(slug)s.") % {"slug": slug})
-        issued = services.certificates_sweep(course_slug=slug, enqueue=False)
+        enrolments = None
+        if options.get("session"):
+            from certificates.sessions import session_enrolments
+            from training.models import TrainingSession
+
+            session = TrainingSession.objects.filter(code=options["session"].strip().upper()).first()
+            if session is None:
+                raise CommandError(_("No training session has the code %(code)s.") % {"code": options["session"]})
+            enrolments = session_enrolments(session=session)
+        issued = services.certificates_sweep(enrolments=enrolments, course_slug=slug, enqueue=False)
         for certificate in issued:
             self.stdout.write(
                 f"{certificate.grouped_code}  {certificate.get_kind_display()}  "
