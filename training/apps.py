@@ -10,9 +10,12 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         from assessments import access
+        from courses import gates
+        from training import access as training_access
         from training import selectors
 
         # assessments knows nothing of sessions: it asks these functions whether the trainer has
         # opened (or not yet opened) a test for the participant's room.
         access.post_test_openers.append(selectors.test_window_opens)
         access.test_closers.append(selectors.test_window_closes)
+        gates.dashboard_panels.append(training_access.dashboard_panel)

@@ -15,6 +15,7 @@ from django.utils import translation
 from assessments import access
 from assessments import services as test_services
 from assessments.models import Attempt
+from lms import roles
 from lms.models import User
 from tests import factories
 from tests.weights import page_weight
@@ -288,3 +289,22 @@ def test_a_trainer_edits_the_dates_and_the_days_follow_keeping_days_with_marks(c
     assert (session.title, session.mode, str(session.country)) == ("Nouveau titre", "webinar", "GA")
     dates = set(session.days.values_list("date", flat=True))
     assert dates == {second.date, first.date + datetime.timedelta(days=5)}
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "hidden"),
+    [
+        (roles.TRAINER, ["training:list"], ["training:programme", "assessments:evaluation"]),
+        (roles.EVALUATOR, ["training:programme", "assessments:evaluation"], ["training:list"]),
+        (roles.TRAINEE, [], ["training:list", "training:programme", "assessments:evaluation"]),
+    ],
+)
+def test_the_dashboard_shows_each_role_where_to_start(client, role, shown, hidden):
+    user = factories.UserFactory()
+    user.groups.add(roles.roles_sync()[role])
+    client.force_login(user)
+    html = client.get(reverse("courses:dashboard")).content.decode()
+    for name in shown:
+        assert f'href="{reverse(name)}"' in html
+    for name in hidden:
+        assert f'href="{reverse(name)}"' not in html
