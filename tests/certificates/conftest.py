@@ -28,3 +28,16 @@ def eager_tasks():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = saved
+
+
+@pytest.fixture
+def english(client):
+    """For the tests that read English messages: English for code run in the test and for pages
+    without a language prefix (the verification pages, chosen by the `lang` cookie). French, the
+    default, is covered by the browser journey and the PDF tests."""
+    from django.conf import settings
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

@@ -10,7 +10,7 @@ from certificates import services
 from certificates.models import Certificate, CertificateEvent
 from tests.factories import ACCENTED_NAME, certificate_setup, take_test
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks", "english")]
 
 
 def test_passing_the_post_test_issues_one_completion_certificate(django_capture_on_commit_callbacks):

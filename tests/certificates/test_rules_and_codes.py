@@ -26,6 +26,7 @@ def test_a_low_post_test_says_the_score_and_the_minimum():
     assert decision.reasons == ["post-test 62 % < 70 %"]
 
 
+@pytest.mark.usefixtures("english")
 def test_every_missing_condition_is_listed():
     facts = rules.Facts(
         has_pre_test=True,
@@ -43,6 +44,7 @@ def test_every_missing_condition_is_listed():
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_attendance_applies_only_to_session_enrolments_with_attendance_data():
     rule = rules.Rule(min_attendance_percent=80)
     assert rules.decide(rule, ALL_DONE).kind == "completion"  # self-enrolled

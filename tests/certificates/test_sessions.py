@@ -13,7 +13,7 @@ from tests.factories import TrainingSessionFactory, certificate_setup, take_test
 from tests.training.conftest import trainer_user
 from training import services as training_services
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks", "english")]
 
 
 @pytest.fixture

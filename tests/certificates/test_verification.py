@@ -15,7 +15,7 @@ from certificates import badges, services, signing
 from certificates.models import Certificate
 from tests.factories import ACCENTED_NAME, CertificateFactory, UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_tasks", "english")]
 
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "ob_v3p0_achievementcredential_schema.json").read_text())
 
