@@ -25,9 +25,16 @@ def session_trainee():
         code="NZE1", trainer=trainer, courses=[enrolment.course], venue="Maison des jeunes"
     )
     days = training_services.session_days_sync(session=session)
-    training_services.participant_add(session=session, user=user)
+    participant, _created = training_services.participant_add(session=session, user=user)
     take_test(user=user, test=post)
-    return {"user": user, "enrolment": enrolment, "session": session, "days": days, "trainer": trainer}
+    return {
+        "user": user,
+        "participant": participant,
+        "enrolment": enrolment,
+        "session": session,
+        "days": days,
+        "trainer": trainer,
+    }
 
 
 def test_attendance_below_the_rule_withholds_the_certificate_and_says_why(session_trainee):
@@ -39,12 +46,12 @@ def test_attendance_below_the_rule_withholds_the_certificate_and_says_why(sessio
 def test_marking_the_last_day_present_issues_the_certificate_with_the_session_on_it(
     session_trainee, django_capture_on_commit_callbacks
 ):
-    user, days = session_trainee["user"], session_trainee["days"]
+    participant, days = session_trainee["participant"], session_trainee["days"]
     with django_capture_on_commit_callbacks(execute=True):
-        training_services.attendance_mark(day=days[0], marks={user.pk: "present"})
+        training_services.attendance_mark(day=days[0], marks={participant.pk: "present"})
     assert not Certificate.objects.exists()  # 50 %: not yet
     with django_capture_on_commit_callbacks(execute=True):
-        training_services.attendance_mark(day=days[1], marks={user.pk: "late"})
+        training_services.attendance_mark(day=days[1], marks={participant.pk: "late"})
     certificate = Certificate.objects.get(enrolment=session_trainee["enrolment"])
     assert certificate.kind == "completion"
     assert certificate.session_text.startswith("Maison des jeunes, ")
