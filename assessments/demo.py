@@ -66,7 +66,7 @@ def submit_demo_attempt(*, user, test: Test, right_every: int = 2) -> None:
         correct = question.key.get("correct")
         if question.kind in ("single", "true_false") and correct:
             answer = correct if number % right_every == 0 else next(o for o in item["options"] if o != correct)
-            services.response_save(user=user, attempt=attempt, question_id=question.pk, answer=answer, seq=1)
+            services.response_save(user=user, attempt_id=attempt.pk, question_id=question.pk, answer=answer, seq=1)
     services.attempt_submit(user=user, attempt_id=attempt.pk)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 import uuid
 
 from django.contrib import messages
@@ -80,13 +79,13 @@ def attempt_submit(request: HttpRequest, attempt_id) -> HttpResponse:
     """
     attempt = get_object_or_404(Attempt, pk=attempt_id, user=request.user)
     if attempt.status == Attempt.Status.OPEN:
-        seq = int(time.time() * 1000)
+        seq = services.next_form_seq(attempt_id=attempt.pk)
         try:
             for question in selectors.attempt_questions(attempt=attempt, language=get_language()):
                 answer = answer_from_post(question, request.POST)
                 if answer is not None:
                     services.response_save(
-                        user=request.user, attempt=attempt, question_id=question.id, answer=answer, seq=seq
+                        user=request.user, attempt_id=attempt.pk, question_id=question.id, answer=answer, seq=seq
                     )
         except services.AttemptRefused as refusal:
             messages.error(request, refusal.message)
@@ -118,12 +117,9 @@ def response_save(request: HttpRequest, attempt_id) -> HttpResponse:
         answer = body["answer"]
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": _("The request is not valid.")}, status=400)
-    attempt = Attempt.objects.filter(pk=attempt_id).first()
-    if attempt is None:
-        return JsonResponse({"error": _("Unknown attempt.")}, status=404)
     try:
         stored = services.response_save(
-            user=request.user, attempt=attempt, question_id=question_id, answer=answer, seq=seq
+            user=request.user, attempt_id=attempt_id, question_id=question_id, answer=answer, seq=seq
         )
     except services.AttemptRefused as refusal:
         return JsonResponse({"error": refusal.message}, status=refusal.status)

@@ -41,6 +41,13 @@ _EDITOR_PERMISSIONS = [
     "courses.add_audiolanguage",
     "courses.change_audiolanguage",
     "courses.view_audiolanguage",
+    # Question banks and their questions (edits of answered questions become new versions).
+    "assessments.add_questionbank",
+    "assessments.change_questionbank",
+    "assessments.view_questionbank",
+    "assessments.add_question",
+    "assessments.change_question",
+    "assessments.view_question",
 ]
 # Wagtail grants page and media rights per subtree and per collection; editors get the whole tree.
 _PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

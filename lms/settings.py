@@ -70,7 +70,7 @@ MIDDLEWARE = [
     # Compress HTML: the home page must fit in the first 14 KB a 2G connection delivers.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lms.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,6 +123,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits and sessions must be shared by every web process in production: point CACHE_URL at
 # Redis there. The embedded default runs one process, so memory is enough.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# With a shared cache, a request reads its session from the cache instead of the database (writes go
+# to both, so a cache flush logs nobody out). A per-process memory cache cannot be shared, so the
+# embedded default keeps plain database sessions.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if "CACHE_URL" in env else "django.contrib.sessions.backends.db"
+)
 
 AUTH_USER_MODEL = "lms.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -131,14 +137,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id first (new and upgraded hashes); PBKDF2 still verifies older ones; one-time passwords
+# from a roster sheet have their own cheaper hash, only ever used for a first login. See lms/hashers.py.
 PASSWORD_HASHERS = [
+    "lms.hashers.Argon2idHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    # One-time passwords from a roster sheet (lms.hashers): only ever for a first login.
     "lms.hashers.OneTimePasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
-    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
-    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

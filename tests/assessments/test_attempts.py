@@ -38,7 +38,7 @@ def test_right_answers_score_full_marks_and_the_key_is_server_side(setup):
     attempt, _ = services.attempt_start(user=setup["user"], test=setup["pre"])
     for reference, question in _questions(attempt).items():
         services.response_save(
-            user=setup["user"], attempt=attempt, question_id=question.pk, answer=RIGHT_ANSWERS[reference], seq=1
+            user=setup["user"], attempt_id=attempt.pk, question_id=question.pk, answer=RIGHT_ANSWERS[reference], seq=1
         )
     result = services.attempt_submit(user=setup["user"], attempt_id=attempt.pk, submission_key=uuid.uuid4())
     assert (result.attempt.score, result.attempt.max_score) == (9, 9)
@@ -47,8 +47,8 @@ def test_right_answers_score_full_marks_and_the_key_is_server_side(setup):
 def test_an_older_save_never_overwrites_a_newer_one(setup):
     attempt, _ = services.attempt_start(user=setup["user"], test=setup["pre"])
     q1 = _questions(attempt)["Q1"]
-    assert services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="c", seq=200)
-    assert not services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="a", seq=100)
+    assert services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="c", seq=200)
+    assert not services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="a", seq=100)
     assert Response.objects.get(attempt=attempt, question=q1).answer == "c"
 
 
@@ -56,17 +56,17 @@ def test_saves_to_someone_elses_or_a_submitted_attempt_are_refused(setup):
     attempt, _ = services.attempt_start(user=setup["user"], test=setup["pre"])
     q1 = _questions(attempt)["Q1"]
     with pytest.raises(services.AttemptRefused):
-        services.response_save(user=UserFactory(), attempt=attempt, question_id=q1.pk, answer="b", seq=1)
+        services.response_save(user=UserFactory(), attempt_id=attempt.pk, question_id=q1.pk, answer="b", seq=1)
     services.attempt_submit(user=setup["user"], attempt_id=attempt.pk)
     attempt.refresh_from_db()
     with pytest.raises(services.AttemptRefused):
-        services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="b", seq=2)
+        services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="b", seq=2)
 
 
 def test_a_question_not_on_the_attempt_is_refused(setup):
     attempt, _ = services.attempt_start(user=setup["user"], test=setup["pre"])
     with pytest.raises(services.AttemptRefused):
-        services.response_save(user=setup["user"], attempt=attempt, question_id=999999, answer="b", seq=1)
+        services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=999999, answer="b", seq=1)
 
 
 def test_submitting_twice_records_one_submission_and_replays_the_first_result(setup):
@@ -91,11 +91,11 @@ def test_a_save_after_deadline_plus_grace_is_refused_and_the_task_finishes_the_a
     setup["pre"].save()
     attempt, _ = services.attempt_start(user=setup["user"], test=setup["pre"])
     q1 = _questions(attempt)["Q1"]
-    services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="b", seq=1)
+    services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="b", seq=1)
     attempt.deadline = timezone.now() - services.GRACE - timedelta(seconds=1)
     attempt.save()
     with pytest.raises(services.AttemptRefused):
-        services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="a", seq=2)
+        services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="a", seq=2)
     from assessments.tasks import finish_expired_attempts
 
     # Run in this process (the real-worker path is covered by tests/lms/test_celery_worker.py).
@@ -113,13 +113,13 @@ def test_a_save_within_the_grace_is_accepted(setup):
     attempt.deadline = timezone.now() - services.GRACE + timedelta(seconds=5)
     attempt.save()
     q1 = _questions(attempt)["Q1"]
-    assert services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="b", seq=1)
+    assert services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="b", seq=1)
 
 
 def test_editing_an_answered_question_creates_a_new_version(setup):
     attempt, _ = services.attempt_start(user=setup["user"], test=setup["pre"])
     q1 = _questions(attempt)["Q1"]
-    services.response_save(user=setup["user"], attempt=attempt, question_id=q1.pk, answer="b", seq=1)
+    services.response_save(user=setup["user"], attempt_id=attempt.pk, question_id=q1.pk, answer="b", seq=1)
     content = {**q1.content, "fr": {**q1.content["fr"], "text": "Q1 reformulée ?"}}
     new = services.question_save(
         bank=q1.bank, reference="Q1", kind="single", objective=q1.objective, content=content, key=q1.key

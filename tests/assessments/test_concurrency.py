@@ -56,7 +56,7 @@ def test_five_simultaneous_submits_make_one_submission_and_one_score(setup):
     user, pre = setup
     attempt, _ = services.attempt_start(user=user, test=pre)
     question = attempt.layout[0]["question"]
-    services.response_save(user=user, attempt=attempt, question_id=question, answer="b", seq=1)
+    services.response_save(user=user, attempt_id=attempt.pk, question_id=question, answer="b", seq=1)
     keys = [uuid.uuid4() for _ in range(5)]
     results, errors = _run_together(
         [lambda key=key: services.attempt_submit(user=user, attempt_id=attempt.pk, submission_key=key) for key in keys]
@@ -88,7 +88,7 @@ def test_a_thousand_shuffled_saves_keep_the_newest_value(setup):
 
     def send(batch):
         for seq, value in batch:
-            services.response_save(user=user, attempt=attempt, question_id=question, answer=value, seq=seq)
+            services.response_save(user=user, attempt_id=attempt.pk, question_id=question, answer=value, seq=seq)
         return len(batch)
 
     results, errors = _run_together([lambda batch=batch: send(batch) for batch in batches])
@@ -106,7 +106,7 @@ def test_a_save_racing_a_submission_is_scored_or_refused_never_stored_after_the_
 
         def save(attempt=attempt, question=question):
             try:
-                return services.response_save(user=user, attempt=attempt, question_id=question, answer="b", seq=1)
+                return services.response_save(user=user, attempt_id=attempt.pk, question_id=question, answer="b", seq=1)
             except services.AttemptRefused:
                 return "refused"
 

@@ -1,11 +1,13 @@
 """The test pages work as plain HTML forms: gate, start, answer, save for later, submit, result."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
-from assessments.models import Attempt, Response
+from assessments.models import Attempt, Question, Response
 from courses import services as course_services
 from tests.factories import UserFactory, assessment_setup
 from tests.weights import page_weight
@@ -108,6 +110,44 @@ def test_autosave_endpoint_saves_and_refuses_other_peoples_attempts(trainee):
     other.force_login(UserFactory())
     assert other.post(url, body.replace('"seq": 5', '"seq": 6'), content_type="application/json").status_code == 403
     assert Response.objects.get().seq == 5
+
+
+def test_one_autosave_costs_a_fixed_handful_of_queries(trainee, django_assert_max_num_queries):
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    url = f"/api/attempts/{attempt.pk}/responses/"
+    for seq, question in enumerate(item["question"] for item in attempt.layout[:2]):
+        # Session, user, the attempt locked, one upsert (transaction statements aside).
+        with django_assert_max_num_queries(6):
+            body = f'{{"question": {question}, "answer": "b", "seq": {seq + 1}}}'
+            assert client.post(url, body, content_type="application/json").json() == {"saved": True, "latest": True}
+    assert Response.objects.filter(attempt=attempt).count() == 2
+
+
+def test_an_autosave_to_an_unknown_attempt_is_a_404(trainee):
+    url = "/api/attempts/00000000-0000-0000-0000-000000000000/responses/"
+    reply = trainee["client"].post(url, '{"question": 1, "answer": "b", "seq": 1}', content_type="application/json")
+    assert reply.status_code == 404
+    assert "error" in reply.json()
+
+
+def test_the_form_wins_over_an_autosave_stamped_by_a_phone_clock_running_ahead(trainee):
+    """A phone whose clock is a year ahead autosaved "a"; the trainee then changed to "b" offline
+    and pressed "Save" on the form: the form's answer is the one kept."""
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    singles = set(Question.objects.filter(kind="single").values_list("pk", flat=True))
+    item = next(i for i in attempt.layout if i["question"] in singles)
+    question, first, second = item["question"], item["options"][0], item["options"][1]
+    a_year_ahead = int((timezone.now() + timedelta(days=365)).timestamp() * 1000)
+    body = f'{{"question": {question}, "answer": "{first}", "seq": {a_year_ahead}}}'
+    client.post(f"/api/attempts/{attempt.pk}/responses/", body, content_type="application/json")
+    client.post(f"/fr/attempts/{attempt.pk}/submit/", {f"q{question}": second, "save": "1"})
+    stored = Response.objects.get(attempt=attempt, question_id=question)
+    assert stored.answer == second
+    assert stored.seq > a_year_ahead
 
 
 def test_a_twenty_question_test_page_fits_the_2g_budget(trainee):

@@ -1,0 +1,91 @@
+"""Wagtail admin wiring for the assessments app: editors manage each module's question bank."""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from assessments import services
+from assessments.admin_forms import LANGUAGES, QuestionAdminForm
+from assessments.models import Question, QuestionBank
+
+
+class _SaveThroughService:
+    """Create and edit go through `question_save`, which keeps answered versions untouched."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        bank = data["bank"] if not self.form.instance.pk else self.form.instance.bank
+        reference = data["reference"] if not self.form.instance.pk else self.form.instance.reference
+        previous = self.form.instance.pk
+        question = services.question_save(
+            bank=bank,
+            reference=reference,
+            kind=data["kind"],
+            objective=data["content"][LANGUAGES[0]]["objective"],
+            content=data["content"],
+            key=data["key"],
+            points=data["points"],
+        )
+        if previous and question.pk != previous:
+            messages.info(
+                self.request,
+                _("This question already has answers: your change is saved as version %(version)d.")
+                % {"version": question.version},
+            )
+        return question
+
+
+class QuestionCreateView(_SaveThroughService, generic.CreateView):
+    pass
+
+
+class QuestionEditView(_SaveThroughService, generic.EditView):
+    def get_object(self, queryset=None):
+        # Only the current version is edited; older versions are what earlier responses answered.
+        question = super().get_object(queryset)
+        if not question.is_current:
+            return Question.objects.get(bank=question.bank, reference=question.reference, is_current=True)
+        return question
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    icon = "help"
+    menu_label = gettext_lazy("Questions")
+    form_class = QuestionAdminForm
+    add_view_class = QuestionCreateView
+    edit_view_class = QuestionEditView
+    list_display = ["reference", "kind", "objective", "version", "bank"]
+    list_filter = ["bank", "kind"]
+    search_fields = ["reference", "objective"]
+    inspect_view_enabled = True
+
+    def get_form_class(self, for_update=False):
+        return QuestionAdminForm
+
+    def get_queryset(self, request):
+        return Question.objects.filter(is_current=True).select_related("bank")
+
+
+class QuestionBankViewSet(ModelViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    menu_label = gettext_lazy("Question banks")
+    form_fields = ["course", "title"]
+    list_display = ["title", "course"]
+
+
+class AssessmentsViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Tests")
+    menu_icon = "tasks"
+    menu_order = 310
+    items = (QuestionBankViewSet, QuestionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return AssessmentsViewSetGroup()
