@@ -9,10 +9,12 @@ class TrainingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from assessments import access
+        from assessments import access, offline
         from training import selectors
 
         # assessments knows nothing of sessions: it asks these functions whether the trainer has
         # opened (or not yet opened) a test for the participant's room.
         access.post_test_openers.append(selectors.test_window_opens)
         access.test_closers.append(selectors.test_window_closes)
+        # A trainer's shared phone takes the roster of one of their sessions.
+        offline.roster_providers.append(selectors.offline_roster)

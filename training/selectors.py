@@ -128,6 +128,18 @@ def test_window_closes(user, test) -> str | None:
     return _("Your trainer opens this test for the whole room: wait for the signal.")
 
 
+def offline_roster(user, test, code: str) -> list | None:
+    """assessments.offline.roster_providers: the participants (users) of `user`'s session `code` for a
+    shared phone, if `user` may run that session and it includes the module of `test`; else None."""
+    try:
+        session = session_for(user=user, code=code)
+    except TrainingSession.DoesNotExist:
+        return None
+    if not session.courses.filter(pk=test.course_id).exists():
+        return None
+    return [participant.user for participant in participants(session=session)]
+
+
 def session_tests(*, session: TrainingSession) -> list:
     """The pre- and post-tests of the session's modules, with their forms (for the paper versions)."""
     from assessments.models import Test
