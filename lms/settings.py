@@ -180,8 +180,9 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_BACKEND",
-            # Pre-compressed copies (gzip) are made at collectstatic and served by WhiteNoise.
-            default="whitenoise.storage.CompressedStaticFilesStorage",
+            # Fingerprinted names and pre-compressed copies (gzip) made at collectstatic, served by
+            # WhiteNoise and cached for a year; plain names where collectstatic has not run (tests).
+            default="lms.storage.StaticStorage",
         )
     },
 }
