@@ -166,7 +166,7 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 # --- Static and media files ----------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Front-end packages come from npm (`npm ci` in the set-up) and are never committed; only the built

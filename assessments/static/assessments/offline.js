@@ -9,6 +9,7 @@
     var list = $("list"), status = $("status"), take = $("take"), form = $("form"), who = $("who");
     var sendButton = $("send"), saved = $("saved"), current = null;
     if (!store || !window.indexedDB) { return; }
+    $("nojs").remove();
     if ("serviceWorker" in navigator) { navigator.serviceWorker.register(cfg.sw, {scope: "/"}); }
 
     function fill(text, values) {
