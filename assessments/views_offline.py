@@ -98,7 +98,11 @@ def offline_download(request: HttpRequest, test_id: int) -> HttpResponse:
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         language = get_language()
-    translation.activate(language)
+    with translation.override(language):
+        return _download(request, test=test, code=code, language=language)
+
+
+def _download(request: HttpRequest, *, test: Test, code: str, language: str) -> HttpResponse:
     try:
         package = offline.offline_package_issue(user=request.user, test=test, language=language, session_code=code)
     except AttemptRefused as refusal:

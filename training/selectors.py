@@ -167,6 +167,9 @@ class ParticipantRow:
     lessons_done: int
     days_attended: int
     days_marked: int
+    # An offline attempt the server flagged at sync, for the trainer to look at: "late", "duplicate".
+    pre_flag: str = ""
+    post_flag: str = ""
 
 
 def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
@@ -182,9 +185,12 @@ def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
     attempts = (
         Attempt.objects.filter(user_id__in=user_ids, test_id__in=tests)
         .order_by("number")
-        .values_list("user_id", "test_id", "status", "score", "max_score")
+        .values_list("user_id", "test_id", "status", "score", "max_score", "flagged_late", "flagged_duplicate")
     )
-    for user_id, test_id, status, score, max_score in attempts:
+    flags: dict[tuple[int, str], str] = {}
+    for user_id, test_id, status, score, max_score, late, duplicate in attempts:
+        if late or duplicate:
+            flags[(user_id, tests[test_id])] = "late" if late else "duplicate"
         percent = round(100 * score / max_score, 1) if score is not None and max_score else None
         done = status != Attempt.Status.OPEN
         key = (user_id, tests[test_id])
@@ -224,6 +230,8 @@ def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
                 lessons_done=lessons.get(user.pk, 0),
                 days_attended=attended,
                 days_marked=marked,
+                pre_flag=flags.get((user.pk, "pre"), ""),
+                post_flag=flags.get((user.pk, "post"), ""),
             )
         )
     return rows

@@ -44,3 +44,13 @@ def shared_room(module):
         services.participant_add(session=session, user=user)
     services.test_window_set(session=session, kind="pre", open=True)
     return {"trainer": trainer, "session": session, "people": people, **module}
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A request to an /en/ page leaves English active in this thread; later tests' reverse() would
+    then build /en/ URLs. Leave the thread as we found it."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

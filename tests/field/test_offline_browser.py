@@ -78,11 +78,11 @@ def offline_url(base: str) -> str:
 
 def download(page: Page, base: str, test_id: int, *, session: str = "") -> None:
     """On the test's page (trainee) or the module's page (trainer): download, wait until kept."""
-    form = page.locator("form[data-offline-download]").first
+    box = page.locator("[data-offline-download]").first
     if session:
-        form.locator("input[name=session]").fill(session)
-    form.locator("button[type=submit]").click()
-    expect(form.locator("[data-offline-link]")).to_be_visible()
+        box.locator("input[name=session]").fill(session)
+    box.locator("button").click()
+    expect(box.locator("[data-offline-link]")).to_be_visible()
     page.wait_for_function("navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready")
 
 

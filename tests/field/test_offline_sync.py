@@ -242,3 +242,18 @@ def test_the_service_worker_is_served_at_the_root_and_lists_the_offline_pages(cl
     assert '"/fr/offline/"' in text and '"/en/offline/"' in text
     assert client.get("/fr/offline/").status_code == 200
     assert client.get("/manifest.webmanifest").json()["start_url"] == "/fr/offline/"
+
+
+def test_the_trainers_live_page_shows_a_flagged_offline_attempt(shared_room):
+    trainer = Client()
+    trainer.force_login(shared_room["trainer"])
+    person = shared_room["people"][0]
+    offline.pin_set(user=person, pin="1357")
+    package = download(trainer, shared_room["pre"], session="KAN8")
+    pre = shared_room["pre"]
+    pre.is_open = False
+    pre.save()
+    sheet = next(i for i, s in enumerate(package["sheets"]) if person.pk in [p["id"] for p in s["people"]])
+    assert put(uuid.uuid4(), body(package, [], sheet, participant=person.pk, pin="1357")).status_code == 201
+    page = trainer.get("/en/sessions/KAN8/live/").content.decode()
+    assert page.count("offline, arrived late: check") == 1

@@ -6,13 +6,15 @@
     var cfg = document.currentScript.dataset;
     if (!("serviceWorker" in navigator) || !window.indexedDB || !window.fetch || !self.lmsOffline) { return; }
     var ready = navigator.serviceWorker.register(cfg.sw, {scope: "/"}).then(function () { return navigator.serviceWorker.ready; });
-    document.querySelectorAll("form[data-offline-download]").forEach(function (form) {
-        var note = form.querySelector("[data-offline-note]"), link = form.querySelector("[data-offline-link]");
-        form.hidden = false;
-        form.addEventListener("submit", function (event) {
-            event.preventDefault();
+    document.querySelectorAll("[data-offline-download]").forEach(function (box) {
+        var note = box.querySelector("[data-offline-note]"), link = box.querySelector("[data-offline-link]");
+        box.hidden = false;
+        box.querySelector("button").addEventListener("click", function () {
+            var data = new FormData(), session = box.querySelector("input[name=session]");
+            if (session && !session.reportValidity()) { return; }
+            box.querySelectorAll("input").forEach(function (input) { data.append(input.name, input.value); });
             note.textContent = cfg.working;
-            fetch(form.action, {method: "POST", body: new FormData(form), credentials: "same-origin"}).then(function (response) {
+            fetch(box.dataset.action, {method: "POST", body: data, credentials: "same-origin"}).then(function (response) {
                 return response.json().then(function (body) {
                     if (!response.ok) { note.textContent = body.error || cfg.failed; return; }
                     return Promise.all([self.lmsOffline.put("packages", body), ready]).then(function () {
