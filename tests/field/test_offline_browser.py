@@ -15,6 +15,7 @@ from assessments import offline
 from assessments.models import Attempt, Response
 from tests.browser.test_test_journey import KINDS, PHONE, RIGHT, answer, log_in
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.field.test_accessibility import axe_violations
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,6 +108,7 @@ def test_a_test_answered_offline_is_queued_across_restarts_and_synced_once(open_
     expect(page.locator("[data-offline-saved]")).to_have_text(DRAFT)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "offline-saved-on-phone-360x640.png"))
+    assert axe_violations(page) == []
     page.locator("form[data-offline-form] button[type=submit]").click()
     queued = page.locator("[data-attempt-state=queued]")
     expect(queued).to_have_count(1)
@@ -130,6 +132,7 @@ def test_a_test_answered_offline_is_queued_across_restarts_and_synced_once(open_
     expect(sent).to_contain_text("Sent: 9 points out of 9.")
     expect(page.locator("[data-offline-status]")).to_have_text("Everything on this phone has been sent.")
     page.screenshot(path=str(SCREENSHOTS / "offline-sent-360x640.png"))
+    assert axe_violations(page) == []
     attempt = Attempt.objects.get()
     assert (attempt.user, attempt.mode, attempt.status, attempt.score) == (user, "offline", "submitted", 9.0)
     assert Response.objects.filter(attempt=attempt).count() == len(KINDS)
@@ -163,6 +166,8 @@ def test_three_participants_answer_in_turn_on_a_trainers_phone_and_all_sync(open
         page.locator("[data-offline-pin]").fill("9999")
         page.locator("form[data-offline-who] button").click()
         expect(page.locator("[data-offline-pin-error]")).to_have_text("Wrong PIN.")
+        if n == 1:
+            assert axe_violations(page) == []
         page.locator("[data-offline-pin]").fill(f"{n}{n}{n}{n}")
         page.locator("form[data-offline-who] button").click()
         expect(page.locator("[data-offline-title]")).to_contain_text(person.display_name)
