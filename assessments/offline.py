@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -276,9 +277,7 @@ def offline_attempt_sync(
         return SyncResult(existing, replayed=True)
 
     test = device.test
-    from lms.models import User
-
-    user = User.objects.get(pk=user_id)
+    user = get_user_model().objects.get(pk=user_id)
     now = timezone.now()
     started, finished = _parse_time(started_at), _parse_time(finished_at)
     # The window rules as they are when the attempt arrives: the test closed (by an editor, or by the
