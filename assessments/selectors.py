@@ -51,11 +51,21 @@ def attempt_questions(*, attempt: Attempt, language: str, with_review: bool = Fa
 
     Answer keys are included only with `with_review` (callers check review_open first).
     """
-    ids = [item["question"] for item in attempt.layout]
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=ids)}
     responses = {r.question_id: r for r in Response.objects.filter(attempt=attempt)}
+    return layout_questions(layout=attempt.layout, language=language, responses=responses, with_review=with_review)
+
+
+def layout_questions(
+    *, layout: list[dict], language: str, responses: dict | None = None, with_review: bool = False
+) -> list[DisplayQuestion]:
+    """The questions of a layout (an attempt's, or a downloaded offline form's) as the page shows them.
+
+    Answer keys are included only with `with_review`.
+    """
+    responses = responses or {}
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in layout])}
     shown = []
-    for number, item in enumerate(attempt.layout, start=1):
+    for number, item in enumerate(layout, start=1):
         question = questions[item["question"]]
         text = question.text_in(language)
         labels = text.get("options", {})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import views, views_evaluation, views_paper
+from assessments import views, views_evaluation, views_offline, views_paper
 
 app_name = "assessments"
 urlpatterns = [
@@ -13,8 +13,15 @@ urlpatterns = [
     path("evaluation/prepost.csv", views_evaluation.export_csv, name="evaluation_csv"),
     path("evaluation/codebook.csv", views_evaluation.export_codebook_csv, name="evaluation_codebook_csv"),
     path("evaluation/prepost.xlsx", views_evaluation.export_xlsx, name="evaluation_xlsx"),
+    path("offline/", views_offline.offline_page, name="offline"),
+    path("offline/pin/", views_offline.pin_page, name="offline_pin"),
 ]
 
 api_urlpatterns = [
     path("api/attempts/<uuid:attempt_id>/responses/", views.response_save, name="response_save"),
+    path("api/offline-tests/<int:test_id>/", views_offline.offline_download, name="offline_download"),
+    path("api/offline-attempts/<uuid:attempt_id>/", views_offline.offline_attempt_sync, name="offline_attempt_sync"),
+    # At the root: a service worker controls only the paths under the folder it is served from.
+    path("sw.js", views_offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", views_offline.web_manifest, name="web_manifest"),
 ]

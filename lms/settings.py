@@ -166,7 +166,7 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 # --- Static and media files ----------------------------------------------------------------------
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Front-end packages come from npm (`npm ci` in the set-up) and are never committed; only the built
@@ -180,8 +180,9 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_BACKEND",
-            # Pre-compressed copies (gzip) are made at collectstatic and served by WhiteNoise.
-            default="whitenoise.storage.CompressedStaticFilesStorage",
+            # Fingerprinted names and pre-compressed copies (gzip) made at collectstatic, served by
+            # WhiteNoise and cached for a year; plain names where collectstatic has not run (tests).
+            default="lms.storage.StaticStorage",
         )
     },
 }

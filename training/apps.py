@@ -9,7 +9,7 @@ class TrainingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from assessments import access
+        from assessments import access, offline
         from courses import gates
         from training import access as training_access
         from training import selectors
@@ -19,3 +19,5 @@ class TrainingConfig(AppConfig):
         access.post_test_openers.append(selectors.test_window_opens)
         access.test_closers.append(selectors.test_window_closes)
         gates.dashboard_panels.append(training_access.dashboard_panel)
+        # A trainer's shared phone takes the roster of one of their sessions.
+        offline.roster_providers.append(selectors.offline_roster)

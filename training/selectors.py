@@ -128,6 +128,18 @@ def test_window_closes(user, test) -> str | None:
     return _("Your trainer opens this test for the whole room: wait for the signal.")
 
 
+def offline_roster(user, test, code: str) -> list | None:
+    """assessments.offline.roster_providers: the participants (users) of `user`'s session `code` for a
+    shared phone, if `user` may run that session and it includes the module of `test`; else None."""
+    try:
+        session = session_for(user=user, code=code)
+    except TrainingSession.DoesNotExist:
+        return None
+    if not session.courses.filter(pk=test.course_id).exists():
+        return None
+    return [participant.user for participant in participants(session=session)]
+
+
 def session_tests(*, session: TrainingSession) -> list:
     """The pre- and post-tests of the session's modules, with their forms (for the paper versions)."""
     from assessments.models import Test
@@ -166,6 +178,9 @@ class ParticipantRow:
     lessons_done: int
     days_attended: int
     days_marked: int
+    # An offline attempt the server flagged at sync, for the trainer to look at: "late", "duplicate".
+    pre_flag: str = ""
+    post_flag: str = ""
 
 
 def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
@@ -181,9 +196,12 @@ def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
     attempts = (
         Attempt.objects.filter(user_id__in=user_ids, test_id__in=tests)
         .order_by("number")
-        .values_list("user_id", "test_id", "status", "score", "max_score")
+        .values_list("user_id", "test_id", "status", "score", "max_score", "flagged_late", "flagged_duplicate")
     )
-    for user_id, test_id, status, score, max_score in attempts:
+    flags: dict[tuple[int, str], str] = {}
+    for user_id, test_id, status, score, max_score, late, duplicate in attempts:
+        if late or duplicate:
+            flags[(user_id, tests[test_id])] = "late" if late else "duplicate"
         percent = round(100 * score / max_score, 1) if score is not None and max_score else None
         done = status != Attempt.Status.OPEN
         key = (user_id, tests[test_id])
@@ -223,6 +241,8 @@ def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
                 lessons_done=lessons.get(user.pk, 0),
                 days_attended=attended,
                 days_marked=marked,
+                pre_flag=flags.get((user.pk, "pre"), ""),
+                post_flag=flags.get((user.pk, "post"), ""),
             )
         )
     return rows

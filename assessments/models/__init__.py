@@ -1,12 +1,15 @@
 """Models of the assessments app: question banks (content) and attempts (learner state)."""
 
 from assessments.models.attempts import Attempt, Response
+from assessments.models.offline import OfflineDevice, OfflinePin
 from assessments.models.questions import Question, QuestionBank, QuestionKind
 from assessments.models.report_access import ReportAccess
 from assessments.models.tests import Test, TestForm, TestItem
 
 __all__ = [
     "Attempt",
+    "OfflineDevice",
+    "OfflinePin",
     "Question",
     "QuestionBank",
     "QuestionKind",

@@ -17,6 +17,7 @@ class Attempt(models.Model):
     class Mode(models.TextChoices):
         ONLINE = "online", _("Online")
         PAPER = "paper", _("Paper")
+        OFFLINE = "offline", _("Offline")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
@@ -37,6 +38,16 @@ class Attempt(models.Model):
     submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True)
     score = models.FloatField(_("score"), null=True, blank=True)
     max_score = models.FloatField(_("maximum score"), null=True, blank=True)
+    # Offline attempts: the phone's own clock (for the trainer to read, never trusted for rules), and
+    # what the server found at sync. A late or duplicate attempt is stored and flagged, never dropped.
+    device_started_at = models.DateTimeField(_("started on the phone at"), null=True, blank=True)
+    device_finished_at = models.DateTimeField(_("finished on the phone at"), null=True, blank=True)
+    flagged_late = models.BooleanField(
+        _("arrived late"), default=False, help_text=_("Synchronised after the test's window or time limit.")
+    )
+    flagged_duplicate = models.BooleanField(
+        _("beyond the attempts allowed"), default=False, help_text=_("The trainee had already used every attempt.")
+    )
 
     class Meta:
         verbose_name = _("attempt")

@@ -1,0 +1,329 @@
+"""Offline tests: download a signed form (no answer keys), answer it without network, sync it once.
+
+A download issues two things. The *form token* is the form as the server laid it out (question ids and
+option order), its version and its validity window, signed with the site's key (django.core.signing):
+the phone cannot alter it unnoticed. The *device token* is a random secret given to the phone once; the
+server keeps only its SHA-256. At sync the phone sends both with the answers, under a UUID it made
+itself, so the sync works after the login session has expired and a resend finds the first result.
+
+The server scores the attempt through the same scoring as online attempts, applies the test's window
+rules at the time the attempt arrives, and *flags* (never drops) an attempt that arrives late or beyond
+the attempts allowed, for the trainer and the evaluator.
+
+Shared phones: a trainer downloads the test with a session's roster; each participant answers in turn
+after typing their own PIN, which the phone checks against the PIN's slow hash (so a typo is caught in
+the village) and the server checks again at sync.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments import access, selectors
+from assessments.forms import answer_from_post
+from assessments.models import Attempt, OfflineDevice, OfflinePin, Question, Response, Test
+from assessments.services import AttemptRefused, _announce_submission, _choose_form, _layout, _score
+
+FORM_SALT = "assessments.offline-form"
+# A PIN has four to six digits: its hash is cheap enough for an old phone to check in a second.
+PIN_ITERATIONS = 100_000
+
+# The sessions app registers here: (trainer, test, session code) -> the participants (users) of that
+# trainer's session who may take `test` on a shared phone, or None when the trainer may not.
+roster_providers: list[Callable] = []
+
+
+def validity() -> timedelta:
+    """How long a downloaded test may be answered and its attempts synced (at least 14 days)."""
+    return timedelta(days=max(14, getattr(settings, "OFFLINE_TEST_VALIDITY_DAYS", 14)))
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _version(*, form_id: int, layout: list[dict]) -> str:
+    """The form's version: changes when a question gets a new version or the layout changes."""
+    versions = dict(Question.objects.filter(pk__in=[i["question"] for i in layout]).values_list("pk", "version"))
+    text = json.dumps([form_id, layout, sorted(versions.items())], sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+# --- PINs -----------------------------------------------------------------------------------------
+
+
+def pin_set(*, user, pin: str) -> OfflinePin:
+    """Set or change the user's shared-phone PIN (4 to 6 digits); only its hash is stored."""
+    if not (pin.isdigit() and pin.isascii() and 4 <= len(pin) <= 6):
+        raise AttemptRefused(_("A PIN has 4 to 6 digits."), status=400)
+    encoded = PBKDF2PasswordHasher().encode(pin, secrets.token_hex(8), iterations=PIN_ITERATIONS)
+    record, _created = OfflinePin.objects.update_or_create(user=user, defaults={"pin_hash": encoded})
+    return record
+
+
+def _pin_ok(*, user_id: int, pin: str) -> bool:
+    encoded = OfflinePin.objects.filter(user_id=user_id).values_list("pin_hash", flat=True).first()
+    return bool(encoded and pin) and PBKDF2PasswordHasher().verify(pin, encoded)
+
+
+# --- Download -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One form laid out for the phone: its signed token, version, questions (no keys), who answers it."""
+
+    token: str
+    version: str
+    questions: list[selectors.DisplayQuestion]
+    people: list[dict]  # [{"id", "name", "pin"}]; "pin" is the PIN's hash on a shared phone, else ""
+
+
+@dataclass(frozen=True)
+class Package:
+    device_token: str  # shown once, to the phone; the server keeps its hash
+    test: Test
+    shared: bool
+    expires_at: datetime
+    sheets: list[Sheet]
+
+
+@transaction.atomic
+def offline_package_issue(*, user, test: Test, language: str, session_code: str = "") -> Package:
+    """Issue a download of `test` for `user`'s phone, or with `session_code` for a trainer's shared phone.
+
+    Refuses a test the trainee may not take now (the same rule as online), and a roster the trainer
+    may not see. Participants of a shared download who may not take the test are left out.
+    """
+    now = timezone.now()
+    shared = bool(session_code)
+    if shared:
+        people = None
+        for provider in roster_providers:
+            people = provider(user, test, session_code)
+            if people is not None:
+                break
+        if people is None:
+            raise AttemptRefused(_("You cannot download this session's roster."), status=403)
+        people = [person for person in people if access.test_closed_reason(user=person, test=test) is None]
+        if not people:
+            raise AttemptRefused(_("Nobody in this session may take this test now."), status=409)
+    else:
+        reason = access.test_closed_reason(user=user, test=test)
+        if reason is not None:
+            raise AttemptRefused(reason, status=403)
+        people = [user]
+    token = secrets.token_urlsafe(32)
+    device = OfflineDevice.objects.create(
+        user=user, test=test, token_hash=_token_hash(token), shared=shared, expires_at=now + validity()
+    )
+    pins = dict(OfflinePin.objects.filter(user__in=people).values_list("user_id", "pin_hash"))
+    by_form: dict[int, tuple] = {}
+    for person in people:
+        form = _choose_form(user=person, test=test)
+        if form.pk not in by_form:
+            layout, _questions = _layout(test=test, form=form)
+            by_form[form.pk] = (form, layout, [])
+        by_form[form.pk][2].append(
+            {
+                "id": person.pk,
+                "name": person.display_name or person.username,
+                "pin": pins.get(person.pk, "") if shared else "",
+            }
+        )
+    sheets = []
+    for form, layout, sheet_people in by_form.values():
+        version = _version(form_id=form.pk, layout=layout)
+        payload = {
+            "d": device.pk,
+            "t": test.pk,
+            "f": form.pk,
+            "l": layout,
+            "v": version,
+            "p": [person["id"] for person in sheet_people],
+            "x": int(device.expires_at.timestamp()),
+        }
+        sheets.append(
+            Sheet(
+                token=signing.dumps(payload, salt=FORM_SALT, compress=True),
+                version=version,
+                questions=selectors.layout_questions(layout=layout, language=language),
+                people=sheet_people,
+            )
+        )
+    return Package(device_token=token, test=test, shared=shared, expires_at=device.expires_at, sheets=sheets)
+
+
+# --- Sync -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    attempt: Attempt
+    replayed: bool  # True when this attempt had already been stored by an earlier send
+
+    def as_json(self) -> dict:
+        attempt = self.attempt
+        return {
+            "id": str(attempt.pk),
+            "status": attempt.status,
+            "score": attempt.score,
+            "max_score": attempt.max_score,
+            "percent": round(attempt.percent or 0),
+            "late": attempt.flagged_late,
+            "duplicate": attempt.flagged_duplicate,
+            "replayed": self.replayed,
+        }
+
+
+def _parse_time(value) -> datetime | None:
+    """A device timestamp (ms since the epoch), or None when absent or absurd."""
+    try:
+        moment = datetime.fromtimestamp(int(value) / 1000, tz=timezone.get_current_timezone())
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+    return moment
+
+
+def _answers(*, layout: list[dict], fields: list, language: str) -> dict[int, object]:
+    """The answers in the form's fields ([[name, value], ...]), by question id.
+
+    Field names are those of the online form (q<id>, q<id>_<part>). Refuses a field for a question
+    that is not in the downloaded form: the phone never makes one, so it was forged.
+    """
+    ids = {item["question"] for item in layout}
+    data = QueryDict(mutable=True)
+    try:
+        for name, value in fields:
+            if not isinstance(name, str) or not isinstance(value, str) or not name.startswith("q"):
+                raise ValueError(name)
+            question_id = int(name[1:].split("_", 1)[0])
+            if question_id not in ids:
+                raise AttemptRefused(_("An answer is for a question that is not in this test."), status=400)
+            data.appendlist(name, value[:200])
+    except (TypeError, ValueError) as error:
+        raise AttemptRefused(_("The answers sent are not valid."), status=400) from error
+    answers = {}
+    for question in selectors.layout_questions(layout=layout, language=language):
+        answer = answer_from_post(question, data)
+        if answer is not None:
+            answers[question.id] = answer
+    return answers
+
+
+@transaction.atomic
+def offline_attempt_sync(
+    *,
+    attempt_id: uuid.UUID,
+    device_token: str,
+    form_token: str,
+    form_version: str,
+    fields: list,
+    started_at=None,
+    finished_at=None,
+    participant_id: int | None = None,
+    pin: str = "",
+) -> SyncResult:
+    """Store, score and submit an attempt answered offline; idempotent on `attempt_id`.
+
+    Refuses, storing nothing, an unknown device token, a form token that is not the server's or not
+    for this device, a form version other than the signed one, answers to questions not in the form,
+    and on a shared phone a participant not on the downloaded roster or a wrong PIN. A second (or
+    tenth) send of a stored attempt stores nothing and returns the first result. An attempt that
+    arrives after the test's window, past its validity or time limit, or beyond the attempts allowed
+    is stored and flagged.
+    """
+    device = OfflineDevice.objects.select_related("test").filter(token_hash=_token_hash(device_token or "")).first()
+    if device is None:
+        raise AttemptRefused(_("This phone's key for the test is not valid. Download the test again."), status=403)
+    try:
+        payload = signing.loads(form_token or "", salt=FORM_SALT)
+    except signing.BadSignature as error:
+        raise AttemptRefused(_("The downloaded test has been altered. Download it again."), status=400) from error
+    if payload.get("d") != device.pk or payload.get("t") != device.test_id:
+        raise AttemptRefused(_("The downloaded test does not belong to this phone."), status=403)
+    if form_version != payload.get("v"):
+        raise AttemptRefused(_("The version of the test does not match the one downloaded."), status=400)
+    if device.shared:
+        if participant_id not in payload["p"]:
+            raise AttemptRefused(_("This participant is not on the downloaded roster."), status=403)
+        if not _pin_ok(user_id=participant_id, pin=pin):
+            raise AttemptRefused(_("The PIN is wrong."), status=403)
+        user_id = participant_id
+    else:
+        user_id = device.user_id
+    answers = _answers(layout=payload["l"], fields=fields, language="fr")
+
+    existing = Attempt.objects.filter(pk=attempt_id).first()
+    if existing is not None:
+        if existing.user_id != user_id or existing.mode != Attempt.Mode.OFFLINE:
+            raise AttemptRefused(_("This attempt identifier is already used."), status=409)
+        return SyncResult(existing, replayed=True)
+
+    test = device.test
+    user = get_user_model().objects.get(pk=user_id)
+    now = timezone.now()
+    started, finished = _parse_time(started_at), _parse_time(finished_at)
+    # The window rules as they are when the attempt arrives: the test closed (by an editor, or by the
+    # trainer for the room), the download expired, or the time limit passed on the phone's own clock.
+    late = (
+        not test.is_open
+        or access.test_closed_reason(user=user, test=test) is not None
+        or now.timestamp() > payload["x"]
+    )
+    if test.time_limit_minutes and started and finished:
+        late = late or finished - started > timedelta(minutes=test.time_limit_minutes) + timedelta(seconds=30)
+    done = Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN)
+    attempt = Attempt(
+        id=attempt_id,
+        user=user,
+        test=test,
+        form_id=payload["f"],
+        number=(Attempt.objects.filter(user=user, test=test).aggregate(n=Max("number"))["n"] or 0) + 1,
+        status=Attempt.Status.SUBMITTED,
+        mode=Attempt.Mode.OFFLINE,
+        layout=payload["l"],
+        score=0,
+        max_score=0,
+        finished_at=now,
+        device_started_at=started,
+        device_finished_at=finished,
+        flagged_late=late,
+        flagged_duplicate=done.count() >= test.attempts_allowed,
+    )
+    try:
+        with transaction.atomic():
+            attempt.save(force_insert=True)
+    except IntegrityError as error:
+        # The same attempt sent twice at once: the other request stored it; replay its result.
+        existing = Attempt.objects.filter(pk=attempt_id, user=user, mode=Attempt.Mode.OFFLINE).first()
+        if existing is None:
+            raise AttemptRefused(_("The attempt could not be stored. Send it again."), status=409) from error
+        return SyncResult(existing, replayed=True)
+    seq = int(finished.timestamp() * 1000) if finished else 0
+    Response.objects.bulk_create(
+        [Response(attempt=attempt, question_id=qid, answer=answer, seq=max(seq, 0)) for qid, answer in answers.items()]
+    )
+    _score(attempt, finished_at=now)
+    attempt.full_clean(exclude=["user", "test", "form"])
+    attempt.save()
+    if not (attempt.flagged_late or attempt.flagged_duplicate):
+        # Certificates react to a clean submission; a flagged one waits for a trainer's decision.
+        transaction.on_commit(lambda: _announce_submission(attempt.pk))
+    return SyncResult(attempt, replayed=False)

@@ -1,0 +1,171 @@
+/* The offline page: lists the tests kept on this phone and the attempts answered on it, shows a test
+ * (the server laid it out and signed it at download), keeps every answer in IndexedDB as it is given,
+ * and sends handed-in attempts now, on reconnect, or through Background Sync. Strings come from the
+ * template (data- attributes), already translated. */
+(function () {
+    "use strict";
+    var cfg = document.currentScript.dataset, store = self.lmsOffline;
+    var $ = function (name) { return document.querySelector("[data-offline-" + name + "]"); };
+    var list = $("list"), status = $("status"), take = $("take"), form = $("form"), who = $("who");
+    var sendButton = $("send"), saved = $("saved"), current = null;
+    if (!store || !window.indexedDB) { return; }
+    $("nojs").remove();
+    if ("serviceWorker" in navigator) { navigator.serviceWorker.register(cfg.sw, {scope: "/"}); }
+
+    function fill(text, values) {
+        return text.replace(/%\((\w+)\)s/g, function (m, name) { return values[name]; });
+    }
+    function uuid() {
+        if (self.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+        var b = crypto.getRandomValues(new Uint8Array(16)), h = [];
+        b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+        b.forEach(function (x) { h.push((x + 256).toString(16).slice(1)); });
+        h = h.join("");
+        return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
+    }
+    function el(tag, text, attrs) {
+        var node = document.createElement(tag);
+        if (text) { node.textContent = text; }
+        Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+        return node;
+    }
+    function stateText(a) {
+        if (a.state === "sent") {
+            var r = a.result, text = fill(cfg.sent, {score: r.score, total: r.max_score});
+            return text + (r.late ? " " + cfg.late : "") + (r.duplicate ? " " + cfg.duplicate : "");
+        }
+        if (a.state === "refused") { return fill(cfg.refused, {reason: a.error}); }
+        return a.state === "queued" ? cfg.queued : cfg.draft;
+    }
+
+    function render() {
+        return Promise.all([store.all("packages"), store.all("attempts")]).then(function (found) {
+            var packages = found[0], attempts = found[1];
+            list.textContent = "";
+            if (!packages.length && !attempts.length) { list.appendChild(el("p", cfg.none)); }
+            packages.forEach(function (p) {
+                var box = el("div", "", {"class": "offline-test", "data-offline-package": p.key});
+                box.appendChild(el("h2", p.title));
+                box.appendChild(el("p", fill(cfg.until, {date: new Date(p.expires).toLocaleDateString(document.documentElement.lang)}), {"class": "help"}));
+                var start = el("button", cfg.answer, {type: "button"});
+                start.addEventListener("click", function () { begin(p); });
+                box.appendChild(start);
+                var ul = el("ul", "", {"class": "offline-attempts"});
+                attempts.filter(function (a) { return a.key === p.key; }).forEach(function (a) {
+                    var li = el("li", "", {"data-attempt-state": a.state, "data-attempt": a.id});
+                    li.appendChild(el("strong", a.name + " "));
+                    li.appendChild(el("span", stateText(a)));
+                    if (a.state === "draft") {
+                        var again = el("button", cfg["continue"], {type: "button", "class": "secondary"});
+                        again.addEventListener("click", function () { show(p, a); });
+                        li.appendChild(again);
+                    }
+                    ul.appendChild(li);
+                });
+                box.appendChild(ul);
+                list.appendChild(box);
+            });
+            var waiting = attempts.filter(function (a) { return a.state === "queued"; }).length;
+            sendButton.hidden = !waiting;
+            status.textContent = waiting ? (navigator.onLine ? fill(cfg.waiting, {count: waiting}) : cfg.offline)
+                : (attempts.length ? cfg.allSent : "");
+        });
+    }
+
+    function fields() {
+        var out = [];
+        new FormData(form).forEach(function (value, name) { if (value !== "") { out.push([name, String(value)]); } });
+        return out;
+    }
+    function restore(entries) {
+        entries.forEach(function (entry) {
+            form.querySelectorAll('[name="' + CSS.escape(entry[0]) + '"]').forEach(function (input) {
+                if (input.type === "radio" || input.type === "checkbox") { if (input.value === entry[1]) { input.checked = true; } }
+                else { input.value = entry[1]; }
+            });
+        });
+    }
+    function show(p, attempt) {
+        current = attempt;
+        var sheet = p.sheets[attempt.sheet];
+        take.hidden = false; who.hidden = true; form.hidden = false;
+        $("title").textContent = p.title + (p.shared ? " — " + attempt.name : "");
+        $("questions").innerHTML = sheet.html;  // rendered and escaped by the server at download
+        restore(attempt.fields);
+        saved.textContent = cfg.draft;
+        list.hidden = true;
+        $("title").focus();
+    }
+    function create(p, sheetIndex, person, pin) {
+        var sheet = p.sheets[sheetIndex], id = uuid();
+        var attempt = {
+            id: id, key: p.key, sheet: sheetIndex, name: person.name, participant: p.shared ? person.id : null, pin: pin || "",
+            deviceToken: p.deviceToken, formToken: sheet.token, version: sheet.version,
+            url: p.syncUrl.replace("00000000-0000-0000-0000-000000000000", id),
+            fields: [], state: "draft", startedAt: Date.now(), finishedAt: null
+        };
+        return store.put("attempts", attempt).then(function () { show(p, attempt); });
+    }
+    function pinMatches(pin, encoded) {
+        // Django's "pbkdf2_sha256$iterations$salt$hash", checked here without network.
+        var parts = (encoded || "").split("$"), enc = new TextEncoder();
+        if (parts.length !== 4 || !crypto.subtle) { return Promise.resolve(false); }
+        return crypto.subtle.importKey("raw", enc.encode(pin), "PBKDF2", false, ["deriveBits"]).then(function (key) {
+            return crypto.subtle.deriveBits({name: "PBKDF2", hash: "SHA-256", salt: enc.encode(parts[2]), iterations: +parts[1]}, key, 256);
+        }).then(function (bits) { return btoa(String.fromCharCode.apply(null, new Uint8Array(bits))) === parts[3]; });
+    }
+    function begin(p) {
+        if (!p.shared) { create(p, 0, p.sheets[0].people[0]); return; }
+        var select = $("person"), error = $("pin-error");
+        select.textContent = "";
+        p.sheets.forEach(function (sheet, s) {
+            sheet.people.forEach(function (person) { select.appendChild(el("option", person.name, {value: s + ":" + person.id})); });
+        });
+        take.hidden = false; form.hidden = true; who.hidden = false; list.hidden = true; error.textContent = "";
+        $("title").textContent = p.title;
+        who.onsubmit = function (event) {
+            event.preventDefault();
+            var pick = select.value.split(":"), sheet = p.sheets[+pick[0]], pin = $("pin").value;
+            var person = sheet.people.filter(function (x) { return String(x.id) === pick[1]; })[0];
+            if (!person.pin) { error.textContent = cfg.noPin; return; }
+            pinMatches(pin, person.pin).then(function (ok) {
+                if (!ok) { error.textContent = cfg.wrongPin; return; }
+                $("pin").value = "";
+                create(p, +pick[0], person, pin);
+            });
+        };
+    }
+
+    function keep() {
+        if (!current) { return; }
+        current.fields = fields();
+        store.put("attempts", current).then(function () { saved.textContent = cfg.draft; });
+    }
+    form.addEventListener("change", keep);
+    form.addEventListener("input", keep);
+    form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        current.fields = fields();
+        current.state = "queued";
+        current.finishedAt = Date.now();
+        store.put("attempts", current).then(function () {
+            current = null;
+            take.hidden = true; list.hidden = false;
+            return render();
+        }).then(sendNow);
+    });
+
+    function sendNow() {
+        // Background Sync retries even after this page is closed; the page also sends at once.
+        if (navigator.serviceWorker && self.SyncManager) {
+            navigator.serviceWorker.ready.then(function (r) { return r.sync.register("lms-offline"); }).catch(function () {});
+        }
+        if (!navigator.onLine) { return render(); }
+        return store.sendAll().then(render);
+    }
+    sendButton.addEventListener("click", sendNow);
+    window.addEventListener("online", sendNow);
+    window.addEventListener("offline", render);
+    if (navigator.storage && navigator.storage.persist) { navigator.storage.persist(); }
+    render().then(sendNow);
+})();

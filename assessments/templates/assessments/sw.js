@@ -1,0 +1,42 @@
+/* The service worker: keeps the offline page and its files, so tests kept on this phone open without
+ * network; sends queued attempts when the browser has Background Sync. Version {{ version }}. */
+"use strict";
+var CACHE = "lms-shell-{{ version }}";
+var SHELL = {{ shell|safe }};
+var OFFLINE_PAGES = {{ offline_pages|safe }};
+importScripts("{{ queue }}");
+
+self.addEventListener("install", function (event) {
+    event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));
+});
+self.addEventListener("activate", function (event) {
+    event.waitUntil(caches.keys().then(function (keys) {
+        return Promise.all(keys.filter(function (k) { return k.indexOf("lms-shell-") === 0 && k !== CACHE; }).map(function (k) { return caches.delete(k); }));
+    }).then(function () { return self.clients.claim(); }));
+});
+self.addEventListener("fetch", function (event) {
+    var request = event.request, url = new URL(request.url);
+    if (request.method !== "GET" || url.origin !== self.location.origin) { return; }
+    if (SHELL.indexOf(url.pathname) !== -1) {
+        // The shell: from the phone at once; refreshed from the network in the background.
+        event.respondWith(caches.open(CACHE).then(function (cache) {
+            return cache.match(url.pathname).then(function (hit) {
+                var fresh = fetch(request).then(function (response) {
+                    if (response.ok) { cache.put(url.pathname, response.clone()); }
+                    return response;
+                });
+                if (hit) { event.waitUntil(fresh.catch(function () {})); return hit; }
+                return fresh;
+            });
+        }));
+    } else if (request.mode === "navigate") {
+        // Any other page: the network; without it, the offline page in the page's language.
+        event.respondWith(fetch(request).catch(function () {
+            var page = OFFLINE_PAGES.filter(function (p) { return url.pathname.indexOf(p.slice(0, 4)) === 0; })[0];
+            return caches.match(page || OFFLINE_PAGES[0]);
+        }));
+    }
+});
+self.addEventListener("sync", function (event) {
+    if (event.tag === "lms-offline") { event.waitUntil(self.lmsOffline.sendAll()); }
+});

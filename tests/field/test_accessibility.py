@@ -1,0 +1,89 @@
+"""axe-core (npm, node_modules/axe-core) on every trainee and trainer page, in French and English:
+no violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules, at 360×640."""
+
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, Page
+
+from assessments import services
+from tests.browser.test_test_journey import PHONE, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """The WCAG A/AA violations axe finds on the page as it is now ("rule: first targets")."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
+        "v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')))",
+        TAGS,
+    )
+
+
+def violations(browser: Browser, state, url: str) -> list[str]:
+    context = browser.new_context(viewport=PHONE, is_mobile=True, storage_state=state)
+    page = context.new_page()
+    response = page.goto(url)
+    assert response.status == 200 and page.url == url, (url, response.status, page.url)
+    found = axe_violations(page)
+    context.close()
+    return found
+
+
+def logged_in(browser: Browser, base: str, username: str):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    log_in(page, base, username)
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `npm ci`")
+def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, shared_room):
+    base = live_server.url
+    trainee, pre, course = shared_room["people"][0], shared_room["pre"], shared_room["course"]
+    code = shared_room["session"].code
+    day = timezone.localdate().isoformat()
+    attempt, _created = services.attempt_start(user=trainee, test=pre)
+    trainee_state = logged_in(browser, base, trainee.username)
+    trainer_state = logged_in(browser, base, shared_room["trainer"].username)
+    found = {}
+    for language in ("fr", "en"):
+        course_url = course.url if language == "fr" else course.url.replace("/fr/", "/en/", 1)
+        trainee_pages = [
+            f"/{language}/",
+            f"/{language}/dashboard/",
+            f"/{language}/tests/{pre.pk}/",
+            f"/{language}/offline/",
+            f"/{language}/offline/pin/",
+            f"/{language}/accounts/password/change/",
+        ]
+        trainer_pages = [
+            f"/{language}/sessions/",
+            f"/{language}/sessions/{code}/",
+            f"/{language}/sessions/{code}/live/",
+            f"/{language}/sessions/{code}/days/{day}/",
+            f"/{language}/sessions/{code}/summary/",
+            f"/{language}/sessions/new/",
+        ]
+        if language == "fr":
+            trainer_pages.append(course_url)
+            trainee_pages += [course.get_parent().url, course_url]
+        found[("anonymous", f"/{language}/accounts/login/")] = violations(
+            browser, None, f"{base}/{language}/accounts/login/"
+        )
+        for url in trainee_pages:
+            found[("trainee", url)] = violations(browser, trainee_state, base + url)
+        for url in trainer_pages:
+            found[("trainer", url)] = violations(browser, trainer_state, base + url)
+    services.attempt_submit(user=trainee, attempt_id=attempt.pk)
+    found[("trainee", "result")] = violations(browser, trainee_state, base + f"/fr/attempts/{attempt.pk}/")
+    found[("trainee", "lesson")] = violations(browser, trainee_state, base + shared_room["lessons"][0].url)
+    assert {key: value for key, value in found.items() if value} == {}
