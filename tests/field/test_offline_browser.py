@@ -20,7 +20,7 @@ from tests.field.test_accessibility import axe_violations
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DRAFT = "Saved on this phone — not yet sent."
+DRAFT = "Enregistré sur ce téléphone — pas encore envoyé."
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_a_test_answered_offline_is_queued_across_restarts_and_synced_once(open_
     # In the village: no network. The page comes back from the phone (the service worker's cache).
     network(context, on=False)
     page.reload()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tests on this phone")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tests sur ce téléphone")
     page.locator("[data-offline-package] button").click()
     expect(page.locator("fieldset.question")).to_have_count(len(KINDS))
     for kind in KINDS:
@@ -112,7 +112,7 @@ def test_a_test_answered_offline_is_queued_across_restarts_and_synced_once(open_
     page.locator("form[data-offline-form] button[type=submit]").click()
     queued = page.locator("[data-attempt-state=queued]")
     expect(queued).to_have_count(1)
-    expect(page.locator("[data-offline-status]")).to_have_text("No network: everything stays on this phone.")
+    expect(page.locator("[data-offline-status]")).to_have_text("Pas de réseau : tout reste sur ce téléphone.")
     page.screenshot(path=str(SCREENSHOTS / "offline-handed-in-queued-360x640.png"))
     assert not Attempt.objects.exists()
 
@@ -129,8 +129,8 @@ def test_a_test_answered_offline_is_queued_across_restarts_and_synced_once(open_
     network(context, on=True)
     sent = page.locator("[data-attempt-state=sent]")
     expect(sent).to_have_count(1, timeout=20_000)
-    expect(sent).to_contain_text("Sent: 9 points out of 9.")
-    expect(page.locator("[data-offline-status]")).to_have_text("Everything on this phone has been sent.")
+    expect(sent).to_contain_text("Envoyé : 9 points sur 9.")
+    expect(page.locator("[data-offline-status]")).to_have_text("Tout ce qui était sur ce téléphone a été envoyé.")
     page.screenshot(path=str(SCREENSHOTS / "offline-sent-360x640.png"))
     assert axe_violations(page) == []
     attempt = Attempt.objects.get()
@@ -165,7 +165,7 @@ def test_three_participants_answer_in_turn_on_a_trainers_phone_and_all_sync(open
         # A wrong PIN is caught on the phone.
         page.locator("[data-offline-pin]").fill("9999")
         page.locator("form[data-offline-who] button").click()
-        expect(page.locator("[data-offline-pin-error]")).to_have_text("Wrong PIN.")
+        expect(page.locator("[data-offline-pin-error]")).to_have_text("Code PIN faux.")
         if n == 1:
             assert axe_violations(page) == []
         page.locator("[data-offline-pin]").fill(f"{n}{n}{n}{n}")

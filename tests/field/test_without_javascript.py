@@ -64,7 +64,7 @@ def test_core_trainee_flows_work_without_javascript(browser: Browser, live_serve
 
     # The offline page tells a phone without JavaScript what to do instead.
     page.goto(base + "/fr/offline/")
-    expect(page.locator("main")).to_contain_text("Tests kept on this phone need JavaScript.")
+    expect(page.locator("main")).to_contain_text("Les tests gardés sur ce téléphone ont besoin de JavaScript.")
 
     # Log out.
     page.get_by_role("link", name="Se déconnecter").click()
