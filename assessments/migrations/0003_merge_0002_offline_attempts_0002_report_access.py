@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0002_offline_attempts'),
-        ('assessments', '0002_report_access'),
+        ("assessments", "0002_offline_attempts"),
+        ("assessments", "0002_report_access"),
     ]
 
-    operations = [
-    ]
+    operations = []
