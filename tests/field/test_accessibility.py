@@ -64,6 +64,7 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
             f"/{language}/offline/",
             f"/{language}/offline/pin/",
             f"/{language}/accounts/password/change/",
+            f"/{language}/certificates/",
         ]
         trainer_pages = [
             f"/{language}/sessions/",
@@ -72,6 +73,7 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
             f"/{language}/sessions/{code}/days/{day}/",
             f"/{language}/sessions/{code}/summary/",
             f"/{language}/sessions/new/",
+            f"/{language}/sessions/{code}/tests/{pre.pk}/paper-results/",
         ]
         if language == "fr":
             trainer_pages.append(course_url)
@@ -79,6 +81,7 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
         found[("anonymous", f"/{language}/accounts/login/")] = violations(
             browser, None, f"{base}/{language}/accounts/login/"
         )
+        found[("anonymous", "/verify/")] = violations(browser, None, f"{base}/verify/")
         for url in trainee_pages:
             found[("trainee", url)] = violations(browser, trainee_state, base + url)
         for url in trainer_pages:

@@ -102,6 +102,8 @@ def test_every_trainee_page_is_within_the_2g_budget(browser, live_server, traine
         "account (password)": "/fr/accounts/password/change/",
         "account (PIN)": "/fr/offline/pin/",
         "tests on this phone": "/fr/offline/",
+        "my certificates": "/fr/certificates/",
+        "certificate check": "/verify/",
     }
     weights = {name: weigh(browser, state, base + url) for name, url in pages.items()}
     attempt, _created = services.attempt_start(user=user, test=pre)
