@@ -22,18 +22,22 @@ from assessments.models import ReportAccess
 PERMISSION = "lms.view_evaluation"
 
 
-def _report(request: HttpRequest, kind: str):
+def _report(request: HttpRequest, kind: str, *, item_marks: bool = True):
+    """The filters and the report. The page passes item_marks=False: it shows item statistics but no
+    trainee's item marks, so the database aggregates them; exports need the marks per trainee."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     filters = ReportFilters.from_query(request.GET)
     report_access_log(user=request.user, kind=kind, filters=filters)
-    return filters, evaluation_report(data=matched_data(filters=filters), labels=presentation.group_labels())
+    return filters, evaluation_report(
+        data=matched_data(filters=filters, item_marks=item_marks), labels=presentation.group_labels()
+    )
 
 
 @require_GET
 @login_required
 def report_page(request: HttpRequest) -> HttpResponse:
-    filters, report = _report(request, ReportAccess.Kind.PAGE)
+    filters, report = _report(request, ReportAccess.Kind.PAGE, item_marks=False)
     context = presentation.page_context(report=report, filters=filters, choices=filter_choices())
     context["query"] = request.GET.urlencode()
     return TemplateResponse(request, "assessments/evaluation_report.html", context)

@@ -4,7 +4,7 @@ Views, exports and the `prepost_report` command all call these functions. Inputs
 sequences; outputs are frozen dataclasses. Formulas and references: docs/analytics.md.
 """
 
-from assessments.analytics.items import ItemAnalysis, ItemStatistics, item_analysis
+from assessments.analytics.items import ItemAnalysis, ItemStatistics, item_analysis, item_analysis_from_counts
 from assessments.analytics.paired import (
     HAKE_HIGH,
     HAKE_LOW,
@@ -27,6 +27,7 @@ __all__ = [
     "hake_band",
     "holm_adjust",
     "item_analysis",
+    "item_analysis_from_counts",
     "mcnemar_exact",
     "paired_summary",
     "wilcoxon_signed_rank",

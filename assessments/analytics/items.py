@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import operator
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -105,9 +105,30 @@ def item_analysis(marks: Sequence[Sequence[float]], max_marks: Sequence[float]) 
     median = statistics.median(totals)
     if n < 2:
         return ItemAnalysis(n, items, mean, median, None, None, None, None, None, None)
-    m2 = sum((x - mean) ** 2 for x in totals) / n
-    m3 = sum((x - mean) ** 3 for x in totals) / n
-    m4 = sum((x - mean) ** 4 for x in totals) / n
+    moments = [sum((x - mean) ** k for x in totals) / n for k in (2, 3, 4)]
+    return _with_test_statistics(
+        n,
+        items,
+        mean,
+        median,
+        moments,
+        p,
+        lambda: math.fsum(_variance(column, statistics.fmean(column)) for column in columns),
+    )
+
+
+def _with_test_statistics(
+    n: int,
+    items: tuple[ItemStatistics, ...],
+    mean: float,
+    median: float,
+    moments: list[float],
+    p: int,
+    item_variances: Callable[[], float],
+) -> ItemAnalysis:
+    """The test statistics from the totals' central moments m2, m3, m4 (n ≥ 2); `item_variances`
+    gives Σ item variances (n − 1), asked only when Cronbach's alpha is defined."""
+    m2, m3, m4 = moments
     k2 = n * m2 / (n - 1)
     sd = math.sqrt(k2)
     skewness = kurtosis = cic = error_ratio = standard_error = None
@@ -119,8 +140,102 @@ def item_analysis(marks: Sequence[Sequence[float]], max_marks: Sequence[float]) 
             k4 = n * n * ((n + 1) * m4 - 3 * (n - 1) * m2 * m2) / ((n - 1) * (n - 2) * (n - 3))
             kurtosis = k4 / (k2 * k2)
         if p > 1:
-            item_variances = math.fsum(_variance(column, statistics.fmean(column)) for column in columns)
-            cic = 100 * p / (p - 1) * (1 - item_variances / k2)
+            cic = 100 * p / (p - 1) * (1 - item_variances() / k2)
             error_ratio = 100 * math.sqrt(1 - cic / 100) if cic < 100 else 0.0
             standard_error = error_ratio * sd / 100
     return ItemAnalysis(n, items, mean, median, sd, skewness, kurtosis, cic, error_ratio, standard_error)
+
+
+def _weighted_median(values: list[tuple[float, int]], n: int) -> float:
+    """statistics.median of a sample given as sorted (value, count) pairs summing to n."""
+
+    def at(index: int) -> float:
+        seen = 0
+        for value, count in values:
+            seen += count
+            if index < seen:
+                return value
+        raise IndexError(index)
+
+    return at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
+
+
+def _sorted_cross_sum(x: list[tuple[float, int]], y: list[tuple[float, int]], mean_x: float, mean_y: float) -> float:
+    """Σ (x₍k₎ − mean_x)(y₍k₎ − mean_y) over both samples sorted, each given as sorted (value, count)."""
+    terms = []
+    i = j = 0
+    left_x, left_y = x[0][1], y[0][1]
+    while i < len(x) and j < len(y):
+        run = min(left_x, left_y)
+        terms.append(run * (x[i][0] - mean_x) * (y[j][0] - mean_y))
+        left_x -= run
+        left_y -= run
+        if not left_x:
+            i += 1
+            left_x = x[i][1] if i < len(x) else 0
+        if not left_y:
+            j += 1
+            left_y = y[j][1] if j < len(y) else 0
+    return math.fsum(terms)
+
+
+def item_analysis_from_counts(
+    counts: Sequence[Sequence[tuple[float, float, int]]], max_marks: Sequence[float]
+) -> ItemAnalysis:
+    """item_analysis from the joint distribution of each item's mark and the rest of the test.
+
+    counts[i] lists (mark on item i, total − that mark, number of attempts) — what one GROUP BY in
+    the database returns — so the statistics need tens of rows, not one per attempt. Every item's
+    counts must cover the same attempts. Same definitions and results as item_analysis (up to the
+    order of floating-point additions); tests compare the two.
+    """
+    p = len(max_marks)
+    if len(counts) != p:
+        raise ValueError("every item needs its counts")
+    n = sum(count for _x, _r, count in counts[0]) if p else 0
+    if any(sum(count for _x, _r, count in item) != n for item in counts):
+        raise ValueError("every item's counts must cover the same attempts")
+    items = []
+    column_variances = []
+    for position, (item, max_mark) in enumerate(zip(counts, max_marks, strict=True), start=1):
+        if n == 0 or max_mark <= 0:
+            items.append(ItemStatistics(position, max_mark, None, None, None, None))
+            if n >= 2:
+                column_variances.append(_histogram_variance(item, n, 0))
+            continue
+        mean = math.fsum(x * c for x, _r, c in item) / n
+        facility = mean / max_mark
+        if n < 2:
+            items.append(ItemStatistics(position, max_mark, facility, None, None, None))
+            continue
+        rest_mean = math.fsum(r * c for _x, r, c in item) / n
+        variance = math.fsum(c * (x - mean) ** 2 for x, _r, c in item) / (n - 1)
+        column_variances.append(variance)
+        rest_variance = math.fsum(c * (r - rest_mean) ** 2 for _x, r, c in item) / (n - 1)
+        covariance = math.fsum(c * (x - mean) * (r - rest_mean) for x, r, c in item) / (n - 1)
+        covariance_max = _sorted_cross_sum(_marginal(item, 0), _marginal(item, 1), mean, rest_mean) / (n - 1)
+        index = 100 * covariance / math.sqrt(variance * rest_variance) if variance > 0 and rest_variance > 0 else None
+        efficiency = 100 * covariance / covariance_max if covariance_max > 0 else None
+        items.append(ItemStatistics(position, max_mark, facility, math.sqrt(variance) / max_mark, index, efficiency))
+    if n == 0:
+        return ItemAnalysis(0, tuple(items), None, None, None, None, None, None, None, None)
+    totals = _marginal([(x + r, 0.0, c) for x, r, c in counts[0]], 0)
+    mean = math.fsum(t * c for t, c in totals) / n
+    median = _weighted_median(totals, n)
+    if n < 2:
+        return ItemAnalysis(n, tuple(items), mean, median, None, None, None, None, None, None)
+    moments = [math.fsum(c * (t - mean) ** k for t, c in totals) / n for k in (2, 3, 4)]
+    return _with_test_statistics(n, tuple(items), mean, median, moments, p, lambda: math.fsum(column_variances))
+
+
+def _marginal(item: Sequence[tuple[float, float, int]], axis: int) -> list[tuple[float, int]]:
+    """The sorted (value, count) distribution of the mark (axis 0) or of the rest (axis 1)."""
+    merged: dict[float, int] = {}
+    for row in item:
+        merged[row[axis]] = merged.get(row[axis], 0) + row[2]
+    return sorted(merged.items())
+
+
+def _histogram_variance(item: Sequence[tuple[float, float, int]], n: int, axis: int) -> float:
+    mean = math.fsum(row[axis] * row[2] for row in item) / n
+    return math.fsum(row[2] * (row[axis] - mean) ** 2 for row in item) / (n - 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +19,7 @@ from assessments.analytics import (
     hake_band,
     holm_adjust,
     item_analysis,
+    item_analysis_from_counts,
     mcnemar_exact,
     paired_summary,
 )
@@ -122,6 +123,35 @@ def group_rows(pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[s
     return rows
 
 
+def _item_rows(counts: dict[tuple[int, str], list], titles: dict[int, str], data: MatchedData) -> list[ItemRow]:
+    """One row per (course, reference) from [n_pre, Σ pre fraction, n_post, Σ post fraction, n_both,
+    wrong→right, right→wrong]; McNemar p adjusted across the items with Holm's method."""
+    keys = sorted(counts)
+    p_values = [mcnemar_exact(counts[k][6], counts[k][5]) if counts[k][4] else None for k in keys]
+    tested = [p for p in p_values if p is not None]
+    adjusted = iter(holm_adjust(tested))
+    rows = []
+    for key, p in zip(keys, p_values, strict=True):
+        n_pre, sum_pre, n_post, sum_post, n_both, wrong_to_right, right_to_wrong = counts[key]
+        facility_pre = sum_pre / n_pre if n_pre else None
+        rows.append(
+            ItemRow(
+                course_title=titles[key[0]],
+                reference=key[1],
+                objective=data.questions.get(key, (1, ""))[1],
+                n=n_both,
+                facility_pre=facility_pre,
+                facility_post=sum_post / n_post if n_post else None,
+                wrong_to_right=wrong_to_right,
+                right_to_wrong=right_to_wrong,
+                mcnemar_p=p,
+                mcnemar_p_holm=next(adjusted) if p is not None else None,
+                ceiling=facility_pre is not None and facility_pre >= CEILING_FACILITY,
+            )
+        )
+    return rows
+
+
 def _items(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
     counts: dict[tuple[int, str], list] = {}
     titles = {}
@@ -151,30 +181,7 @@ def _items(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
             entry = counts[(course_id, reference)]
             entry[2] += len(group)
             entry[3] += math.fsum(post_columns[j])
-    keys = sorted(counts)
-    p_values = [mcnemar_exact(counts[k][6], counts[k][5]) if counts[k][4] else None for k in keys]
-    tested = [p for p in p_values if p is not None]
-    adjusted = iter(holm_adjust(tested))
-    rows = []
-    for key, p in zip(keys, p_values, strict=True):
-        n_pre, sum_pre, n_post, sum_post, n_both, wrong_to_right, right_to_wrong = counts[key]
-        facility_pre = sum_pre / n_pre if n_pre else None
-        rows.append(
-            ItemRow(
-                course_title=titles[key[0]],
-                reference=key[1],
-                objective=data.questions.get(key, (1, ""))[1],
-                n=n_both,
-                facility_pre=facility_pre,
-                facility_post=sum_post / n_post if n_post else None,
-                wrong_to_right=wrong_to_right,
-                right_to_wrong=right_to_wrong,
-                mcnemar_p=p,
-                mcnemar_p_holm=next(adjusted) if p is not None else None,
-                ceiling=facility_pre is not None and facility_pre >= CEILING_FACILITY,
-            )
-        )
-    return rows
+    return _item_rows(counts, titles, data)
 
 
 def _forms(pairs: list[Pair], data: MatchedData) -> list[FormAnalysis]:
@@ -236,19 +243,8 @@ def _objectives(pairs: list[Pair], data: MatchedData) -> list[ObjectiveRow]:
     ]
 
 
-def _anchors(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
-    sums: dict[tuple[int, str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
-    titles = {}
-    for pair in pairs:
-        titles[pair.course_id] = pair.course_title
-        for attempt, fractions in ((pair.pre, pair.pre_marks), (pair.post, pair.post_marks)):
-            form = data.forms.get(attempt.form_id)
-            if form is None or form.label not in ("A", "B"):
-                continue
-            for reference in form.anchors:
-                entry = sums[(pair.course_id, form.kind, reference)][form.label]
-                entry[0] += 1
-                entry[1] += fractions.get(reference, 0.0)
+def _anchor_rows(sums: dict[tuple[int, str, str], dict[str, list]], titles: dict[int, str]) -> list[AnchorRow]:
+    """One row per (course, kind, anchor reference) from {form label: [attempts, Σ fraction]}."""
     rows = []
     for (course_id, kind, reference), by_label in sorted(sums.items()):
         a, b = by_label.get("A", [0, 0.0]), by_label.get("B", [0, 0.0])
@@ -266,6 +262,122 @@ def _anchors(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
     return rows
 
 
+def _anchors(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
+    sums: dict[tuple[int, str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
+    titles = {}
+    for pair in pairs:
+        titles[pair.course_id] = pair.course_title
+        for attempt, fractions in ((pair.pre, pair.pre_marks), (pair.post, pair.post_marks)):
+            form = data.forms.get(attempt.form_id)
+            if form is None or form.label not in ("A", "B"):
+                continue
+            for reference in form.anchors:
+                entry = sums[(pair.course_id, form.kind, reference)][form.label]
+                entry[0] += 1
+                entry[1] += fractions.get(reference, 0.0)
+    return _anchor_rows(sums, titles)
+
+
+def _items_from_counts(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
+    """_items from the database's counts (ItemCounts.pairs): the same rows, no loop over trainees."""
+    titles = {pair.course_id: pair.course_title for pair in pairs}
+    counts: dict[tuple[int, str], list] = {}
+    for course_id, _pre_form, _post_form, reference, on_pre, x_pre, on_post, x_post, count in data.item_counts.pairs:
+        points = data.questions.get((course_id, reference), (1, ""))[0]
+        entry = counts.setdefault((course_id, reference), [0, [], 0, [], 0, 0, 0])
+        a, b = x_pre / points, x_post / points
+        if on_pre:
+            entry[0] += count
+            entry[1].append(a * count)
+        if on_post:
+            entry[2] += count
+            entry[3].append(b * count)
+        if on_pre and on_post:
+            entry[4] += count
+            entry[5] += count if a < 1.0 <= b else 0
+            entry[6] += count if b < 1.0 <= a else 0
+    for entry in counts.values():
+        entry[1], entry[3] = math.fsum(entry[1]), math.fsum(entry[3])
+    return _item_rows(counts, titles, data)
+
+
+def _forms_from_counts(pairs: list[Pair], data: MatchedData) -> list[FormAnalysis]:
+    """_forms from the database's (mark, rest of the test, attempts) counts per form and item."""
+    titles = {pair.course_id: pair.course_title for pair in pairs}
+    analyses = []
+    for form_id, counts in sorted(data.item_counts.forms.items()):
+        form = data.forms[form_id]
+        max_marks = [data.questions.get((form.course_id, r), (1, ""))[0] for r in form.references]
+        analyses.append(
+            FormAnalysis(
+                titles[form.course_id],
+                form.kind,
+                form.label,
+                form.references,
+                item_analysis_from_counts([counts[r] for r in form.references], max_marks),
+            )
+        )
+    return analyses
+
+
+def _objectives_from_counts(pairs: list[Pair], data: MatchedData) -> list[ObjectiveRow]:
+    """_objectives from the database's counts: a trainee's % on an objective is linear in the marks,
+    so its mean over the trainees who sat one pair of forms is that of the summed marks."""
+    titles = {pair.course_id: pair.course_title for pair in pairs}
+    trainees = Counter((pair.course_id, pair.pre.form_id, pair.post.form_id) for pair in pairs)
+    sums: dict[tuple[int, int, int, str, str], list[float]] = defaultdict(list)
+    for course_id, pre_form, post_form, reference, on_pre, x_pre, on_post, x_post, count in data.item_counts.pairs:
+        if on_pre:
+            sums[(course_id, pre_form, post_form, "pre", reference)].append(x_pre * count)
+        if on_post:
+            sums[(course_id, pre_form, post_form, "post", reference)].append(x_post * count)
+    layouts: dict[int, dict[str, tuple[list[str], float]]] = {}
+    for form in data.forms.values():
+        layout: dict[str, tuple[list[str], float]] = {}
+        for reference in form.references:
+            points, objective = data.questions.get((form.course_id, reference), (1, ""))
+            references, maximum = layout.get(objective, ([], 0.0))
+            layout[objective] = ([*references, reference], maximum + points)
+        layouts[form.form_id] = layout
+    totals: dict[tuple[int, str], list] = defaultdict(lambda: [0, [], []])
+    for (course_id, pre_form, post_form), n in trainees.items():
+        pre_layout, post_layout = layouts.get(pre_form, {}), layouts.get(post_form, {})
+        for objective, (pre_references, pre_max) in pre_layout.items():
+            if objective not in post_layout or not pre_max:
+                continue
+            post_references, post_max = post_layout[objective]
+            entry = totals[(course_id, objective)]
+            entry[0] += n
+            for side, references, maximum, terms in (
+                ("pre", pre_references, pre_max, entry[1]),
+                ("post", post_references, post_max, entry[2]),
+            ):
+                marks = [x for r in references for x in sums.get((course_id, pre_form, post_form, side, r), ())]
+                terms.append(100 * math.fsum(marks) / maximum)
+    return [
+        ObjectiveRow(titles[course_id], objective, math.fsum(pre) / n, math.fsum(post) / n)
+        for (course_id, objective), (n, pre, post) in sorted(totals.items())
+    ]
+
+
+def _anchors_from_counts(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
+    """_anchors from the database's counts per form and item."""
+    titles = {pair.course_id: pair.course_title for pair in pairs}
+    sums: dict[tuple[int, str, str], dict[str, list]] = defaultdict(dict)
+    for form_id, counts in data.item_counts.forms.items():
+        form = data.forms[form_id]
+        if form.label not in ("A", "B"):
+            continue
+        for reference in form.anchors:
+            points = data.questions.get((form.course_id, reference), (1, ""))[0]
+            rows = counts.get(reference, [])
+            sums[(form.course_id, form.kind, reference)][form.label] = [
+                sum(c for _x, _r, c in rows),
+                math.fsum(x / points * c for x, _r, c in rows),
+            ]
+    return _anchor_rows(sums, titles)
+
+
 def _share(count: int, total: int) -> float | None:
     return 100 * count / total if total else None
 
@@ -277,6 +389,8 @@ def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], st
     post = [p.post.percent for p in pairs]
     summary = paired_summary(pre, post)
     n = summary.n
+    # matched_data(item_marks=False) leaves the item marks to the database's counts.
+    fast = data.item_counts
     breakdowns = {
         dimension: group_rows(pairs, lambda p, d=dimension: getattr(p, d), labels.get(dimension, str))
         for dimension in ("natural_region", "region", "audience")
@@ -292,9 +406,9 @@ def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], st
         pass_rate_pre=_share(sum(p.pre.percent >= p.pass_mark for p in pairs), n),
         pass_rate_post=_share(sum(p.post.percent >= p.pass_mark for p in pairs), n),
         breakdowns=breakdowns,
-        items=_items(pairs, data),
-        forms=_forms(pairs, data),
-        objectives=_objectives(pairs, data),
-        anchors=_anchors(pairs, data),
+        items=(_items if fast is None else _items_from_counts)(pairs, data),
+        forms=(_forms if fast is None else _forms_from_counts)(pairs, data),
+        objectives=(_objectives if fast is None else _objectives_from_counts)(pairs, data),
+        anchors=(_anchors if fast is None else _anchors_from_counts)(pairs, data),
         pairs=pairs,
     )

@@ -13,7 +13,8 @@ unmatched.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections
@@ -77,6 +78,21 @@ class FormItems:
 
 
 @dataclass(frozen=True)
+class ItemCounts:
+    """The item marks of the matched attempts as the database aggregated them (no row per trainee).
+
+    `forms[form_id][reference]` lists (raw mark, attempt total − that mark, attempts) over the
+    matched attempts on that form: enough for item_analysis_from_counts, facility and anchors.
+    `pairs` lists (course_id, pre form, post form, reference, on pre form, pre raw mark, on post form,
+    post raw mark, pairs): per pair of forms and reference, how many matched trainees had each
+    pre/post mark (a mark is 0 when the reference is not on that side's form).
+    """
+
+    forms: dict[int, dict[str, list[tuple[float, float, int]]]]
+    pairs: list[tuple[int, int, int, str, bool, float, bool, float, int]]
+
+
+@dataclass(frozen=True)
 class MatchedData:
     pairs: list[Pair]
     n_unmatched: int
@@ -86,6 +102,8 @@ class MatchedData:
     forms: dict[int, FormItems]
     # {(course_id, reference): (points, objective)}
     questions: dict[tuple[int, str], tuple[int, str]]
+    # Set when matched_data(item_marks=False): the pairs then carry no item marks.
+    item_counts: ItemCounts | None = None
 
 
 def _cursor_rows(queryset) -> list[tuple]:
@@ -105,10 +123,12 @@ def _attempts(filters: ReportFilters):
     return Attempt.objects.filter(status__in=FINISHED).filter(filters.attempt_condition())
 
 
-def matched_data(*, filters: ReportFilters) -> MatchedData:
+def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedData:
     """The matched pairs and the counts the report shows, in four queries.
 
     A question's points are those of its current version (versions of one reference share a column).
+    With item_marks=False (the report page) the pairs carry no item marks: the pivoted marks are
+    reduced straight to the item statistics' sufficient counts (ItemCounts), tens of rows per form.
     """
     attempts = _attempts(filters)
     attempt_rows = (
@@ -233,11 +253,12 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
         for form in forms.values()
     }
     no_marks = (None,) * len(columns)
+    item_counts = None if item_marks else _item_counts(matched, layouts, marks, no_marks)
     pairs = []
     for (user_id, course_id), side in matched:
         pre, post = side["pre"], side["post"]
         item_marks = {}
-        for kind, attempt in (("pre", pre), ("post", post)):
+        for kind, attempt in (("pre", pre), ("post", post)) if item_counts is None else ():
             references, indexes, points = layouts.get(attempt.form_id, ((), [], []))
             row = marks.get(attempt.id, no_marks)
             scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
@@ -259,10 +280,16 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
                 pre=pre,
                 post=post,
                 pass_mark=pass_marks.get(course_id, post.pass_mark),
-                pre_marks=item_marks["pre"][0],
-                post_marks=item_marks["post"][0],
-                pre_raw=item_marks["pre"][1],
-                post_raw=item_marks["post"][1],
+                **(
+                    {
+                        "pre_marks": item_marks["pre"][0],
+                        "post_marks": item_marks["post"][0],
+                        "pre_raw": item_marks["pre"][1],
+                        "post_raw": item_marks["post"][1],
+                    }
+                    if item_marks
+                    else {}
+                ),
             )
         )
     pairs.sort(key=lambda pair: (pair.course_id, pair.user_id))
@@ -276,7 +303,48 @@ def matched_data(*, filters: ReportFilters) -> MatchedData:
         n_synthetic=sum(1 for pair in pairs if pair.user_id in synthetic_users),
         forms=forms,
         questions=questions,
+        item_counts=item_counts,
     )
+
+
+def _item_counts(matched: list, layouts: dict, marks: dict, no_marks: tuple) -> ItemCounts:
+    """The item statistics' sufficient counts from the pivoted marks, without a dict per trainee.
+
+    An unanswered item counts 0, as in the pairs' item marks; an attempt's total is the sum of its
+    marks on its form's items (what item_analysis sums).
+    """
+    by_form: dict[int, Counter] = defaultdict(Counter)
+    by_pair: Counter = Counter()
+    for (_user_id, course_id), side in matched:
+        pre, post = side["pre"], side["post"]
+        sides = []
+        for attempt in (pre, post):
+            references, indexes, _points = layouts.get(attempt.form_id, ((), [], []))
+            row = marks.get(attempt.id, no_marks)
+            scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
+            if references:
+                total = math.fsum(scores)
+                by_form[attempt.form_id].update(
+                    [(reference, x, total - x) for reference, x in zip(references, scores, strict=True)]
+                )
+            sides.append(dict(zip(references, scores, strict=True)))
+        before, after = sides
+        key = (course_id, pre.form_id, post.form_id)
+        if before.keys() == after.keys():
+            by_pair.update([(*key, reference, True, x, True, after[reference]) for reference, x in before.items()])
+        else:
+            by_pair.update(
+                [
+                    (*key, r, r in before, before.get(r, 0.0), r in after, after.get(r, 0.0))
+                    for r in before.keys() | after.keys()
+                ]
+            )
+    forms: dict[int, dict[str, list[tuple[float, float, int]]]] = {}
+    for form_id, counts in by_form.items():
+        items = forms[form_id] = {reference: [] for reference in layouts[form_id][0]}
+        for (reference, x, rest), count in counts.items():
+            items[reference].append((x, rest, count))
+    return ItemCounts(forms, [(*key, count) for key, count in by_pair.items()])
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:

@@ -15,6 +15,7 @@ from assessments.analytics import (
     hake_band,
     holm_adjust,
     item_analysis,
+    item_analysis_from_counts,
     mcnemar_exact,
     paired_summary,
     wilcoxon_signed_rank,
@@ -266,6 +267,52 @@ def test_item_analysis_degenerate_inputs():
     assert constant.items[0].discrimination_index is None and constant.cic is None
     with pytest.raises(ValueError):
         item_analysis([[1]], [1, 1])
+
+
+def _joint_counts(marks, p):
+    """What the report's selector hands item_analysis_from_counts: per item, (mark, rest, attempts)."""
+    from collections import Counter
+
+    counts = []
+    for i in range(p):
+        counter = Counter((row[i], math.fsum(row) - row[i]) for row in marks)
+        counts.append([(x, rest, n) for (x, rest), n in counter.items()])
+    return counts
+
+
+def _assert_same_analysis(fast, pure):
+    def close(a, b):
+        return a is b is None or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9))
+
+    assert fast.n == pure.n
+    for field in ("mean", "median", "sd", "skewness", "kurtosis", "cic", "error_ratio", "standard_error"):
+        assert close(getattr(fast, field), getattr(pure, field)), field
+    for a, b in zip(fast.items, pure.items, strict=True):
+        for field in ("position", "max_mark", "facility", "sd", "discrimination_index", "discriminative_efficiency"):
+            assert close(getattr(a, field), getattr(b, field)), (a.position, field)
+
+
+def test_item_analysis_from_counts_reproduces_moodle_qstats00_and_quiz_00():
+    fast = item_analysis_from_counts(_joint_counts(MOODLE_MARKS, 7), [1] * 7)
+    _assert_same_analysis(fast, item_analysis(MOODLE_MARKS, [1] * 7))
+    assert fast.median == 4.5 and fast.cic == sig6(-87.2230935542)
+    for item in fast.items:
+        assert item.discriminative_efficiency == sig6(MOODLE_ITEMS[item.position][3])
+
+
+def test_item_analysis_from_counts_equals_item_analysis_on_random_forms():
+    import random
+
+    generator = random.Random(6)
+    for _trial in range(200):
+        n, p = generator.choice([0, 1, 2, 3, 4, 5, 12, 60]), generator.choice([1, 2, 5])
+        max_marks = [generator.choice([0, 1, 2]) for _ in range(p)]
+        marks = [[generator.choice([0, 0.5, 1, 2]) for _ in range(p)] for _ in range(n)]
+        _assert_same_analysis(
+            item_analysis_from_counts(_joint_counts(marks, p), max_marks), item_analysis(marks, max_marks)
+        )
+    with pytest.raises(ValueError):
+        item_analysis_from_counts([[(1, 0, 2)], [(1, 0, 1)]], [1, 1])
 
 
 @pytest.mark.parametrize(("n", "method"), [(50, "exact"), (51, "approx")])

@@ -362,3 +362,60 @@ def test_session_and_trainer_filters_count_only_that_sessions_participants(cohor
     assert _report({"session": "LAB1"}).summary.n == 3
     call_command("prepost_report", "--session", "KAN1", "--format", "json")
     assert json.loads(capsys.readouterr().out)["summary"]["n"] == 6
+
+
+def _assert_close(fast, pure, path="report"):
+    """Equal dataclasses, lists and values, floats to 1e-9 (the order of additions differs)."""
+    import dataclasses
+    import math
+
+    if dataclasses.is_dataclass(fast):
+        assert type(fast) is type(pure), path
+        for field in dataclasses.fields(fast):
+            _assert_close(getattr(fast, field.name), getattr(pure, field.name), f"{path}.{field.name}")
+    elif isinstance(fast, list | tuple):
+        assert len(fast) == len(pure), path
+        for index, (a, b) in enumerate(zip(fast, pure, strict=True)):
+            _assert_close(a, b, f"{path}[{index}]")
+    elif isinstance(fast, float) and isinstance(pure, float):
+        assert math.isclose(fast, pure, rel_tol=1e-9, abs_tol=1e-9), (path, fast, pure)
+    else:
+        assert fast == pure, (path, fast, pure)
+
+
+def _both_paths(query=None):
+    filters = ReportFilters.from_query(query or {})
+    pure = evaluation_report(data=matched_data(filters=filters), labels={})
+    fast = evaluation_report(data=matched_data(filters=filters, item_marks=False), labels={})
+    return fast, pure
+
+
+@pytest.mark.parametrize("query", [{}, {"region": "Kankan", "audience": "police"}, {"mode": "paper"}])
+def test_database_counts_give_the_same_item_statistics_as_the_pure_functions(cohort, query):
+    fast, pure = _both_paths(query)
+    assert pure.items and pure.forms and pure.objectives
+    for name in ("items", "forms", "objectives", "anchors", "summary", "breakdowns"):
+        _assert_close(getattr(fast, name), getattr(pure, name), name)
+    assert [p.pre.percent for p in fast.pairs] == [p.pre.percent for p in pure.pairs]
+
+
+def test_database_counts_match_on_two_forms_with_anchors_and_unanswered_items():
+    call_command("seed_demo", verbosity=0)
+    # An unanswered item counts 0 on both paths.
+    from assessments.models import Response
+
+    some = list(Response.objects.order_by("pk").values_list("pk", flat=True)[:40])[::3]
+    Response.objects.filter(pk__in=some).delete()
+    fast, pure = _both_paths()
+    assert pure.anchors and len(pure.forms) >= 3
+    for name in ("items", "forms", "objectives", "anchors"):
+        _assert_close(getattr(fast, name), getattr(pure, name), name)
+
+
+def test_page_path_takes_four_queries_whatever_the_size_and_filters(django_assert_num_queries):
+    _cohort(kankan_police=3, labe_civil=3, small=1)
+    with django_assert_num_queries(4):
+        matched_data(filters=ReportFilters.from_query({}), item_marks=False)
+    _cohort(kankan_police=20, labe_civil=20, small=5, start=100)
+    with django_assert_num_queries(4):
+        matched_data(filters=ReportFilters.from_query({"audience": "police", "mode": "online"}), item_marks=False)
