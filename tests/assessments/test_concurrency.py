@@ -5,43 +5,21 @@ SQLite serialises writers, so these run on PostgreSQL (CI); elsewhere they are s
 """
 
 import random
-import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from assessments import services
 from assessments.models import Attempt, Response
 from courses import services as course_services
+from tests.concurrency import run_together
 from tests.factories import UserFactory, assessment_setup
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency tests need PostgreSQL (DATABASE_URL)"),
 ]
-
-
-def _run_together(functions):
-    """Start every function at the same instant in its own thread; return results and errors."""
-    barrier = threading.Barrier(len(functions))
-    results, errors = [], []
-
-    def run(function):
-        try:
-            barrier.wait(timeout=10)
-            results.append(function())
-        except Exception as error:  # collected and asserted by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(function,)) for function in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
 
 
 @pytest.fixture
@@ -58,7 +36,7 @@ def test_five_simultaneous_submits_make_one_submission_and_one_score(setup):
     question = attempt.layout[0]["question"]
     services.response_save(user=user, attempt_id=attempt.pk, question_id=question, answer="b", seq=1)
     keys = [uuid.uuid4() for _ in range(5)]
-    results, errors = _run_together(
+    results, errors = run_together(
         [lambda key=key: services.attempt_submit(user=user, attempt_id=attempt.pk, submission_key=key) for key in keys]
     )
     assert errors == []
@@ -71,7 +49,7 @@ def test_five_simultaneous_submits_make_one_submission_and_one_score(setup):
 
 def test_twenty_simultaneous_starts_make_one_attempt(setup):
     user, pre = setup
-    results, errors = _run_together([lambda: services.attempt_start(user=user, test=pre) for _ in range(20)])
+    results, errors = run_together([lambda: services.attempt_start(user=user, test=pre) for _ in range(20)])
     assert errors == []
     assert len({attempt.pk for attempt, _created in results}) == 1
     assert sum(created for _attempt, created in results) == 1
@@ -91,7 +69,7 @@ def test_a_thousand_shuffled_saves_keep_the_newest_value(setup):
             services.response_save(user=user, attempt_id=attempt.pk, question_id=question, answer=value, seq=seq)
         return len(batch)
 
-    results, errors = _run_together([lambda batch=batch: send(batch) for batch in batches])
+    results, errors = run_together([lambda batch=batch: send(batch) for batch in batches])
     assert errors == []
     assert sum(results) == 1000
     response = Response.objects.get(attempt=attempt, question_id=question)
@@ -113,7 +91,7 @@ def test_a_save_racing_a_submission_is_scored_or_refused_never_stored_after_the_
         def submit(attempt=attempt):
             return services.attempt_submit(user=user, attempt_id=attempt.pk)
 
-        _results, errors = _run_together([save, submit])
+        _results, errors = run_together([save, submit])
         assert errors == []
         attempt.refresh_from_db()
         stored = Response.objects.filter(attempt=attempt).first()

@@ -12,18 +12,18 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from assessments import services as assessment_services
 from certificates import services, tasks
 from certificates.models import Certificate
 from courses import services as course_services
 from lms.celery import app
+from tests.concurrency import run_together
 from tests.factories import UserFactory, assessment_setup, certificate_setup, take_test
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -35,27 +35,6 @@ needs_postgresql = pytest.mark.skipif(
 )
 
 
-def _run_together(functions):
-    barrier = threading.Barrier(len(functions))
-    results, errors = [], []
-
-    def run(function):
-        try:
-            barrier.wait(timeout=10)
-            results.append(function())
-        except Exception as error:  # collected and asserted by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(function,)) for function in functions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
-
-
 @needs_postgresql
 def test_twenty_simultaneous_issue_calls_make_one_certificate():
     user, enrolment, post, _rule = certificate_setup()
@@ -64,8 +43,8 @@ def test_twenty_simultaneous_issue_calls_make_one_certificate():
         take_test(user=user, test=post)
     finally:
         assessment_services.submission_listeners = saved
-    results, errors = _run_together(
-        [lambda: services.certificate_evaluate(enrolment_id=enrolment.pk) for _ in range(20)]
+    results, errors = run_together(
+        [lambda: services.certificate_evaluate(enrolment_id=enrolment.pk) for _ in range(20)], timeout=120
     )
     assert errors == []
     assert Certificate.objects.filter(enrolment=enrolment).count() == 1
