@@ -18,16 +18,12 @@ from django.utils.translation import gettext as _
 from certificates.models import Certificate, Kind
 from courses.models import Enrolment
 from training.models import Participant, TrainingSession
+from training.selectors import participation_for
 
 
 def session_details(*, enrolment) -> str | None:
     """'Kankan, 3 mars 2026 – 5 mars 2026' for the session through which `enrolment` came, if any."""
-    participant = (
-        Participant.objects.filter(user_id=enrolment.user_id, session__courses__pk=enrolment.course_id)
-        .select_related("session__prefecture")
-        .order_by("-session__start_date", "-pk")
-        .first()
-    )
+    participant = participation_for(user_id=enrolment.user_id, course_page_id=enrolment.course_id)
     if participant is None:
         return None
     session = participant.session

@@ -72,6 +72,17 @@ def attendance_counts(*, session: TrainingSession) -> dict[int, tuple[int, int]]
     return {row["participant_id"]: (row["attended"], row["marked"]) for row in rows}
 
 
+def participation_for(*, user_id: int, course_page_id: int) -> Participant | None:
+    """The roster entry through which `user_id` takes the module `course_page_id` (its French page),
+    with its session and prefecture: the most recent session when there are several; None if none."""
+    return (
+        Participant.objects.filter(user_id=user_id, session__courses__pk=course_page_id)
+        .select_related("session__prefecture")
+        .order_by("-session__start_date", "-pk")
+        .first()
+    )
+
+
 def attendance_rate(*, user_id: int, course_page_id: int) -> float | None:
     """The share (0–100) of session days attended by `user_id`, for the session through which they
     take the module `course_page_id` (its French page); None when they take it through no session
@@ -81,11 +92,7 @@ def attendance_rate(*, user_id: int, course_page_id: int) -> float | None:
     and a day without a mark counts as not attended. With several sessions for one module, the most
     recent one counts.
     """
-    participant = (
-        Participant.objects.filter(user_id=user_id, session__courses__pk=course_page_id)
-        .order_by("-session__start_date", "-pk")
-        .first()
-    )
+    participant = participation_for(user_id=user_id, course_page_id=course_page_id)
     if participant is None:
         return None
     days = SessionDay.objects.filter(session_id=participant.session_id).count()
