@@ -18,6 +18,7 @@ from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.report import evaluation_report
 from assessments.evaluation.selectors import filter_choices, matched_data
 from assessments.models import ReportAccess
+from lms.http import file_response
 
 PERMISSION = "lms.view_evaluation"
 
@@ -44,10 +45,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
 
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return file_response(content, content_type=content_type, filename=name)
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from assessments import paper
 from assessments.models import Test, TestForm
+from lms.http import file_response
 
 PERMISSION = "lms.manage_training_sessions"
 
@@ -33,10 +34,7 @@ def _form(request: HttpRequest, test: Test) -> TestForm:
 
 def _pdf(data: bytes, *, test: Test, form: TestForm, name: str) -> HttpResponse:
     filename = f"{name}-{test.kind}-{test.pk}{('-' + form.label) if form.label else ''}.pdf"
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(data, content_type="application/pdf", filename=filename, attachment=False)
 
 
 def _trainees(test: Test) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from certificates import access, badges, codes, selectors, signing
 from certificates.models import Certificate
+from lms.http import file_response
 
 # A code that looks like nothing we issued still costs one lookup, so timing says nothing.
 _NEVER_ISSUED = "0" * 14
@@ -167,7 +168,4 @@ def session_zip(request: HttpRequest, code: str) -> HttpResponse:
     except TrainingSession.DoesNotExist as missing:
         raise Http404 from missing
     data, _count = sessions.session_certificates_zip(session=session)
-    response = HttpResponse(data, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{session.code}-certificates.zip"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(data, content_type="application/zip", filename=f"{session.code}-certificates.zip")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments.paper_import import TableError, read_table
+from lms.http import file_response
 from training import exports, hooks, paper, selectors, services
 from training.forms import JoinForm, RosterUploadForm, SessionForm
 from training.models import Attendance, SessionDay, TestWindow, TrainingSession
@@ -41,14 +42,6 @@ def _day(session: TrainingSession, date: str) -> SessionDay:
     except ValueError as error:
         raise Http404 from error
     return get_object_or_404(SessionDay, session=session, date=parsed)
-
-
-def _file(data: bytes, *, content_type: str, filename: str, attachment: bool = True) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _qr(url: str) -> HttpResponse:
@@ -175,7 +168,7 @@ def credentials_sheet(request: HttpRequest, code: str) -> HttpResponse:
     credentials = services.credentials_issue(session=session)
     login_url = request.build_absolute_uri(reverse("account_login"))
     data = paper.credentials_pdf(session=session, credentials=credentials, login_url=login_url)
-    return _file(data, content_type="application/pdf", filename=f"{session.code}-accounts.pdf")
+    return file_response(data, content_type="application/pdf", filename=f"{session.code}-accounts.pdf")
 
 
 # --- Attendance ----------------------------------------------------------------------------------
@@ -259,7 +252,7 @@ def sign_in_sheet(request: HttpRequest, code: str, date: str) -> HttpResponse:
         (p.user.display_name or p.user.username, p.user.username) for p in selectors.participants(session=session)
     ]
     data = paper.sign_in_sheet_pdf(session=session, day=day, people=people)
-    return _file(data, content_type="application/pdf", filename=f"{session.code}-{day.date}-sign-in.pdf")
+    return file_response(data, content_type="application/pdf", filename=f"{session.code}-{day.date}-sign-in.pdf")
 
 
 @require_http_methods(["GET", "POST"])
@@ -317,7 +310,7 @@ def answer_sheet(request: HttpRequest, code: str, test_id: int) -> HttpResponse:
     people = [(p.user.username, p.user.display_name) for p in selectors.participants(session=session)]
     data = answer_sheet_pdf(test=test, form_label=label, people=people, language=get_language())
     filename = f"{session.code}-{test.kind}{('-' + label) if label else ''}-answers.pdf"
-    return _file(data, content_type="application/pdf", filename=filename, attachment=False)
+    return file_response(data, content_type="application/pdf", filename=filename, attachment=False)
 
 
 @require_http_methods(["GET", "POST"])
@@ -427,7 +420,7 @@ def summary_export(request: HttpRequest, code: str, extension: str) -> HttpRespo
     else:
         data = exports.to_csv(table)
         content_type = "text/csv; charset=utf-8"
-    return _file(data, content_type=content_type, filename=f"{session.code}-summary.{extension}")
+    return file_response(data, content_type=content_type, filename=f"{session.code}-summary.{extension}")
 
 
 # --- Self-enrolment --------------------------------------------------------------------------------
