@@ -14,31 +14,41 @@ from django.views.decorators.http import require_GET
 
 from assessments.evaluation import exports, presentation
 from assessments.evaluation.access_log import report_access_log
+from assessments.evaluation.aggregates import matched_counts
 from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.report import evaluation_report
 from assessments.evaluation.selectors import filter_choices, matched_data
+from assessments.evaluation.stored import stored_report
 from assessments.models import ReportAccess
 from lms.http import file_response
 
 PERMISSION = "lms.view_evaluation"
 
 
-def _report(request: HttpRequest, kind: str, *, item_marks: bool = True):
-    """The filters and the report. The page passes item_marks=False: it shows item statistics but no
-    trainee's item marks, so the database aggregates them; exports need the marks per trainee."""
+def _filters(request: HttpRequest, kind: str) -> ReportFilters:
+    """The request's filters, once the user may see reports; the access is logged."""
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     filters = ReportFilters.from_query(request.GET)
     report_access_log(user=request.user, kind=kind, filters=filters)
-    return filters, evaluation_report(
-        data=matched_data(filters=filters, item_marks=item_marks), labels=presentation.group_labels()
-    )
+    return filters
+
+
+def _report(request: HttpRequest, kind: str):
+    """The filters and the report with every trainee's item marks, as exports need them."""
+    filters = _filters(request, kind)
+    return filters, evaluation_report(data=matched_data(filters=filters), labels=presentation.group_labels())
 
 
 @require_GET
 @login_required
 def report_page(request: HttpRequest) -> HttpResponse:
-    filters, report = _report(request, ReportAccess.Kind.PAGE, item_marks=False)
+    filters = _filters(request, ReportAccess.Kind.PAGE)
+    # The page shows no trainee's row: the database's counts suffice, stored until the data changes.
+    report, _computed = stored_report(
+        filters=filters,
+        compute=lambda: evaluation_report(data=matched_counts(filters=filters), labels=presentation.group_labels()),
+    )
     context = presentation.page_context(report=report, filters=filters, choices=filter_choices())
     context["query"] = request.GET.urlencode()
     return TemplateResponse(request, "assessments/evaluation_report.html", context)

@@ -14,6 +14,7 @@ from assessments.analytics.paired import (
     holm_adjust,
     mcnemar_exact,
     paired_summary,
+    paired_summary_from_counts,
     wilcoxon_signed_rank,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "item_analysis_from_counts",
     "mcnemar_exact",
     "paired_summary",
+    "paired_summary_from_counts",
     "wilcoxon_signed_rank",
 ]

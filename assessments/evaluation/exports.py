@@ -4,7 +4,7 @@
   random salt made for this export and then forgotten, so ids are stable within one file and cannot
   be linked across files. No name, username, email or phone is ever read for an export.
 - Group fields are generalised until every combination holds at least MIN_GROUP trainees
-  (prefecture first, then administrative region, language, audience, natural region): a value
+  (prefecture first, then session, administrative region, language, audience, natural region): a value
   that would single out fewer than five people is written as "suppressed".
 - Numbers are numbers, dates ISO 8601; text cells that a spreadsheet could run as a formula
   (starting with = + - @ tab or CR) are prefixed with an apostrophe.
@@ -30,7 +30,7 @@ from assessments.evaluation.selectors import Pair
 SUPPRESSED = "suppressed"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Most specific first: generalisation drops these in this order.
-GROUP_FIELDS = ["prefecture", "region", "language", "audience", "natural_region"]
+GROUP_FIELDS = ["prefecture", "session", "region", "language", "audience", "natural_region"]
 
 
 def neutralise(value):
@@ -120,6 +120,7 @@ def codebook(report: EvaluationReport) -> list[list[str]]:
         ["trainee", _("Pseudonym, stable within this file only (HMAC-SHA256 with a salt discarded after export).")],
         ["module", _("Module title.")],
         ["prefecture", _("Prefecture; 'suppressed' where fewer than 5 trainees would share the values.")],
+        ["session", _("Code of the training session through which the trainee took the module; suppressed likewise.")],
         ["region", _("Administrative region; suppressed likewise.")],
         ["language", _("Preferred language (fr, en); suppressed likewise.")],
         ["audience", _("Audience group code; suppressed likewise.")],

@@ -73,6 +73,21 @@ def _session_condition(**session_filter) -> Q:
     return Q(user_id__in=participants.values("user_id"), test__course_id__in=modules.values("coursepage_id"))
 
 
+def session_code():
+    """An expression on Attempt: the code of the session through which its trainee takes its module.
+
+    As training.selectors.participation_for chooses it: the most recent session whose roster holds
+    the trainee and whose modules include the test's module; NULL when there is none.
+    """
+    from django.apps import apps
+    from django.db.models import OuterRef, Subquery
+
+    participants = apps.get_model("training", "Participant").objects.filter(
+        user_id=OuterRef("user_id"), session__courses=OuterRef("test__course_id")
+    )
+    return Subquery(participants.order_by("-session__start_date", "-pk").values("session__code")[:1])
+
+
 @dataclass(frozen=True)
 class ReportFilters:
     """The chosen filters by name (only the ones set). Build with `from_query`."""

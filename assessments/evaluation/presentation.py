@@ -23,6 +23,7 @@ def group_labels() -> dict:
         "natural_region": label(NaturalRegion.choices),
         "audience": label(Audience.choices),
         "region": lambda value: value or _("Not stated"),
+        "session": lambda value: value or _("No session"),
     }
 
 
@@ -81,8 +82,8 @@ def page_context(*, report: EvaluationReport, filters: ReportFilters, choices: d
         )
         % {"pre": summary.mean_pre, "post": summary.mean_post, "n": summary.n, "min": MIN_GROUP},
     }
-    points = [(pair.pre.percent, pair.post.percent) for pair in report.pairs]
-    above = sum(post > pre for pre, post in points)
+    points = [(pre, post) for pre, post, count in report.scores for _ in range(count)]
+    above = sum(count for pre, post, count in report.scores if post > pre)
     context["charts"]["scatter"] = {
         "svg": charts.scatter_chart(
             points, title=_("Each trainee's pre-test against post-test score"), x_label=pre_label, y_label=post_label

@@ -22,10 +22,13 @@ from assessments.analytics import (
     item_analysis_from_counts,
     mcnemar_exact,
     paired_summary,
+    paired_summary_from_counts,
 )
 from assessments.evaluation.selectors import MatchedData, Pair
 
 MIN_GROUP = 5
+# The breakdowns the page, the JSON and the summary sheet show side by side (Pair attributes).
+BREAKDOWNS = ("natural_region", "region", "audience", "session")
 # An item most trainees already answered right before the module teaches little it can measure.
 CEILING_FACILITY = 0.8
 
@@ -103,6 +106,9 @@ class EvaluationReport:
     forms: list[FormAnalysis]
     objectives: list[ObjectiveRow]
     anchors: list[AnchorRow]
+    # (pre %, post %, trainees), sorted: the scatter plot's data, whichever path computed the report.
+    scores: tuple[tuple[float, float, int], ...]
+    # Empty when the report was computed from the database's counts (the page).
     pairs: list[Pair]
 
 
@@ -118,8 +124,26 @@ def group_rows(pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[s
             continue
         pre = [p.pre.percent for p in group]
         post = [p.post.percent for p in group]
-        gains = tuple(b - a for a, b in zip(pre, post, strict=True))
+        gains = tuple(sorted(b - a for a, b in zip(pre, post, strict=True)))
         rows.append(GroupRow(label(value), len(group), False, paired_summary(pre, post), gains))
+    return rows
+
+
+def group_rows_from_counts(
+    counts: list[tuple[str, float, float, float, float, int]], label: Callable[[str], str]
+) -> list[GroupRow]:
+    """group_rows from the database's (value, pre score, pre max, post score, post max, trainees)."""
+    members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for value, pre_score, pre_max, post_score, post_max, count in counts:
+        members[value].append((100 * pre_score / pre_max, 100 * post_score / post_max, count))
+    rows = []
+    sizes = {value: sum(c for _a, _b, c in group) for value, group in members.items()}
+    for value, group in sorted(members.items(), key=lambda item: (-sizes[item[0]], item[0])):
+        if sizes[value] < MIN_GROUP:
+            rows.append(GroupRow(label(value), sizes[value], True, None, ()))
+            continue
+        gains = tuple(sorted(b - a for a, b, c in group for _ in range(c)))
+        rows.append(GroupRow(label(value), sizes[value], False, paired_summary_from_counts(group), gains))
     return rows
 
 
@@ -278,9 +302,8 @@ def _anchors(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
     return _anchor_rows(sums, titles)
 
 
-def _items_from_counts(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
+def _items_from_counts(titles: dict[int, str], data: MatchedData) -> list[ItemRow]:
     """_items from the database's counts (ItemCounts.pairs): the same rows, no loop over trainees."""
-    titles = {pair.course_id: pair.course_title for pair in pairs}
     counts: dict[tuple[int, str], list] = {}
     for course_id, _pre_form, _post_form, reference, on_pre, x_pre, on_post, x_post, count in data.item_counts.pairs:
         points = data.questions.get((course_id, reference), (1, ""))[0]
@@ -301,9 +324,8 @@ def _items_from_counts(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
     return _item_rows(counts, titles, data)
 
 
-def _forms_from_counts(pairs: list[Pair], data: MatchedData) -> list[FormAnalysis]:
+def _forms_from_counts(titles: dict[int, str], data: MatchedData) -> list[FormAnalysis]:
     """_forms from the database's (mark, rest of the test, attempts) counts per form and item."""
-    titles = {pair.course_id: pair.course_title for pair in pairs}
     analyses = []
     for form_id, counts in sorted(data.item_counts.forms.items()):
         form = data.forms[form_id]
@@ -320,11 +342,9 @@ def _forms_from_counts(pairs: list[Pair], data: MatchedData) -> list[FormAnalysi
     return analyses
 
 
-def _objectives_from_counts(pairs: list[Pair], data: MatchedData) -> list[ObjectiveRow]:
+def _objectives_from_counts(titles: dict[int, str], trainees: Counter, data: MatchedData) -> list[ObjectiveRow]:
     """_objectives from the database's counts: a trainee's % on an objective is linear in the marks,
-    so its mean over the trainees who sat one pair of forms is that of the summed marks."""
-    titles = {pair.course_id: pair.course_title for pair in pairs}
-    trainees = Counter((pair.course_id, pair.pre.form_id, pair.post.form_id) for pair in pairs)
+    so its mean over the trainees who sat one pair of forms (`trainees`) is that of the summed marks."""
     sums: dict[tuple[int, int, int, str, str], list[float]] = defaultdict(list)
     for course_id, pre_form, post_form, reference, on_pre, x_pre, on_post, x_post, count in data.item_counts.pairs:
         if on_pre:
@@ -360,9 +380,8 @@ def _objectives_from_counts(pairs: list[Pair], data: MatchedData) -> list[Object
     ]
 
 
-def _anchors_from_counts(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
+def _anchors_from_counts(titles: dict[int, str], data: MatchedData) -> list[AnchorRow]:
     """_anchors from the database's counts per form and item."""
-    titles = {pair.course_id: pair.course_title for pair in pairs}
     sums: dict[tuple[int, str, str], dict[str, list]] = defaultdict(dict)
     for form_id, counts in data.item_counts.forms.items():
         form = data.forms[form_id]
@@ -382,19 +401,71 @@ def _share(count: int, total: int) -> float | None:
     return 100 * count / total if total else None
 
 
-def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], str]]) -> EvaluationReport:
-    """The whole report. `labels` turns a group value into its display label, per dimension."""
-    pairs = data.pairs
-    pre = [p.pre.percent for p in pairs]
-    post = [p.post.percent for p in pairs]
-    summary = paired_summary(pre, post)
-    n = summary.n
-    # matched_data(item_marks=False) leaves the item marks to the database's counts.
-    fast = data.item_counts
-    breakdowns = {
-        dimension: group_rows(pairs, lambda p, d=dimension: getattr(p, d), labels.get(dimension, str))
-        for dimension in ("natural_region", "region", "audience")
+def _item_parts(pairs: list[Pair], data: MatchedData) -> dict:
+    """The per-question, per-form, per-objective and anchor tables, from whichever data there is."""
+    if data.item_counts is None:
+        return {
+            "items": _items(pairs, data),
+            "forms": _forms(pairs, data),
+            "objectives": _objectives(pairs, data),
+            "anchors": _anchors(pairs, data),
+        }
+    if data.pair_counts is None:
+        titles = {pair.course_id: pair.course_title for pair in pairs}
+        trainees = Counter((pair.course_id, pair.pre.form_id, pair.post.form_id) for pair in pairs)
+    else:
+        titles = {form.course_id: form.course_title for form in data.forms.values()}
+        trainees = Counter()
+        for course_id, pre_form, post_form, *_scores, count, _synthetic in data.pair_counts.scores:
+            trainees[(course_id, pre_form, post_form)] += count
+    return {
+        "items": _items_from_counts(titles, data),
+        "forms": _forms_from_counts(titles, data),
+        "objectives": _objectives_from_counts(titles, trainees, data),
+        "anchors": _anchors_from_counts(titles, data),
     }
+
+
+def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], str]]) -> EvaluationReport:
+    """The whole report. `labels` turns a group value into its display label, per dimension.
+
+    From matched_data's pairs (exports, command) or from aggregates.matched_counts' histograms
+    (the page): the same numbers either way.
+    """
+    pairs = data.pairs
+    if data.pair_counts is None:
+        summary = paired_summary([p.pre.percent for p in pairs], [p.post.percent for p in pairs])
+        scores = Counter((p.pre.percent, p.post.percent) for p in pairs)
+        passed_pre = sum(p.pre.percent >= p.pass_mark for p in pairs)
+        passed_post = sum(p.post.percent >= p.pass_mark for p in pairs)
+        breakdowns = {
+            dimension: group_rows(pairs, lambda p, d=dimension: getattr(p, d), labels.get(dimension, str))
+            for dimension in BREAKDOWNS
+        }
+    else:
+        scores, passed_pre, passed_post = Counter(), 0, 0
+        for (
+            _course,
+            _pre_form,
+            post_form,
+            pre_score,
+            pre_max,
+            post_score,
+            post_max,
+            count,
+            _s,
+        ) in data.pair_counts.scores:
+            pre, post = 100 * pre_score / pre_max, 100 * post_score / post_max
+            pass_mark = data.forms[post_form].pass_mark if post_form in data.forms else 0
+            scores[(pre, post)] += count
+            passed_pre += count if pre >= pass_mark else 0
+            passed_post += count if post >= pass_mark else 0
+        summary = paired_summary_from_counts([(pre, post, count) for (pre, post), count in scores.items()])
+        breakdowns = {
+            dimension: group_rows_from_counts(data.pair_counts.groups[dimension], labels.get(dimension, str))
+            for dimension in BREAKDOWNS
+        }
+    n = summary.n
     return EvaluationReport(
         summary=summary,
         hake_band=hake_band(summary.class_gain),
@@ -403,12 +474,10 @@ def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], st
         n_paper_attempts=data.n_paper_attempts,
         n_synthetic=data.n_synthetic,
         percent_improved=_share(summary.n_improved, n),
-        pass_rate_pre=_share(sum(p.pre.percent >= p.pass_mark for p in pairs), n),
-        pass_rate_post=_share(sum(p.post.percent >= p.pass_mark for p in pairs), n),
+        pass_rate_pre=_share(passed_pre, n),
+        pass_rate_post=_share(passed_post, n),
         breakdowns=breakdowns,
-        items=(_items if fast is None else _items_from_counts)(pairs, data),
-        forms=(_forms if fast is None else _forms_from_counts)(pairs, data),
-        objectives=(_objectives if fast is None else _objectives_from_counts)(pairs, data),
-        anchors=(_anchors if fast is None else _anchors_from_counts)(pairs, data),
+        **_item_parts(pairs, data),
+        scores=tuple(sorted((pre, post, count) for (pre, post), count in scores.items())),
         pairs=pairs,
     )

@@ -21,11 +21,10 @@ from django.db import connections
 from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
 
-from assessments.evaluation.filters import ReportFilters
+from assessments.evaluation.aggregates import FINISHED, PairCounts
+from assessments.evaluation.filters import ReportFilters, session_code
 from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 from assessments.models import Attempt, Question, Response, Test, TestItem
-
-FINISHED = (Attempt.Status.SUBMITTED, Attempt.Status.EXPIRED)
 
 
 @dataclass(frozen=True)
@@ -56,6 +55,8 @@ class Pair:
     prefecture: str
     audience: str
     language: str
+    # The code of the session through which the trainee takes the module ("" when none).
+    session: str
     pre: AttemptRow
     post: AttemptRow
     pass_mark: int
@@ -75,6 +76,8 @@ class FormItems:
     label: str
     references: tuple[str, ...]
     anchors: frozenset[str]
+    course_title: str = ""
+    pass_mark: int = 0  # the test's pass mark (%)
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class MatchedData:
     questions: dict[tuple[int, str], tuple[int, str]]
     # Set when matched_data(item_marks=False): the pairs then carry no item marks.
     item_counts: ItemCounts | None = None
+    # Set by aggregates.matched_counts: no pairs, their histograms instead.
+    pair_counts: PairCounts | None = None
 
 
 def _cursor_rows(queryset) -> list[tuple]:
@@ -136,6 +141,7 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
             synthetic=Case(When(user__username__startswith=SYNTHETIC_PREFIX, then=True), default=False),
             # Text, not a datetime: exports want the ISO date, and parsing thousands of datetimes costs.
             finished_on=Cast(TruncDate("finished_at", tzinfo=datetime.UTC), CharField()),
+            session=session_code(),
         )
         .order_by()
         .values_list(
@@ -159,10 +165,12 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
             # Annotations last: the SQL puts them there, and rows are read straight from the cursor.
             "finished_on",
             "synthetic",
+            "session",
         )
     )
     sides: dict[tuple[int, int], dict[str, AttemptRow]] = defaultdict(dict)
     groups: dict[int, tuple[str, str, str, str, str]] = {}
+    sessions: dict[tuple[int, int], str] = {}
     pass_marks: dict[int, int] = {}
     n_finished = n_paper = n_unscorable = 0
     synthetic_users: set[int] = set()
@@ -174,6 +182,7 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
             n_unscorable += 1
             continue
         groups[user_id] = tuple(value or "" for value in row[12:17])
+        sessions[(user_id, course_id)] = row[19] or ""
         if row[18]:
             synthetic_users.add(user_id)
         if kind == Test.Kind.POST:
@@ -199,30 +208,7 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
     matched = [(key, side) for key, side in sides.items() if len(side) == 2]
     used_ids = [side[kind].id for _key, side in matched for kind in ("pre", "post")]
 
-    forms: dict[int, FormItems] = {}
-    items_by_form: dict[int, list] = defaultdict(list)
-    for form_id, course_id, kind, label, reference, anchor in (
-        TestItem.objects.filter(form_id__in=attempts.values("form_id"))
-        .order_by("form_id", "position")
-        .values_list("form_id", "form__test__course_id", "form__test__kind", "form__label", "reference", "anchor")
-    ):
-        items_by_form[form_id].append((course_id, kind, label, reference, anchor))
-    for form_id, items in items_by_form.items():
-        course_id, kind, label = items[0][:3]
-        forms[form_id] = FormItems(
-            form_id, course_id, kind, label, tuple(i[3] for i in items), frozenset(i[3] for i in items if i[4])
-        )
-    # Every version of the questions in scope: responses point at the version answered.
-    questions: dict[tuple[int, str], tuple[int, str]] = {}
-    versions: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for question_id, course_id, reference, points, objective, is_current in (
-        Question.objects.filter(bank__course_id__in=attempts.values("test__course_id"))
-        .order_by("version")
-        .values_list("id", "bank__course_id", "reference", "points", "objective", "is_current")
-    ):
-        versions[(course_id, reference)].append(question_id)
-        if is_current or (course_id, reference) not in questions:
-            questions[(course_id, reference)] = (points, objective)
+    forms, questions, versions = forms_and_questions(attempts)
 
     # One row per attempt, one column per question: the database pivots the 20-odd marks of each
     # attempt, so Python reads thousands of rows rather than hundreds of thousands.
@@ -277,6 +263,7 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
                 prefecture=prefecture,
                 audience=audience,
                 language=language,
+                session=sessions[(user_id, course_id)],
                 pre=pre,
                 post=post,
                 pass_mark=pass_marks.get(course_id, post.pass_mark),
@@ -305,6 +292,53 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
         questions=questions,
         item_counts=item_counts,
     )
+
+
+def forms_and_questions(attempts) -> tuple[dict[int, FormItems], dict[tuple[int, str], tuple[int, str]], dict]:
+    """The forms of the attempts in scope with their items, and every version of their modules'
+    questions (two queries): ({form id: FormItems}, {(course, reference): (points, objective)},
+    {(course, reference): [question ids]}). A question's points are those of its current version."""
+    forms: dict[int, FormItems] = {}
+    items_by_form: dict[int, list] = defaultdict(list)
+    for form_id, course_id, kind, label, reference, anchor, title, pass_mark in (
+        TestItem.objects.filter(form_id__in=attempts.values("form_id"))
+        .order_by("form_id", "position")
+        .values_list(
+            "form_id",
+            "form__test__course_id",
+            "form__test__kind",
+            "form__label",
+            "reference",
+            "anchor",
+            "form__test__course__title",
+            "form__test__pass_mark",
+        )
+    ):
+        items_by_form[form_id].append((course_id, kind, label, reference, anchor, title, pass_mark))
+    for form_id, items in items_by_form.items():
+        course_id, kind, label = items[0][:3]
+        forms[form_id] = FormItems(
+            form_id,
+            course_id,
+            kind,
+            label,
+            tuple(i[3] for i in items),
+            frozenset(i[3] for i in items if i[4]),
+            course_title=items[0][5],
+            pass_mark=items[0][6],
+        )
+    # Every version of the questions in scope: responses point at the version answered.
+    questions: dict[tuple[int, str], tuple[int, str]] = {}
+    versions: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for question_id, course_id, reference, points, objective, is_current in (
+        Question.objects.filter(bank__course_id__in=attempts.values("test__course_id"))
+        .order_by("version")
+        .values_list("id", "bank__course_id", "reference", "points", "objective", "is_current")
+    ):
+        versions[(course_id, reference)].append(question_id)
+        if is_current or (course_id, reference) not in questions:
+            questions[(course_id, reference)] = (points, objective)
+    return forms, questions, versions
 
 
 def _item_counts(matched: list, layouts: dict, marks: dict, no_marks: tuple) -> ItemCounts:

@@ -1,5 +1,6 @@
 """The evaluation report: matching, suppression, permissions, access log, exports, query counts."""
 
+import datetime
 import io
 import json
 import zipfile
@@ -13,6 +14,7 @@ from django.utils import translation
 
 from assessments.analytics import paired_summary
 from assessments.evaluation import charts, exports, synthetic
+from assessments.evaluation.aggregates import matched_counts
 from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.report import evaluation_report
 from assessments.evaluation.selectors import matched_data
@@ -140,12 +142,14 @@ def _page_queries(client, query: str = "") -> int:
 
 def test_page_query_count_does_not_grow_with_trainees_or_filters():
     client = _client(roles.EVALUATOR)
+    query = "?region=kankan&audience=police&mode=online&language=fr&date_from=2020-01-01&session=X1"
     _cohort(kankan_police=3, labe_civil=3, small=1)
-    small = _page_queries(client)
+    small = [_page_queries(client), _page_queries(client)]  # computed, then stored
     _cohort(kankan_police=30, labe_civil=30, small=10, start=100)
-    large = _page_queries(client)
-    filtered = _page_queries(client, "?region=kankan&audience=police&mode=online&language=fr&date_from=2020-01-01")
+    large = [_page_queries(client), _page_queries(client)]
+    filtered = [_page_queries(client, query), _page_queries(client, query)]
     assert small == large == filtered
+    assert small[1] == small[0] - 3  # the three data queries
 
 
 @pytest.mark.parametrize("role", [roles.TRAINER, roles.TRAINEE])
@@ -207,7 +211,16 @@ def test_export_suppresses_groups_under_five(cohort):
     rows = content.splitlines()[1:]
     assert len(rows) == 14
     header = content.splitlines()[0].split(",")
-    assert header[:7] == ["trainee", "module", "prefecture", "region", "language", "audience", "natural_region"]
+    assert header[:8] == [
+        "trainee",
+        "module",
+        "prefecture",
+        "session",
+        "region",
+        "language",
+        "audience",
+        "natural_region",
+    ]
 
 
 def test_export_pseudonyms_are_stable_within_and_differ_across_exports(cohort):
@@ -230,8 +243,8 @@ def test_export_neutralises_formula_cells_and_keeps_numbers(cohort):
     workbook = load_workbook(io.BytesIO(client.get("/en/evaluation/prepost.xlsx").content))
     row = next(workbook["data"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert row[1].startswith("'=")
-    assert isinstance(row[13], float) and isinstance(row[15], float)
-    assert row[11].count("-") == 2  # ISO date
+    assert isinstance(row[14], float) and isinstance(row[16], float)
+    assert row[12].count("-") == 2  # ISO date
     for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
         assert exports.neutralise(value) == "'" + value
     assert exports.neutralise(-1.5) == -1.5 and exports.neutralise("CT-01") == "CT-01"
@@ -325,7 +338,12 @@ def test_generalisation_leaves_no_combination_under_five():
 
     def pair(prefecture, region, language, audience, natural_region):
         return SimpleNamespace(
-            prefecture=prefecture, region=region, language=language, audience=audience, natural_region=natural_region
+            prefecture=prefecture,
+            session="",
+            region=region,
+            language=language,
+            audience=audience,
+            natural_region=natural_region,
         )
 
     pairs = [pair("Kankan", "Kankan", "fr", "police", "upper")] * 6
@@ -373,6 +391,10 @@ def _assert_close(fast, pure, path="report"):
         assert type(fast) is type(pure), path
         for field in dataclasses.fields(fast):
             _assert_close(getattr(fast, field.name), getattr(pure, field.name), f"{path}.{field.name}")
+    elif isinstance(fast, dict):
+        assert fast.keys() == pure.keys(), path
+        for key in fast:
+            _assert_close(fast[key], pure[key], f"{path}[{key!r}]")
     elif isinstance(fast, list | tuple):
         assert len(fast) == len(pure), path
         for index, (a, b) in enumerate(zip(fast, pure, strict=True)):
@@ -383,33 +405,115 @@ def _assert_close(fast, pure, path="report"):
         assert fast == pure, (path, fast, pure)
 
 
-def _both_paths(query=None):
+REPORT_FIELDS = (
+    "summary",
+    "breakdowns",
+    "items",
+    "forms",
+    "objectives",
+    "anchors",
+    "scores",
+    "n_unmatched",
+    "n_excluded",
+    "n_paper_attempts",
+    "n_synthetic",
+    "percent_improved",
+    "pass_rate_pre",
+    "pass_rate_post",
+    "hake_band",
+)
+
+
+def _three_paths(query=None):
+    """The report from every trainee's marks (exports), from the pivoted marks reduced in Python, and
+    from the database's counts (the page)."""
     filters = ReportFilters.from_query(query or {})
     pure = evaluation_report(data=matched_data(filters=filters), labels={})
     fast = evaluation_report(data=matched_data(filters=filters, item_marks=False), labels={})
-    return fast, pure
+    counted = evaluation_report(data=matched_counts(filters=filters), labels={})
+    return pure, fast, counted
+
+
+def _assert_same_reports(pure, *others, fields=REPORT_FIELDS):
+    for other in others:
+        for name in fields:
+            _assert_close(getattr(other, name), getattr(pure, name), name)
 
 
 @pytest.mark.parametrize("query", [{}, {"region": "Kankan", "audience": "police"}, {"mode": "paper"}])
 def test_database_counts_give_the_same_item_statistics_as_the_pure_functions(cohort, query):
-    fast, pure = _both_paths(query)
+    pure, fast, counted = _three_paths(query)
     assert pure.items and pure.forms and pure.objectives
-    for name in ("items", "forms", "objectives", "anchors", "summary", "breakdowns"):
-        _assert_close(getattr(fast, name), getattr(pure, name), name)
+    _assert_same_reports(pure, fast, counted)
     assert [p.pre.percent for p in fast.pairs] == [p.pre.percent for p in pure.pairs]
+    assert counted.pairs == [] and counted.summary.n == pure.summary.n > 0
 
 
 def test_database_counts_match_on_two_forms_with_anchors_and_unanswered_items():
     call_command("seed_demo", verbosity=0)
-    # An unanswered item counts 0 on both paths.
+    # An unanswered item counts 0 on every path.
     from assessments.models import Response
 
     some = list(Response.objects.order_by("pk").values_list("pk", flat=True)[:40])[::3]
     Response.objects.filter(pk__in=some).delete()
-    fast, pure = _both_paths()
+    pure, fast, counted = _three_paths()
     assert pure.anchors and len(pure.forms) >= 3
-    for name in ("items", "forms", "objectives", "anchors"):
-        _assert_close(getattr(fast, name), getattr(pure, name), name)
+    _assert_same_reports(pure, fast, counted)
+    assert len([g for g in counted.breakdowns["session"] if not g.suppressed]) >= 1
+
+
+def _repeat(attempt, *, number: int, right: bool, max_score=None):
+    """Another finished attempt of the same test by the same trainee, every item right or wrong."""
+    from assessments.models import Response
+
+    responses = list(Response.objects.filter(attempt=attempt).select_related("question"))
+    marks = [float(r.question.points) if right else 0.0 for r in responses]
+    repeat = Attempt.objects.create(
+        user=attempt.user,
+        test=attempt.test,
+        form=attempt.form,
+        number=number,
+        status=Attempt.Status.SUBMITTED,
+        finished_at=attempt.finished_at,
+        score=0.0 if max_score == 0 else sum(marks),
+        max_score=attempt.max_score if max_score is None else max_score,
+    )
+    Response.objects.bulk_create(
+        [
+            Response(attempt=repeat, question=r.question, answer={}, score=mark)
+            for r, mark in zip(responses, marks, strict=True)
+        ]
+    )
+    return repeat
+
+
+def test_database_counts_match_with_repeats_unscorable_attempts_and_sessions(cohort):
+    from tests.factories import ParticipantFactory, TrainingSessionFactory
+
+    attempts = {(a.user_id, a.test.kind): a for a in Attempt.objects.select_related("test", "user", "form")}
+    users = [u for u in cohort["users"] if (u.pk, "post") in attempts]
+    # A second pre-test (not counted: the first counts) and a second post-test (counted: the last).
+    for user in users[:3]:
+        _repeat(attempts[(user.pk, "pre")], number=2, right=True)
+        _repeat(attempts[(user.pk, "post")], number=2, right=False)
+    _repeat(attempts[(users[3].pk, "post")], number=2, right=True, max_score=0)  # unscorable
+    early = TrainingSessionFactory(code="KAN1", courses=[cohort["course"]])
+    late = TrainingSessionFactory(
+        code="KAN2", courses=[cohort["course"]], start_date=early.start_date + datetime.timedelta(days=30)
+    )
+    for user in users[:8]:
+        ParticipantFactory(session=early, user=user)
+    for user in users[:2]:
+        ParticipantFactory(session=late, user=user)  # the most recent session counts
+    pure, fast, counted = _three_paths()
+    _assert_same_reports(pure, fast, counted)
+    assert pure.n_excluded == 7 and pure.summary.n == 14  # 3 first post-tests, 3 second pre-tests, 1 unscorable
+    sessions = {row.label: row for row in counted.breakdowns["session"]}
+    assert sessions["KAN1"].n == 6 and not sessions["KAN1"].suppressed
+    assert sessions["KAN2"].n == 2 and sessions["KAN2"].suppressed and sessions["KAN2"].summary is None
+    assert sessions[""].n == 6
+    by_pair = {p.user_id: p.session for p in pure.pairs}
+    assert [by_pair[u.pk] for u in users[:3]] == ["KAN2", "KAN2", "KAN1"]
 
 
 def test_page_path_takes_four_queries_whatever_the_size_and_filters(django_assert_num_queries):
@@ -419,3 +523,78 @@ def test_page_path_takes_four_queries_whatever_the_size_and_filters(django_asser
     _cohort(kankan_police=20, labe_civil=20, small=5, start=100)
     with django_assert_num_queries(4):
         matched_data(filters=ReportFilters.from_query({"audience": "police", "mode": "online"}), item_marks=False)
+
+
+def test_database_counts_take_three_queries_whatever_the_size_and_filters(django_assert_num_queries):
+    _cohort(kankan_police=3, labe_civil=3, small=1)
+    with django_assert_num_queries(3):
+        matched_counts(filters=ReportFilters.from_query({}))
+    _cohort(kankan_police=20, labe_civil=20, small=5, start=100)
+    with django_assert_num_queries(3):
+        matched_counts(filters=ReportFilters.from_query({"audience": "police", "session": "X1", "mode": "online"}))
+
+
+def _page_numbers(client, query: str = "") -> dict[str, str]:
+    """The page's data-field values, and the session breakdown's rows."""
+    import re
+
+    html = client.get(f"/en/evaluation/{query}").content.decode()
+    fields = dict(re.findall(r'data-field="(\w+)">([^<]*)<', html))
+    table = html[html.index('data-breakdown="session"') :]
+    fields["sessions"] = re.findall(
+        r'<th scope="row">([^<]*)</th><td class="num">(\d+)</td>', table[: table.index("</table>")]
+    )
+    return fields
+
+
+def test_the_page_is_stored_until_a_new_submission_changes_its_numbers(cohort):
+    from tests.factories import take_test
+
+    client = _client(roles.EVALUATOR)
+    computed = _page_queries(client)
+    stored = _page_queries(client)
+    assert stored < computed  # the second load read the stamp and the store, not the data
+    before = _page_numbers(client)
+    assert before["n"] == "14" and before["n_unmatched"] == "1"
+    # The unmatched trainee (pre-test only) sits the post-test through the services.
+    unmatched = cohort["users"][-1]
+    take_test(user=unmatched, test=cohort["post"], right=True)
+    after = _page_numbers(client)
+    assert after["n"] == "15" and after["n_unmatched"] == "0" and after["mean_post"] != before["mean_post"]
+    # The French page is stored apart (its labels are French): computed once more, then stored.
+    assert [_page_queries(client), _page_queries(client)] == [computed, stored]
+
+
+def test_the_stored_page_follows_a_change_of_audience_and_of_roster(cohort):
+    from tests.factories import ParticipantFactory, TrainingSessionFactory
+
+    client = _client(roles.EVALUATOR)
+    police = _page_queries(client, "?audience=police")
+    assert _page_numbers(client, "?audience=police")["n"] == "6"
+    user = cohort["users"][0]
+    user.audience = "civil_society"
+    user.save(update_fields=["audience"])
+    assert _page_numbers(client, "?audience=police")["n"] == "5"
+    session = TrainingSessionFactory(code="LAB7", courses=[cohort["course"]])
+    assert ("LAB7", "6") not in _page_numbers(client)["sessions"]
+    for trainee in cohort["users"][6:12]:
+        ParticipantFactory(session=session, user=trainee)
+    assert ("LAB7", "6") in _page_numbers(client)["sessions"]
+    assert _page_numbers(client, "?session=LAB7")["n"] == "6"
+    assert police > 0
+
+
+def test_stored_reports_are_kept_per_filters_and_language(cohort):
+    from assessments.evaluation import stored
+
+    version = stored.data_version()
+    assert version == stored.data_version()
+    keys = {
+        stored.cache_key(ReportFilters.from_query(query), version)
+        for query in ({}, {"audience": "police"}, {"audience": "police", "x": "1"})
+    }
+    assert len(keys) == 2  # unknown keys do not make another entry
+    with translation.override("en"):
+        english = stored.cache_key(ReportFilters.from_query({}), version)
+    with translation.override("fr"):
+        assert stored.cache_key(ReportFilters.from_query({}), version) != english

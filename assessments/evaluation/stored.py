@@ -1,0 +1,128 @@
+"""Stored statistics, as Moodle keeps its quiz statistics: compute once, serve until the data changes.
+
+The page's report is cached (Django's default cache: Redis in production) under the normalised
+filters, the language (labels are translated) and a data-version stamp. The stamp is read first,
+in one query, from everything the report reads:
+- finished attempts: count, latest finish, sums of scores, maxima, trainee ids and forms (a
+  submission, a paper import, an offline sync, a time-out, a re-score or an erasure changes it;
+  answers saved in open attempts do not, so a live session does not empty the store);
+- trainees' group fields (prefecture, audience, language, name prefix) as a sum weighted by id, so
+  one trainee's change of audience changes the stamp;
+- rosters and session modules (the session breakdown and filter), sessions' dates and codes;
+- questions (new versions, points), forms' items, pass marks, module titles.
+So a report is recomputed exactly when something it depends on changed, and never served stale:
+the stamp is read before the data, so a change landing in between at worst stores newer numbers
+under the older stamp, which the next request no longer asks for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connections
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import translation
+
+from assessments.evaluation.aggregates import FINISHED
+from assessments.evaluation.filters import ReportFilters
+from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
+
+# Bump when EvaluationReport or its computation changes: old entries are then never read again.
+FORMAT = 1
+# The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
+TIMEOUT = 24 * 3600
+
+
+def _choice_index(field: str, choices) -> Case:
+    return Case(
+        *[When(**{field: value}, then=Value(index + 1)) for index, (value, _label) in enumerate(choices)],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _stamp_parts() -> list:
+    """(queryset, {name: aggregate}) per table the report reads."""
+    from assessments.models import Attempt, Question, Test, TestItem
+    from courses.models import CoursePage
+    from lms.models import Audience, User
+
+    session_model = apps.get_model("training", "TrainingSession")
+    participant_model = apps.get_model("training", "Participant")
+    person = (
+        Coalesce(F("prefecture_id"), 0) * 64
+        + _choice_index("audience", Audience.choices) * 4
+        + _choice_index("preferred_language", [("fr", ""), ("en", "")])
+        + Case(When(username__startswith=SYNTHETIC_PREFIX, then=Value(2048)), default=Value(0))
+    )
+    return [
+        (
+            Attempt.objects.filter(status__in=FINISHED),
+            {
+                "n": Count("pk"),
+                "finished": Max("finished_at"),
+                "score": Sum("score"),
+                "max": Sum("max_score"),
+                "users": Sum("user_id"),
+                "forms": Sum(F("form_id") * F("number")),
+            },
+        ),
+        (User.objects.all(), {"n": Count("pk"), "groups": Sum(F("pk") * person)}),
+        (participant_model.objects.all(), {"n": Count("pk"), "last": Max("pk"), "sum": Sum("session_id")}),
+        (
+            session_model.courses.through.objects.all(),
+            {"n": Count("pk"), "last": Max("pk"), "sum": Sum(F("trainingsession_id") * F("coursepage_id"))},
+        ),
+        (session_model.objects.all(), {"n": Count("pk"), "start": Max("start_date"), "end": Max("end_date")}),
+        (
+            Question.objects.all(),
+            {"n": Count("pk"), "last": Max("pk"), "current": Count("pk", filter=Q(is_current=True))},
+        ),
+        (TestItem.objects.all(), {"n": Count("pk"), "last": Max("pk"), "anchors": Count("pk", filter=Q(anchor=True))}),
+        (Test.objects.all(), {"n": Count("pk"), "pass": Sum("pass_mark")}),
+        (CoursePage.objects.all(), {"n": Count("pk"), "published": Max("last_published_at")}),
+    ]
+
+
+def data_version() -> str:
+    """The data-version stamp: one query, one single-row aggregate per table, cross-joined."""
+    tables, params = [], []
+    for index, (queryset, aggregates) in enumerate(_stamp_parts()):
+        # Every aggregate over the whole table in one pass (no GROUP BY: always one row).
+        sql, part_params = (
+            queryset.order_by()
+            .annotate(_all=Value(1, output_field=IntegerField()))
+            .values("_all")
+            .annotate(**aggregates)
+            .values(*aggregates)
+            .query.sql_with_params()
+        )
+        tables.append(f"({sql}) t{index}")
+        params.extend(part_params)
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT * FROM " + ", ".join(tables), params)  # noqa: S608 - SQL from the ORM
+        row = cursor.fetchone()
+    return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
+
+
+def cache_key(filters: ReportFilters, version: str) -> str:
+    normalised = json.dumps(filters.as_log(), sort_keys=True)
+    digest = hashlib.sha256(f"{FORMAT}|{translation.get_language()}|{normalised}|{version}".encode()).hexdigest()
+    return f"evaluation:prepost:{digest}"
+
+
+def stored_report(*, filters: ReportFilters, compute: Callable[[], object]) -> tuple[object, bool]:
+    """(report, computed): the stored report for these filters if the data has not changed since it
+    was computed, else compute() stored for the next request."""
+    key = cache_key(filters, data_version())
+    report = cache.get(key)
+    if report is not None:
+        return report, False
+    report = compute()
+    cache.set(key, report, TIMEOUT)
+    return report, True
