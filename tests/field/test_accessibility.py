@@ -90,3 +90,31 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
     found[("trainee", "result")] = violations(browser, trainee_state, base + f"/fr/attempts/{attempt.pk}/")
     found[("trainee", "lesson")] = violations(browser, trainee_state, base + shared_room["lessons"][0].url)
     assert {key: value for key, value in found.items() if value} == {}
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed: run `npm ci`")
+def test_no_axe_violations_on_the_evaluators_report(browser, live_server, module):
+    """The evaluator's report with data (headline, four charts, every table, a session breakdown),
+    every <details> table opened, in French and English."""
+    from assessments.evaluation import synthetic
+    from lms import roles
+    from lms.models import User
+    from tests.factories import ParticipantFactory, TrainingSessionFactory, UserFactory
+
+    synthetic.generate(course_id=module["course"].pk, trainees=80)
+    session = TrainingSessionFactory(code="EVAL1", courses=[module["course"]])
+    for user in User.objects.filter(username__startswith=synthetic.PREFIX).order_by("pk")[:30]:
+        ParticipantFactory(session=session, user=user)
+    evaluator = UserFactory(username="evaluatrice")
+    evaluator.groups.set([roles.roles_sync()[roles.EVALUATOR]])
+    state = logged_in(browser, live_server.url, evaluator.username)
+    found = {}
+    for language in ("fr", "en"):
+        context = browser.new_context(viewport=PHONE, is_mobile=True, storage_state=state)
+        page = context.new_page()
+        assert page.goto(f"{live_server.url}/{language}/evaluation/").status == 200
+        assert page.locator("svg.chart").count() == 4 and page.locator("[data-breakdown=session] tbody tr").count()
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        found[language] = axe_violations(page)
+        context.close()
+    assert found == {"fr": [], "en": []}
