@@ -18,6 +18,7 @@ from assessments.analytics import (
     item_analysis_from_counts,
     mcnemar_exact,
     paired_summary,
+    paired_summary_from_counts,
     wilcoxon_signed_rank,
 )
 from assessments.analytics.distributions import t_quantile, t_two_sided_p
@@ -322,3 +323,61 @@ def test_wilcoxon_switches_from_exact_to_normal_above_50_like_scipy(n, method):
     reference = stats.wilcoxon(differences, method=method, correction=True)
     assert w == reference.statistic
     assert p == sig6(reference.pvalue)
+
+
+def _histogram(pre, post) -> list[tuple[float, float, int]]:
+    from collections import Counter
+
+    return [(a, b, count) for (a, b), count in Counter(zip(pre, post, strict=True)).items()]
+
+
+def _assert_same_summary(fast, pure):
+    for name in pure.__dataclass_fields__:
+        expected, value = getattr(pure, name), getattr(fast, name)
+        if isinstance(expected, float):
+            assert math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12), (name, value, expected)
+        else:
+            assert value == expected, (name, value, expected)
+
+
+def test_paired_summary_from_counts_reproduces_the_sleep_and_lakens_examples():
+    # The published figures of R's sleep example and Lakens (2013) table 1, from histograms.
+    sleep = paired_summary_from_counts(_histogram([x + 2 for x in SLEEP_1], [x + 2 for x in SLEEP_2]), max_score=10)
+    assert round(sleep.t, 4) == 4.0621 and round(sleep.p_value, 6) == 0.002833
+    assert sleep.ci95_low == pytest.approx(0.7001142, abs=5e-8)
+    movies = paired_summary_from_counts(_histogram(MOVIE_2, MOVIE_1), max_score=10)
+    assert round(movies.cohen_dz, 2) == 1.50 and round(movies.hedges_gav, 2) == 1.08
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 7, 30, 50, 51, 400, 4600])
+def test_paired_summary_from_counts_equals_paired_summary_on_random_cohorts(n):
+    """Percent scores of a 20-item test (many ties and zero differences), and continuous scores."""
+    import random
+
+    generator = random.Random(n)
+    for scores in (
+        lambda: 100 * generator.randint(0, 20) / 20,
+        lambda: round(generator.uniform(0, 100), 3),
+    ):
+        pre = [scores() for _ in range(n)]
+        post = [max(0.0, min(100.0, x + generator.choice([0, 5, 10, 15, -5]))) for x in pre]
+        _assert_same_summary(paired_summary_from_counts(_histogram(pre, post)), paired_summary(pre, post))
+
+
+def test_paired_summary_from_counts_wilcoxon_matches_scipy_with_ties_above_50():
+    import random
+
+    generator = random.Random(3)
+    pre = [100 * generator.randint(0, 20) / 20 for _ in range(300)]
+    post = [max(0.0, min(100.0, x + generator.choice([0, 5, 10, 15, -5, -10]))) for x in pre]
+    summary = paired_summary_from_counts(_histogram(pre, post))
+    reference = stats.wilcoxon(post, pre, method="approx", correction=True)
+    assert summary.wilcoxon_w == reference.statistic and summary.wilcoxon_p == sig6(reference.pvalue)
+
+
+def test_paired_summary_from_counts_refuses_what_paired_summary_refuses():
+    with pytest.raises(ValueError):
+        paired_summary_from_counts([(50.0, 101.0, 1)])
+    with pytest.raises(ValueError):
+        paired_summary_from_counts([(50.0, 60.0, -1)])
+    assert paired_summary_from_counts([]) == paired_summary([], [])

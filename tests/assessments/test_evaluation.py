@@ -598,3 +598,31 @@ def test_stored_reports_are_kept_per_filters_and_language(cohort):
         english = stored.cache_key(ReportFilters.from_query({}), version)
     with translation.override("fr"):
         assert stored.cache_key(ReportFilters.from_query({}), version) != english
+
+
+def test_session_breakdown_in_the_json_the_page_and_the_exports(cohort, capsys):
+    from tests.factories import ParticipantFactory, TrainingSessionFactory
+
+    kankan = TrainingSessionFactory(code="KAN1", courses=[cohort["course"]])
+    labe = TrainingSessionFactory(code="LAB1", courses=[cohort["course"]])
+    for user in cohort["users"][:6]:
+        ParticipantFactory(session=kankan, user=user)
+    for user in cohort["users"][6:8]:
+        ParticipantFactory(session=labe, user=user)
+    call_command("prepost_report", "--format", "json")
+    sessions = json.loads(capsys.readouterr().out)["breakdowns"]["session"]
+    assert {"group": "LAB1", "suppressed": True} in sessions
+    kan1 = next(row for row in sessions if row["group"] == "KAN1")
+    assert kan1["n"] == 6 and kan1["mean_diff"] == pytest.approx(_report({"session": "KAN1"}).summary.mean_diff)
+    client = _client(roles.EVALUATOR)
+    html = client.get("/en/evaluation/").content.decode()
+    table = html[html.index('data-breakdown="session"') :]
+    table = table[: table.index("</table>")]
+    assert "KAN1" in table and "LAB1" in table and "No session" in table
+    content = client.get("/fr/evaluation/prepost.csv").content.decode("utf-8-sig")
+    header, *rows = [row.split(",") for row in content.splitlines()]
+    column = header.index("session")
+    assert sorted(row[column] for row in rows).count("KAN1") == 6
+    assert "LAB1" not in content  # two trainees: generalised away
+    for value in _personal_values(cohort["users"]):
+        assert value not in content.encode()
