@@ -104,13 +104,19 @@ def wilcoxon_signed_rank(differences: Sequence[float]) -> tuple[float | None, fl
     w = min(r_plus, r_minus)
     if n <= WILCOXON_EXACT_MAX_N and not tie_sizes and n == len(differences):
         return w, wilcoxon_exact_two_sided_p(w, n)
+    return w, _wilcoxon_normal_p(r_plus, n, tie_sizes)
+
+
+def _wilcoxon_normal_p(r_plus: float, n: int, tie_sizes: list[int]) -> float:
+    """The normal approximation's two-sided p, with the tie-corrected variance and a continuity
+    correction of ½."""
     mean = n * (n + 1) / 4
     variance = n * (n + 1) * (2 * n + 1) / 24 - sum(t**3 - t for t in tie_sizes) / 48
     if variance <= 0:
-        return w, 1.0
+        return 1.0
     distance = r_plus - mean
     distance -= math.copysign(0.5, distance) if distance else 0.0
-    return w, normal_two_sided_p(distance / math.sqrt(variance))
+    return normal_two_sided_p(distance / math.sqrt(variance))
 
 
 def _sd(values: Sequence[float], mean: float) -> float:
@@ -147,14 +153,19 @@ def paired_summary(pre: Sequence[float], post: Sequence[float], *, max_score: fl
         return PairedSummary(**none, **counts)
     mean_pre, mean_post = statistics.fmean(pre), statistics.fmean(post)
     mean_diff = statistics.fmean(diffs)
-    pre_percent, post_percent = 100 * mean_pre / max_score, 100 * mean_post / max_score
-    class_gain = (post_percent - pre_percent) / (100 - pre_percent) if pre_percent < 100 else None
-    values = {**none, "mean_pre": mean_pre, "mean_post": mean_post, "mean_diff": mean_diff, "class_gain": class_gain}
+    values = {**none, **_means(mean_pre, mean_post, mean_diff, max_score)}
     values["wilcoxon_w"], values["wilcoxon_p"] = wilcoxon_signed_rank(diffs)
     if n < 2:
         return PairedSummary(**values, **counts)
     sd_pre, sd_post, sd_diff = _sd(pre, mean_pre), _sd(post, mean_post), _sd(diffs, mean_diff)
     return _with_tests(values, counts, n, sd_pre, sd_post, sd_diff)
+
+
+def _means(mean_pre: float, mean_post: float, mean_diff: float, max_score: float) -> dict:
+    """The summary's means and Hake's class gain on them."""
+    pre_percent, post_percent = 100 * mean_pre / max_score, 100 * mean_post / max_score
+    class_gain = (post_percent - pre_percent) / (100 - pre_percent) if pre_percent < 100 else None
+    return {"mean_pre": mean_pre, "mean_post": mean_post, "mean_diff": mean_diff, "class_gain": class_gain}
 
 
 def _with_tests(values: dict, counts: dict, n: int, sd_pre: float, sd_post: float, sd_diff: float) -> PairedSummary:
@@ -200,14 +211,7 @@ def _wilcoxon_from_counts(differences: dict[float, int]) -> tuple[float | None, 
             tie_sizes.append(size)
         start += size
     r_plus = math.fsum(r_plus_terms)
-    w = min(r_plus, n * (n + 1) / 2 - r_plus)
-    mean = n * (n + 1) / 4
-    variance = n * (n + 1) * (2 * n + 1) / 24 - sum(t**3 - t for t in tie_sizes) / 48
-    if variance <= 0:
-        return w, 1.0
-    distance = r_plus - mean
-    distance -= math.copysign(0.5, distance) if distance else 0.0
-    return w, normal_two_sided_p(distance / math.sqrt(variance))
+    return min(r_plus, n * (n + 1) / 2 - r_plus), _wilcoxon_normal_p(r_plus, n, tie_sizes)
 
 
 def paired_summary_from_counts(
@@ -248,9 +252,7 @@ def paired_summary_from_counts(
     mean_pre = math.fsum(a * c for a, _b, c in counts) / n
     mean_post = math.fsum(b * c for _a, b, c in counts) / n
     mean_diff = math.fsum(d * c for d, c in differences.items()) / n
-    pre_percent, post_percent = 100 * mean_pre / max_score, 100 * mean_post / max_score
-    class_gain = (post_percent - pre_percent) / (100 - pre_percent) if pre_percent < 100 else None
-    values = {**none, "mean_pre": mean_pre, "mean_post": mean_post, "mean_diff": mean_diff, "class_gain": class_gain}
+    values = {**none, **_means(mean_pre, mean_post, mean_diff, max_score)}
     values["wilcoxon_w"], values["wilcoxon_p"] = _wilcoxon_from_counts(differences)
     if n < 2:
         return PairedSummary(**values, **summary_counts)

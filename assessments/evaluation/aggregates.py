@@ -44,19 +44,21 @@ class PairCounts:
     groups: dict[str, list[tuple[str, float, float, float, float, int]]]
 
 
+def synthetic_flag() -> Case:
+    """An expression on Attempt: 1 when its trainee is a synthetic (demo or bench) account, else 0."""
+    return Case(
+        When(user__username__startswith=SYNTHETIC_PREFIX, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
 def _attempts_sql(filters: ReportFilters, connection) -> tuple[str, list]:
     """The finished attempts in scope with what matching and breakdowns need, as the ORM writes it."""
     queryset = (
         Attempt.objects.filter(status__in=FINISHED)
         .filter(filters.attempt_condition())
-        .annotate(
-            synthetic=Case(
-                When(user__username__startswith=SYNTHETIC_PREFIX, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-            session=session_code(),
-        )
+        .annotate(synthetic=synthetic_flag(), session=session_code())
         .order_by()
         .values_list(
             "id",
@@ -225,34 +227,14 @@ def _pair_counts(forms: dict, scores: list, pair_marks: dict) -> list[tuple]:
     for (course_id, pre_form, post_form), n in trainees.items():
         before, after = (forms[f].references if f in forms else () for f in (pre_form, post_form))
         counted = Counter()
+
+        def row(reference, x_pre, x_post, count, key=(course_id, pre_form, post_form), before=before, after=after):
+            return (*key, reference, reference in before, x_pre or 0.0, reference in after, x_post or 0.0, count)
+
         for reference, x_pre, x_post, count in pair_marks.get((course_id, pre_form, post_form), ()):
             counted[reference] += count
-            rows.append(
-                (
-                    course_id,
-                    pre_form,
-                    post_form,
-                    reference,
-                    reference in before,
-                    x_pre or 0.0,
-                    reference in after,
-                    x_post or 0.0,
-                    count,
-                )
-            )
+            rows.append(row(reference, x_pre, x_post, count))
         for reference in dict.fromkeys((*before, *after)):
             if n - counted[reference]:
-                rows.append(
-                    (
-                        course_id,
-                        pre_form,
-                        post_form,
-                        reference,
-                        reference in before,
-                        0.0,
-                        reference in after,
-                        0.0,
-                        n - counted[reference],
-                    )
-                )
+                rows.append(row(reference, 0.0, 0.0, n - counted[reference]))
     return rows

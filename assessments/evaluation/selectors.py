@@ -21,9 +21,8 @@ from django.db import connections
 from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
 
-from assessments.evaluation.aggregates import FINISHED, PairCounts
+from assessments.evaluation.aggregates import FINISHED, PairCounts, synthetic_flag
 from assessments.evaluation.filters import ReportFilters, session_code
-from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 from assessments.models import Attempt, Question, Response, Test, TestItem
 
 
@@ -138,7 +137,7 @@ def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedD
     attempts = _attempts(filters)
     attempt_rows = (
         attempts.annotate(
-            synthetic=Case(When(user__username__startswith=SYNTHETIC_PREFIX, then=True), default=False),
+            synthetic=synthetic_flag(),
             # Text, not a datetime: exports want the ISO date, and parsing thousands of datetimes costs.
             finished_on=Cast(TruncDate("finished_at", tzinfo=datetime.UTC), CharField()),
             session=session_code(),
