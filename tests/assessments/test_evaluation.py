@@ -141,7 +141,7 @@ def test_report_data_takes_the_same_queries_whatever_the_size_and_filters(django
     with django_assert_num_queries(queries):
         read(
             filters=ReportFilters.from_query(
-                {"audience": "police", "region": "Kankan", "session": "X1", "mode": "online"}
+                {"audience": "police", "region": "Kankan", "language": "fr", "mode": "online"}
             )
         )
 
