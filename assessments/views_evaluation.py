@@ -44,12 +44,15 @@ def _report(request: HttpRequest, kind: str):
 @login_required
 def report_page(request: HttpRequest) -> HttpResponse:
     filters = _filters(request, ReportAccess.Kind.PAGE)
-    # The page shows no trainee's row: the database's counts suffice, stored until the data changes.
-    report, _computed = stored_report(
+    # The page shows no trainee's row: the database's counts suffice. The report with its charts is
+    # stored until the data changes (stored.py), so a repeated view costs the stamp and a cache read.
+    stored, _computed = stored_report(
         filters=filters,
-        compute=lambda: evaluation_report(data=matched_counts(filters=filters), labels=presentation.group_labels()),
+        compute=lambda: presentation.report_context(
+            report=evaluation_report(data=matched_counts(filters=filters), labels=presentation.group_labels())
+        ),
     )
-    context = presentation.page_context(report=report, filters=filters, choices=filter_choices())
+    context = {**stored, **presentation.filter_context(filters=filters, choices=filter_choices())}
     context["query"] = request.GET.urlencode()
     return TemplateResponse(request, "assessments/evaluation_report.html", context)
 

@@ -51,19 +51,25 @@ def select_filters(*, filters: ReportFilters, choices: dict) -> list[tuple[str, 
     ]
 
 
-def page_context(*, report: EvaluationReport, filters: ReportFilters, choices: dict) -> dict:
+def filter_context(*, filters: ReportFilters, choices: dict) -> dict:
+    """The filter form's part of the page context."""
+    return {"filters": filters, "choices": choices, "select_filters": select_filters(filters=filters, choices=choices)}
+
+
+def report_context(*, report: EvaluationReport) -> dict:
+    """The report's part of the page context: numbers, labels, charts (SVG) and their descriptions.
+
+    Depends only on the report and the active language, so the page stores it whole (stored.py).
+    """
     summary = report.summary
     pre_label, post_label = _("Pre-test"), _("Post-test")
     context = {
         "report": report,
         "summary": summary,
-        "filters": filters,
-        "choices": choices,
         "hake_label": _hake_label(report.hake_band),
         "min_group": MIN_GROUP,
         "ceiling_percent": round(100 * CEILING_FACILITY),
         "charts": {},
-        "select_filters": select_filters(filters=filters, choices=choices),
     }
     if summary.n == 0:
         return context

@@ -33,7 +33,7 @@ from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 
 # Bump when EvaluationReport or its computation changes: old entries are then never read again.
-FORMAT = 1
+FORMAT = 2
 # The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
 TIMEOUT = 24 * 3600
 
@@ -117,8 +117,8 @@ def cache_key(filters: ReportFilters, version: str) -> str:
 
 
 def stored_report(*, filters: ReportFilters, compute: Callable[[], object]) -> tuple[object, bool]:
-    """(report, computed): the stored report for these filters if the data has not changed since it
-    was computed, else compute() stored for the next request."""
+    """(report, computed): what compute() gave for these filters and this language if the data has
+    not changed since, else compute() now, stored for the next request."""
     key = cache_key(filters, data_version())
     report = cache.get(key)
     if report is not None:
