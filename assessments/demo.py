@@ -25,6 +25,19 @@ def _content(question: dict) -> dict:
     return content
 
 
+def _save_question(*, bank, question: dict, **extra) -> Question:
+    return services.question_save(
+        bank=bank,
+        reference=question["reference"],
+        kind=question["kind"],
+        objective=question["objective"]["fr"],
+        content=_content(question),
+        key=question["key"],
+        points=question.get("points", 1),
+        **extra,
+    )
+
+
 @transaction.atomic
 def seed_tests() -> list[Test]:
     tests = []
@@ -34,15 +47,7 @@ def seed_tests() -> list[Test]:
             continue
         bank, _created = QuestionBank.objects.get_or_create(course=course, defaults={"title": data["title"]["fr"]})
         for question in data["questions"]:
-            services.question_save(
-                bank=bank,
-                reference=question["reference"],
-                kind=question["kind"],
-                objective=question["objective"]["fr"],
-                content=_content(question),
-                key=question["key"],
-                points=question.get("points", 1),
-            )
+            _save_question(bank=bank, question=question)
         if "forms" in data:
             forms = {"A": data["forms"]["A"], "B": data["forms"]["B"]}
             pre_forms = post_forms = forms
@@ -99,16 +104,7 @@ def seed_audio() -> list[str]:
         return [_("espeak-ng is not installed: the demo audio clip of the first question was skipped.")]
     bank = QuestionBank.objects.filter(course__slug=slug, course__locale__language_code="fr").first()
     if bank is not None:
-        services.question_save(
-            bank=bank,
-            reference=question["reference"],
-            kind=question["kind"],
-            objective=question["objective"]["fr"],
-            content=_content(question),
-            key=question["key"],
-            points=question.get("points", 1),
-            audio_changes={(None, demo_audio.demo_language().code): clip},
-        )
+        _save_question(bank=bank, question=question, audio_changes={(None, demo_audio.demo_language().code): clip})
     return []
 
 

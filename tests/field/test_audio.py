@@ -7,7 +7,6 @@ import re
 import shutil
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -20,11 +19,12 @@ from assessments.models import Attempt, Question, QuestionBank
 from courses import audio
 from courses.blocks import AudioDocumentChooserBlock
 from courses.models import AudioLanguage, LessonPage
-from lms import roles
+from tests.assessments import test_question_admin
 from tests.factories import UserFactory
 from tests.field.audio import clip_document, give_question_clips, pular, wav_bytes
 
 pytestmark = pytest.mark.django_db
+editor_client = test_question_admin.editor_client  # the same fixture: an editor logged in
 
 
 # --- Checking a clip --------------------------------------------------------------------------------
@@ -96,14 +96,6 @@ def test_a_lesson_block_refuses_a_chosen_document_that_is_not_audio():
 
 
 # --- Editors: clips for a question and each choice in the admin --------------------------------------
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = UserFactory(username="redacteur")
-    editor.groups.add(Group.objects.get(name=roles.EDITOR))
-    client.force_login(editor)
-    return client
 
 
 def _edit_form(question: Question, **files) -> dict:
