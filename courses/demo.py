@@ -172,7 +172,10 @@ def seed_audio() -> list[str]:
             continue
         text = KEY_POINT[lesson.locale.language_code]
         clips = [{"language": language.pk, "file": clip.pk}]
-        lesson.body = [*raw, {"type": "key_point", "value": {"text": text, "clips": clips}, "id": block_id}]
+        block = {"type": "key_point", "value": {"text": text, "clips": clips}, "id": block_id}
+        # Right after the lesson's key points (the same point, read aloud), else at the end.
+        after = next((i + 1 for i, item in enumerate(raw) if item.get("type") == "key_points"), len(raw))
+        lesson.body = [*raw[:after], block, *raw[after:]]
         lesson.save_revision().publish()
     return []
 
