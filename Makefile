@@ -13,8 +13,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages a fresh machine may lack: gettext compiles translations, node and npm install the
 # front-end packages, fonts-dejavu-core is the certificate font (it covers ɓ ɗ ƴ ŋ ɲ ɛ ɔ), chromium
-# runs the browser tests, poppler-utils and zbar-tools read certificates back (text and QR code).
-APT_RUN := gettext nodejs npm fonts-dejavu-core
+# runs the browser tests, poppler-utils and zbar-tools read certificates back (text and QR code),
+# espeak-ng speaks the demo's audio clip (a French synthetic placeholder; seed_demo skips it without).
+APT_RUN := gettext nodejs npm fonts-dejavu-core espeak-ng
 APT_TEST := chromium poppler-utils zbar-tools
 
 .PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean
@@ -39,6 +40,7 @@ system-deps:
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
 	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:$$missing"; \

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from assessments import question_content
 from assessments.models import Question
+from courses.audio import uploaded_clip_check
+from courses.models import AudioLanguage
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]  # French first: the source language
 
@@ -68,9 +71,56 @@ class QuestionAdminForm(forms.ModelForm):
                     self.initial[name] = value
             # The reference and the bank name the question in imports and results: they stay.
             self.fields["bank"].disabled = self.fields["reference"].disabled = True
+        self._add_audio_fields()
+
+    def _add_audio_fields(self) -> None:
+        """One file box per language for the question, and, once the question is saved (its choices
+        known), one per language for each choice. A box shows the current clip and can clear it."""
+        from wagtail.documents.models import Document
+
+        options = list(self.instance.text_in(LANGUAGES[0]).get("options", {}).items()) if self.instance.pk else []
+        current = dict(self.instance.audio_maps()) if self.instance.pk else {}
+        documents = Document.objects.in_bulk({i for mapping in current.values() for i in mapping.values()})
+        self.audio_fields: dict[str, tuple[str | None, str]] = {}
+        for language in AudioLanguage.objects.all():
+            targets = [(None, _("Question read in %(language)s") % {"language": language.name})]
+            targets += [
+                (option, _("Choice “%(label)s” read in %(language)s") % {"label": label, "language": language.name})
+                for option, label in options
+            ]
+            for option, label in targets:
+                name = f"audio_{language.code}_{option}" if option else f"audio_{language.code}"
+                document = documents.get(current.get(option, {}).get(language.code))
+                self.fields[name] = forms.FileField(
+                    label=label,
+                    required=False,
+                    initial=document.file if document else None,
+                    help_text="" if option or options else _("Save the question first to add clips for its choices."),
+                    widget=forms.ClearableFileInput(attrs={"accept": "audio/*"}),
+                )
+                self.audio_fields[name] = (option, language.code)
+
+    def audio_changes(self) -> dict[tuple[str | None, str], object]:
+        """{(option id or None, language code): an uploaded file to store, or None to remove the clip}."""
+        changes = {}
+        for name, target in self.audio_fields.items():
+            value = self.cleaned_data.get(name)
+            if value is False:
+                changes[target] = None
+            elif isinstance(value, UploadedFile):
+                changes[target] = value
+        return changes
 
     def clean(self):
         cleaned = super().clean()
+        # Uploads are checked (format by content, size) before anything is written.
+        for name in self.audio_fields:
+            upload = cleaned.get(name)
+            if isinstance(upload, UploadedFile):
+                try:
+                    uploaded_clip_check(upload)
+                except ValidationError as error:
+                    self.add_error(name, error)
         if self.errors or not cleaned.get("kind"):
             return cleaned
         boxes = {name: cleaned.get(name, "") for name in self.fields if name.rsplit("_", 1)[-1] in LANGUAGES}

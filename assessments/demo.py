@@ -7,10 +7,12 @@ through test_define.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from assessments import services
 from assessments.demo_questions import BANKS
 from assessments.models import Attempt, Question, QuestionBank, Test
+from courses import demo_audio
 from courses.models import CoursePage
 
 
@@ -23,6 +25,19 @@ def _content(question: dict) -> dict:
     return content
 
 
+def _save_question(*, bank, question: dict, **extra) -> Question:
+    return services.question_save(
+        bank=bank,
+        reference=question["reference"],
+        kind=question["kind"],
+        objective=question["objective"]["fr"],
+        content=_content(question),
+        key=question["key"],
+        points=question.get("points", 1),
+        **extra,
+    )
+
+
 @transaction.atomic
 def seed_tests() -> list[Test]:
     tests = []
@@ -32,15 +47,7 @@ def seed_tests() -> list[Test]:
             continue
         bank, _created = QuestionBank.objects.get_or_create(course=course, defaults={"title": data["title"]["fr"]})
         for question in data["questions"]:
-            services.question_save(
-                bank=bank,
-                reference=question["reference"],
-                kind=question["kind"],
-                objective=question["objective"]["fr"],
-                content=_content(question),
-                key=question["key"],
-                points=question.get("points", 1),
-            )
+            _save_question(bank=bank, question=question)
         if "forms" in data:
             forms = {"A": data["forms"]["A"], "B": data["forms"]["B"]}
             pre_forms = post_forms = forms
@@ -83,10 +90,30 @@ def seed_attempts(*, username: str = "apprenant") -> None:
     submit_demo_attempt(user=user, test=test, right_every=2)
 
 
-def seed() -> None:
+QUESTION_CLIP = "Démo : question lue par une voix de synthèse française (remplace un enregistrement en pular)"
+
+
+@transaction.atomic
+def seed_audio() -> list[str]:
+    """The first demo question read aloud: a French synthetic placeholder made by espeak-ng
+    (courses.demo_audio). Without espeak-ng nothing is added and the returned message says so."""
+    slug, data = next(iter(BANKS.items()))
+    question = data["questions"][0]
+    clip = demo_audio.demo_clip(title=QUESTION_CLIP, text=question["fr"]["text"], filename="demo-question.wav")
+    if clip is None:
+        return [_("espeak-ng is not installed: the demo audio clip of the first question was skipped.")]
+    bank = QuestionBank.objects.filter(course__slug=slug, course__locale__language_code="fr").first()
+    if bank is not None:
+        _save_question(bank=bank, question=question, audio_changes={(None, demo_audio.demo_language().code): clip})
+    return []
+
+
+def seed() -> list[str]:
     """The assessments demo: tests per demo module, one demo attempt, synthetic results for evaluators."""
     seed_tests()
+    messages = seed_audio()
     seed_attempts()
     from assessments.evaluation import synthetic
 
     synthetic.seed_demo()
+    return messages

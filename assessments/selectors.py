@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from assessments.models import Attempt, Question, Response, Test
+from assessments.models import Attempt, Question, Response, Test, TestItem
+from courses.audio import Clip, clips_by_document
 
 
 def tests_of(*, course_id: int) -> dict[str, Test]:
@@ -44,6 +45,9 @@ class DisplayQuestion:
     correct: object = None
     score: float | None = None
     points: int = 1
+    # Clips in national languages (opt-in media: loaded only when the trainee taps "listen").
+    clips: list[Clip] = field(default_factory=list)
+    option_clips: dict[str, list[Clip]] = field(default_factory=dict)  # by option id
 
 
 def attempt_questions(*, attempt: Attempt, language: str, with_review: bool = False) -> list[DisplayQuestion]:
@@ -64,6 +68,7 @@ def layout_questions(
     """
     responses = responses or {}
     questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in layout])}
+    clips = _question_clips(questions.values())
     shown = []
     for number, item in enumerate(layout, start=1):
         question = questions[item["question"]]
@@ -87,9 +92,38 @@ def layout_questions(
                 correct=(question.key or text.get("accepted")) if with_review else None,
                 score=response.score if (with_review and response) else None,
                 points=question.points,
+                clips=clips.get((question.pk, None), []),
+                option_clips={option: clips[question.pk, option] for option in order if (question.pk, option) in clips},
             )
         )
     return shown
+
+
+def test_audio_bytes(*, test: Test) -> int:
+    """The size of every clip of the test's current questions (all forms): what "keep the audio"
+    downloads at most. Two queries; no document query when no question has audio."""
+    from wagtail.documents.models import Document
+
+    questions = Question.objects.filter(
+        bank__course_id=test.course_id,
+        is_current=True,
+        reference__in=TestItem.objects.filter(form__test=test).values("reference"),
+    ).only("audio")
+    ids = {document_id for q in questions for _key, mapping in q.audio_maps() for document_id in mapping.values()}
+    return sum(size or 0 for size in Document.objects.filter(pk__in=ids).values_list("file_size", flat=True))
+
+
+def _question_clips(questions) -> dict[tuple[int, str | None], list[Clip]]:
+    """{(question id, None): the question's clips, (question id, option id): that option's clips}.
+
+    Two queries when any question has audio, none otherwise (see `Question.audio`).
+    """
+    keys, maps = [], []
+    for question in questions:
+        for key, mapping in question.audio_maps():
+            keys.append((question.pk, key))
+            maps.append(mapping)
+    return {key: found for key, found in zip(keys, clips_by_document(maps=maps), strict=True) if found}
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
         return redirect("assessments:test", test_id=test.pk)
     if attempt is None:
         finished = selectors.finished_attempts(user=request.user, test=test)
+        can_start = len(finished) < test.attempts_allowed
         return TemplateResponse(
             request,
             "assessments/test_intro.html",
@@ -52,7 +53,9 @@ def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
                 "test": test,
                 "course": _course(test),
                 "finished": finished,
-                "can_start": len(finished) < test.attempts_allowed,
+                "can_start": can_start,
+                # What "keep the audio too" would download with the test, for the download control.
+                "audio_bytes": selectors.test_audio_bytes(test=test) if can_start else 0,
             },
         )
     questions = selectors.attempt_questions(attempt=attempt, language=get_language())
@@ -64,6 +67,7 @@ def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
             "course": _course(test),
             "attempt": attempt,
             "questions": questions,
+            "has_audio": any(q.clips or q.option_clips for q in questions),
             "submission_key": uuid.uuid4(),
         },
     )

@@ -32,7 +32,10 @@ from courses.models import CoursePage
 
 MAX_SYNC_BYTES = 64 * 1024
 # The files a phone keeps to open the offline page without network (the page itself per language).
-SHELL_STATIC = ["lms/site.css", "assessments/assessments.css", "assessments/offline-queue.js", "assessments/offline.js"]
+SHELL_STATIC = [
+    *("lms/site.css", "assessments/assessments.css", "assessments/offline-queue.js", "assessments/offline.js"),
+    *("courses/listen.js", "courses/keep-offline.js"),
+]
 EMPTY_UUID = "00000000-0000-0000-0000-000000000000"
 
 
@@ -118,6 +121,15 @@ def _download(request: HttpRequest, *, test: Test, code: str, language: str) -> 
             "expires": int(package.expires_at.timestamp() * 1000),
             "deviceToken": package.device_token,
             "syncUrl": reverse("offline_attempt_sync", kwargs={"attempt_id": EMPTY_UUID}),
+            # The clips the questions link to: the phone keeps them only if the trainee chose to.
+            "audio": sorted(
+                {
+                    clip.url
+                    for sheet in package.sheets
+                    for q in sheet.questions
+                    for clip in [*q.clips, *(c for clips in q.option_clips.values() for c in clips)]
+                }
+            ),
             "sheets": [
                 {
                     "token": sheet.token,

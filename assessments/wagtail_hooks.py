@@ -29,6 +29,8 @@ class _SaveThroughService:
             content=data["content"],
             key=data["key"],
             points=data["points"],
+            audio_changes=self.form.audio_changes(),
+            user=self.request.user,
         )
         if previous and question.pk != previous:
             messages.info(

@@ -26,10 +26,29 @@ class ImageBlock(blocks.StructBlock):
         template = "courses/blocks/image.html"
 
 
+class AudioDocumentChooserBlock(DocumentChooserBlock):
+    """A document that must be a short audio clip (courses.audio): format by content, size capped."""
+
+    def clean(self, value):
+        from courses.audio import document_clip_check  # courses.audio needs the models this module builds
+
+        value = super().clean(value)
+        if value is not None:
+            document_clip_check(value)
+        return value
+
+
 class AudioClipBlock(blocks.StructBlock):
     language = SnippetChooserBlock("courses.AudioLanguage", label=_("Language"))
-    file = DocumentChooserBlock(label=_("Audio file (MP3, OGG or M4A)"))
+    file = AudioDocumentChooserBlock(label=_("Audio file (MP3, OGG, M4A or WAV)"))
     transcript = blocks.TextBlock(label=_("Transcript (in French)"), required=False)
+
+
+class ShortClipBlock(blocks.StructBlock):
+    """A clip that reads aloud text shown beside it: no transcript of its own."""
+
+    language = SnippetChooserBlock("courses.AudioLanguage", label=_("Language"))
+    file = AudioDocumentChooserBlock(label=_("Audio file (MP3, OGG, M4A or WAV)"))
 
 
 class AudioBlock(blocks.StructBlock):
@@ -102,6 +121,18 @@ class KeyPointsBlock(blocks.ListBlock):
         template = "courses/blocks/key_points.html"
 
 
+class KeyPointBlock(blocks.StructBlock):
+    """One key point, with the same point read aloud in national languages."""
+
+    text = blocks.TextBlock(label=_("Key point"))
+    clips = blocks.ListBlock(ShortClipBlock(), label=_("Clips, one per language"), required=False, default=[])
+
+    class Meta:
+        icon = "pick"
+        label = _("Key point with audio")
+        template = "courses/blocks/key_point.html"
+
+
 class GlossaryTermBlock(blocks.StructBlock):
     term = blocks.CharBlock(label=_("Term"))
     definition = blocks.TextBlock(label=_("Definition"))
@@ -138,6 +169,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     h5p = H5PBlock()
     case_study = CaseStudyBlock()
     key_points = KeyPointsBlock()
+    key_point = KeyPointBlock()
     glossary_term = GlossaryTermBlock()
     references = ReferencesBlock()
 

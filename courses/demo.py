@@ -9,9 +9,10 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from courses import services
+from courses import demo_audio, services
 from courses.demo_content import MODULES
 from courses.h5p.builder import build_package
 from courses.models import AudienceGroup, AudioLanguage, CourseIndexPage, CoursePage, LessonPage
@@ -145,7 +146,43 @@ def seed_progress(*, username: str = "apprenant") -> None:
         services.lesson_view(enrolment_id=enrolment.pk, lesson_id=lessons[1].pk)
 
 
-def seed() -> None:
-    """The courses demo: catalogue, four modules, and the demo trainee's progress."""
+KEY_POINT = {
+    "fr": "La sécurité humaine met la personne au centre, pas seulement l'État.",
+    "en": "Human security puts the person at the centre, not only the State.",
+}
+KEY_POINT_CLIP = "Démo : point clé lu par une voix de synthèse française (remplace un enregistrement en pular)"
+
+
+@transaction.atomic
+def seed_audio() -> list[str]:
+    """A key point with a clip at the end of the first demo lesson (French and English pages).
+
+    The clip is a French synthetic placeholder made by espeak-ng (courses.demo_audio); without
+    espeak-ng nothing is added and the returned message says so.
+    """
+    clip = demo_audio.demo_clip(title=KEY_POINT_CLIP, text=KEY_POINT["fr"], filename="demo-point-cle.wav")
+    if clip is None:
+        return [_("espeak-ng is not installed: the demo audio clip of the first lesson was skipped.")]
+    language = demo_audio.demo_language()
+    module, lesson_data = MODULES[0], MODULES[0]["lessons"][0]
+    block_id = _block_id(module["slug"], lesson_data["slug"], "key-point-audio")
+    for lesson in LessonPage.objects.filter(slug=lesson_data["slug"], locale__language_code__in=KEY_POINT):
+        raw = list(lesson.body.raw_data)
+        if any(item.get("id") == block_id for item in raw):
+            continue
+        text = KEY_POINT[lesson.locale.language_code]
+        clips = [{"language": language.pk, "file": clip.pk}]
+        block = {"type": "key_point", "value": {"text": text, "clips": clips}, "id": block_id}
+        # Right after the lesson's key points (the same point, read aloud), else at the end.
+        after = next((i + 1 for i, item in enumerate(raw) if item.get("type") == "key_points"), len(raw))
+        lesson.body = [*raw[:after], block, *raw[after:]]
+        lesson.save_revision().publish()
+    return []
+
+
+def seed() -> list[str]:
+    """The courses demo: catalogue, four modules, a demo audio clip, and the demo trainee's progress."""
     seed_courses()
+    messages = seed_audio()
     seed_progress()
+    return messages

@@ -12,8 +12,10 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.documents.models import Document
 
 from courses import selectors
+from courses.audio import uploaded_clip_check
 from courses.h5p import package as h5p_package
 from courses.models import CoursePage, Enrolment, H5PPackage, H5PResult, H5PState, LessonPage, LessonProgress
 
@@ -303,3 +305,21 @@ def h5p_state_save(*, user, lesson: LessonPage, activity_id: str, data: str) -> 
         user=user, lesson=lesson, activity_id=activity_id, defaults={"data": data}
     )
     return state
+
+
+# --- Audio clips ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def audio_clip_store(*, upload, title: str, user=None):
+    """Store an uploaded clip as a Wagtail document, after `courses.audio.uploaded_clip_check`.
+
+    Refuses (ValidationError) before anything is written: a file of another kind, a file whose
+    content does not match its extension, or one over the size cap.
+    """
+    uploaded_clip_check(upload)
+    document = Document(title=title[:255], file=upload, uploaded_by_user=user)
+    document._set_document_file_metadata()
+    document.full_clean()
+    document.save()
+    return document

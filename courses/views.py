@@ -108,6 +108,7 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
         next_lesson=following,
         h5p_activities=activities,
         has_h5p=bool(activities),
+        has_audio=page.has_audio_clips(),
         best_scores=best_scores,
     )
     return TemplateResponse(request, page.get_template(request), context)

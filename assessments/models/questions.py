@@ -46,6 +46,9 @@ class Question(models.Model):
                          "left": {id: label}, "right": {id: label} (matching), "accepted": [str] (short)}
     key = single/true_false: {"correct": id}; multiple: {"correct": [ids], "partial": "proportional"};
           matching: {"pairs": {left id: right id}}; ordering: {"order": [ids]}; short: {} (uses accepted)
+    audio = {"question": {language code: document id}, "options": {option id: {language code: document id}}}
+            clips read aloud in national languages (courses.AudioLanguage codes, Wagtail documents);
+            not part of what is answered, so changing them never makes a new version.
     """
 
     bank = models.ForeignKey(
@@ -78,6 +81,13 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} v{self.version}"
+
+    def audio_maps(self) -> list[tuple[str | None, dict[str, int]]]:
+        """(None, the question's {language code: document id}), then (option id, that option's), for
+        the non-empty ones, in that order."""
+        audio = self.audio or {}
+        found = [(None, audio.get("question") or {}), *(audio.get("options") or {}).items()]
+        return [(key, mapping) for key, mapping in found if mapping]
 
     def text_in(self, language: str) -> dict:
         """The question's text in `language`, else in French."""

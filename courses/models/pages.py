@@ -183,6 +183,14 @@ class LessonPage(RestrictionsByPathMixin, Page):
             if item.get("type") == "h5p" and item.get("value", {}).get("package")
         ]
 
+    def has_audio_clips(self) -> bool:
+        """Whether any block holds a clip (the page then loads listen.js); read without a query."""
+        return any(
+            item.get("value", {}).get("clips")
+            for item in self.body.raw_data
+            if item.get("type") in ("audio", "key_point")
+        )
+
     def serve(self, request, *args, **kwargs):
         from courses import views
 

@@ -9,6 +9,7 @@ from playwright.sync_api import Browser, Page
 
 from assessments import services
 from tests.browser.test_test_journey import PHONE, log_in
+from tests.field.audio import give_lesson_key_point, give_question_clips
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,6 +53,9 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
     code = shared_room["session"].code
     day = timezone.localdate().isoformat()
     attempt, _created = services.attempt_start(user=trainee, test=pre)
+    # Pages with "listen" controls: a question and a choice with clips, a lesson key point with one.
+    give_question_clips("Q1")
+    give_lesson_key_point(shared_room["lessons"][0])
     trainee_state = logged_in(browser, base, trainee.username)
     trainer_state = logged_in(browser, base, shared_room["trainer"].username)
     found = {}
@@ -89,6 +93,14 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
     services.attempt_submit(user=trainee, attempt_id=attempt.pk)
     found[("trainee", "result")] = violations(browser, trainee_state, base + f"/fr/attempts/{attempt.pk}/")
     found[("trainee", "lesson")] = violations(browser, trainee_state, base + shared_room["lessons"][0].url)
+    # The lesson with its listen control open and its "keep for offline reading" control shown.
+    context = browser.new_context(viewport=PHONE, is_mobile=True, storage_state=trainee_state)
+    page = context.new_page()
+    page.goto(base + shared_room["lessons"][0].url)
+    page.locator("details.listen summary").first.click()
+    page.locator("[data-keep] button").wait_for()
+    found[("trainee", "lesson, listening")] = axe_violations(page)
+    context.close()
     assert {key: value for key, value in found.items() if value} == {}
 
 

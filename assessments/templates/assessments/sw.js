@@ -1,7 +1,9 @@
 /* The service worker: keeps the offline page and its files, so tests kept on this phone open without
- * network; sends queued attempts when the browser has Background Sync. Version {{ version }}. */
+ * network; serves what the trainee chose to keep (lessons in "lms-pages" and their files in
+ * "lms-files", kept by courses/keep-offline.js; a test's audio in "lms-audio", kept at download);
+ * sends queued attempts when the browser has Background Sync. Version {{ version }}. */
 "use strict";
-var CACHE = "lms-shell-{{ version }}";
+var CACHE = "lms-shell-{{ version }}", PAGES = "lms-pages";
 var SHELL = {{ shell|safe }};
 var OFFLINE_PAGES = {{ offline_pages|safe }};
 importScripts("{{ queue }}");
@@ -30,11 +32,26 @@ self.addEventListener("fetch", function (event) {
             });
         }));
     } else if (request.mode === "navigate") {
-        // Any other page: the network; without it, the offline page in the page's language.
-        event.respondWith(fetch(request).catch(function () {
-            var page = OFFLINE_PAGES.filter(function (p) { return url.pathname.indexOf(p.slice(0, 4)) === 0; })[0];
-            return caches.match(page || OFFLINE_PAGES[0]);
+        // Any other page: the network (refreshing the phone's copy of a kept lesson); without it, the
+        // kept copy, else the offline page in the page's language.
+        event.respondWith(fetch(request).then(function (response) {
+            if (response.ok && !response.redirected) {
+                var copy = response.clone();
+                event.waitUntil(caches.open(PAGES).then(function (cache) {
+                    return cache.match(url.pathname).then(function (kept) { return kept && cache.put(url.pathname, copy); });
+                }));
+            }
+            return response;
+        }, function () {
+            return caches.open(PAGES).then(function (cache) { return cache.match(url.pathname); }).then(function (kept) {
+                var page = OFFLINE_PAGES.filter(function (p) { return url.pathname.indexOf(p.slice(0, 4)) === 0; })[0];
+                return kept || caches.match(page || OFFLINE_PAGES[0]);
+            });
         }));
+    } else {
+        // A file the trainee chose to keep (a kept lesson's styles, a test's audio) comes from the
+        // phone, even with network: that is the data they saved. Anything else: the network.
+        event.respondWith(caches.match(request).then(function (kept) { return kept || fetch(request); }));
     }
 });
 self.addEventListener("sync", function (event) {

@@ -20,7 +20,9 @@ class Command(BaseCommand):
                 continue
             module = import_module(f"{app_config.name}.demo")
             if hasattr(module, "seed"):
-                module.seed()
+                # A seed may return notes for the person running it (e.g. a demo part it skipped).
+                for note in module.seed() or ():
+                    self.stdout.write(note)
         self.stdout.write(self.style.SUCCESS(_("Demo data is ready.")))
         self.stdout.write(_("Demo accounts (username / password / role):"))
         for account in demo.DEMO_ACCOUNTS:
