@@ -25,7 +25,7 @@ from lms.access_log import staff_access_log
 from lms.http import file_response
 from lms.models import StaffAccess
 from training import exports, hooks, paper, selectors, services
-from training.forms import JoinForm, RosterUploadForm, SessionForm
+from training.forms import JoinForm, ParticipantAddForm, RosterUploadForm, SessionForm
 from training.models import Attendance, SessionDay, TestWindow, TrainingSession
 
 LIVE_REFRESH_SECONDS = 20
@@ -98,6 +98,7 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
         "days": list(session.days.all()),
         "windows": selectors.open_windows(session=session),
         "roster_form": RosterUploadForm(),
+        "participant_form": ParticipantAddForm(),
         "join_url": request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])),
         "statuses": TrainingSession.Status.choices,
         "tests": selectors.session_tests(session=session),
@@ -164,6 +165,23 @@ def roster_upload(request: HttpRequest, code: str) -> HttpResponse:
                 return redirect(reverse("training:session", args=[session.code]) + "#accounts")
     context = {"session": session, "form": form, "problems": problems}
     return TemplateResponse(request, "training/roster_problems.html", context, status=400)
+
+
+@require_POST
+@login_required
+def participant_add(request: HttpRequest, code: str) -> HttpResponse:
+    """One participant typed in by the trainer: a name of their choice, no contact details needed."""
+    session = _session(request, code, log=StaffAccess.What.PARTICIPANT_ADD)
+    form = ParticipantAddForm(request.POST)
+    if form.is_valid():
+        report = services.roster_import(session=session, rows=[form.as_roster_row()])
+        for _row, problem in report.problems:
+            messages.error(request, problem)
+        if report.ok:
+            messages.success(request, report.summary())
+    else:
+        messages.error(request, _("Type the participant's name."))
+    return redirect(reverse("training:session", args=[session.code]) + "#accounts")
 
 
 @require_POST
