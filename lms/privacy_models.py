@@ -72,6 +72,7 @@ class StaffAccess(models.Model):
         LIVE = "live", _("Live progress")
         SUMMARY = "summary", _("Session summary")
         SUMMARY_EXPORT = "summary_export", _("Session summary export")
+        CERTIFICATES_ZIP = "certificates_zip", _("Session certificates (zip)")
         USER_DATA = "user_data", _("A person's data (download)")
         USER_ADMIN = "user_admin", _("User account in the administration")
         ERASURE = "erasure", _("Erasure completed")

@@ -56,6 +56,7 @@ class Migration(migrations.Migration):
                             ("live", "Live progress"),
                             ("summary", "Session summary"),
                             ("summary_export", "Session summary export"),
+                            ("certificates_zip", "Session certificates (zip)"),
                             ("user_data", "A person's data (download)"),
                             ("user_admin", "User account in the administration"),
                             ("erasure", "Erasure completed"),

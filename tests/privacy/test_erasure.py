@@ -14,7 +14,7 @@ from assessments.evaluation import exports, presentation
 from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.report import evaluation_report
 from assessments.evaluation.selectors import matched_data
-from assessments.models import Attempt
+from assessments.models import Attempt, Response
 from certificates.models import Certificate
 from lms.access_log import staff_access_log
 from lms.models import StaffAccess, User
@@ -41,10 +41,35 @@ def _session_counts(session) -> list[tuple]:
 
 
 def _leave_traces(target, administrator, client):
-    """Where a person's identity ends up besides their profile: logs, e-mail address, a login session."""
+    """Where a person's identity ends up besides their profile: logs, e-mail address, a login session,
+    H5P state and results, a free-text answer, the Wagtail profile."""
+    import uuid
+
     from allauth.account.models import EmailAddress
+    from wagtail.users.models import UserProfile
+
+    from assessments.models import Response
+    from courses.models import H5PResult, H5PState, LessonPage
+    from tests.factories import h5p_package
 
     EmailAddress.objects.create(user=target, email=target.email, primary=True, verified=False)
+    lesson = LessonPage.objects.first()
+    H5PState.objects.create(user=target, lesson=lesson, activity_id="a1", data=f'{{"name": "{target.display_name}"}}')
+    H5PResult.objects.create(
+        user=target,
+        lesson=lesson,
+        activity_id="a1",
+        package=h5p_package(),
+        statement_id=uuid.uuid4(),
+        verb="answered",
+        raw=1,
+        max=2,
+        scaled=0.5,
+    )
+    short = Response.objects.get(attempt__user=target, attempt__test__kind="post", question__kind="short")
+    short.answer = f"Je suis {target.display_name}, {target.phone}"
+    short.save(update_fields=["answer"])
+    UserProfile.get_for_user(target)
     LogEntry.objects.create(
         user=administrator,
         content_type=ContentType.objects.get_for_model(User),
@@ -79,11 +104,16 @@ def test_erasure_leaves_no_trace_and_the_statistics_unchanged(cohort, administra
     pdf_path = Path(certificate.pdf.path)
     assert pdf_path.exists()
     _leave_traces(target, administrator, client)
+    from wagtail.users.models import UserProfile
+
+    from courses.models import H5PResult, H5PState
+
     needles = list(IDENTITY.values())
     assert set(_search_database(needles)) == set(needles)  # the search does find them before
     before = _statistics("ERASE1")
     assert before["summary"]["n"] == 6  # the session's six matched trainees, the person among them
     counts_before = _session_counts(cohort["session"])
+    short_scores = list(Response.objects.filter(attempt__user=target).order_by("pk").values_list("score", flat=True))
     attempts_before = Attempt.objects.filter(user=target).count()
     services.erasure_request(user=target)
 
@@ -93,6 +123,9 @@ def test_erasure_leaves_no_trace_and_the_statistics_unchanged(cohort, administra
     assert _search_media(needles) == []
     assert not pdf_path.exists()
     assert _statistics("ERASE1") == before
+    assert short_scores == list(
+        Response.objects.filter(attempt__user=target).order_by("pk").values_list("score", flat=True)
+    )
     assert _session_counts(cohort["session"]) == counts_before
     assert Attempt.objects.filter(user=target).count() == attempts_before
     target.refresh_from_db()
@@ -101,6 +134,8 @@ def test_erasure_leaves_no_trace_and_the_statistics_unchanged(cohort, administra
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.REVOKED and certificate.holder_erased
     assert certificate.holder_name == "" and not certificate.pdf
+    assert not H5PResult.objects.filter(user=target).exists() and not H5PState.objects.filter(user=target).exists()
+    assert not UserProfile.objects.filter(user=target).exists()
     assert ErasureRequest.objects.get(user=target).status == ErasureRequest.Status.COMPLETED
     assert StaffAccess.objects.filter(what=StaffAccess.What.ERASURE, user=administrator).exists()
 

@@ -74,11 +74,13 @@ def test_staff_views_of_a_roster_are_logged_without_content(cohort, client):
     client.get(reverse("training:session", args=[session.code]))
     client.get(reverse("training:summary_export", args=[session.code, "csv"]))
     client.post(reverse("training:credentials", args=[session.code]))
+    assert client.get(reverse("certificates:session_zip", args=[session.code])).status_code == 200
     logged = list(StaffAccess.objects.filter(user=trainer).values_list("what", "subject"))
     assert sorted(logged) == sorted(
         [
             (StaffAccess.What.SESSION_PAGE, "ERASE1"),
             (StaffAccess.What.SUMMARY_EXPORT, "ERASE1"),
             (StaffAccess.What.CREDENTIALS, "ERASE1"),
+            (StaffAccess.What.CERTIFICATES_ZIP, "ERASE1"),
         ]
     )
