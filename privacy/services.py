@@ -90,7 +90,9 @@ def _scrub(queryset, fields: list[str], identifiers: list[str], pseudonym: str) 
     """Replace the identifiers in the given text (or JSON) fields of log rows; how many rows changed."""
     if not identifiers:
         return 0
-    pattern = re.compile("|".join(re.escape(value) for value in identifiers), re.IGNORECASE)
+    # Whole words only: a short username must not eat into other words of a log line.
+    words = "|".join(re.escape(value) for value in identifiers)
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
     condition = Q()
     for name in fields:
         for value in identifiers:

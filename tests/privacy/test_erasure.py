@@ -186,3 +186,19 @@ def test_erase_user_command_erases_and_refuses_an_unknown_username(cohort):
     assert services.ERASED_PREFIX in out.getvalue()
     with pytest.raises(CommandError):
         call_command("erase_user", IDENTITY["username"], "--yes")
+
+
+def test_logs_lose_the_persons_identifiers_but_keep_other_words(administrator):
+    from tests.factories import UserFactory
+
+    person = UserFactory(username="ana", display_name="Ana Bah")
+    entry = LogEntry.objects.create(
+        user=administrator,
+        content_type=ContentType.objects.get_for_model(User),
+        object_id="1",
+        object_repr="Banana plan – Ana Bah (ana)",
+        action_flag=CHANGE,
+    )
+    report = services.user_erase(user=person)
+    entry.refresh_from_db()
+    assert entry.object_repr == f"Banana plan – {report.pseudonym} ({report.pseudonym})"
