@@ -74,3 +74,12 @@ def test_a_trainee_asks_for_erasure_and_can_cancel(client):
     assert user.erasure_requests.filter(status="pending").count() == 1
     client.post(reverse("privacy:erasure_cancel"))
     assert not user.erasure_requests.filter(status="pending").exists()
+
+
+def test_opening_a_user_in_the_wagtail_admin_is_logged(administrator, client):
+    person = factories.UserFactory(username="seen.in.admin")
+    client.force_login(administrator)
+    response = client.get(f"/admin/users/edit/{person.pk}/")
+    assert response.status_code == 200
+    access = StaffAccess.objects.get(what=StaffAccess.What.USER_ADMIN)
+    assert access.user == administrator and access.subject == f"user:{person.pk}"
