@@ -11,6 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The revocation reason erasure writes (privacy.services.user_erase): the verification page then says
+# "revoked — holder erased" and shows no name.
+HOLDER_ERASED = "holder erased"
+
 
 class Kind(models.TextChoices):
     COMPLETION = "completion", _("Completion certificate")
@@ -160,6 +164,10 @@ class Certificate(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def holder_erased(self) -> bool:
+        return self.status == self.Status.REVOKED and self.revoked_reason == HOLDER_ERASED
 
     @property
     def public_status(self) -> str:

@@ -19,7 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from certificates import access, badges, codes, selectors, signing
 from certificates.models import Certificate
+from lms.access_log import staff_access_log
 from lms.http import file_response
+from lms.models import StaffAccess
 
 # A code that looks like nothing we issued still costs one lookup, so timing says nothing.
 _NEVER_ISSUED = "0" * 14
@@ -167,5 +169,6 @@ def session_zip(request: HttpRequest, code: str) -> HttpResponse:
         session = session_for(user=request.user, code=code)
     except TrainingSession.DoesNotExist as missing:
         raise Http404 from missing
+    staff_access_log(user=request.user, what=StaffAccess.What.CERTIFICATES_ZIP, subject=session.code)
     data, _count = sessions.session_certificates_zip(session=session)
     return file_response(data, content_type="application/zip", filename=f"{session.code}-certificates.zip")

@@ -7,7 +7,10 @@ often no email. The templates add the profile fields to Wagtail's own layout.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import EditView as WagtailUserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from lms.access_log import staff_access_log
 
 PROFILE_FIELDS = ["display_name", "phone", "organisation", "audience", "prefecture", "country", "preferred_language"]
 
@@ -30,8 +33,19 @@ class LmsUserEditForm(UserEditForm):
         fields = ["username", "email", "is_active", "is_superuser", "groups", *PROFILE_FIELDS]
 
 
+class UserEditView(WagtailUserEditView):
+    """Opening a person's account in the admin shows their personal data: the access is logged."""
+
+    def get(self, request, *args, **kwargs):
+        from lms.privacy_models import StaffAccess
+
+        staff_access_log(user=request.user, what=StaffAccess.What.USER_ADMIN, subject=f"user:{self.object.pk}")
+        return super().get(request, *args, **kwargs)
+
+
 class UserViewSet(WagtailUserViewSet):
     template_prefix = "lms/admin/users/"
+    edit_view_class = UserEditView
 
     def get_form_class(self, for_update=False):
         return LmsUserEditForm if for_update else LmsUserCreationForm

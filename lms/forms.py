@@ -78,5 +78,8 @@ class FirstLoginForm(SetPasswordForm):
 
     def save(self, commit: bool = True):
         return services.user_first_login(
-            user=self.user, password=self.cleaned_data["new_password1"], consent_version=settings.CONSENT_VERSION
+            user=self.user,
+            password=self.cleaned_data["new_password1"],
+            consent_version=settings.CONSENT_VERSION,
+            language=get_language() or settings.LANGUAGE_CODE,
         )

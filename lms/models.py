@@ -120,6 +120,9 @@ class User(AbstractUser):
     )
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_version = models.CharField(_("consent version"), max_length=32, blank=True)
+    # Set when the person withdraws consent (lms.services.user_withdraw_consent): from then on they
+    # are left out of evaluator views and exports (assessments.evaluation.filters).
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
     # Set for accounts a trainer creates from a roster: their one-time password is on a printed
     # sheet, so the first login must replace it (lms.middleware enforces it).
     must_change_password = models.BooleanField(_("must change password"), default=False)
@@ -161,7 +164,7 @@ class User(AbstractUser):
 
     @property
     def has_consented(self) -> bool:
-        return self.consent_given_at is not None
+        return self.consent_given_at is not None and self.consent_withdrawn_at is None
 
 
 class HomePage(RouteByUrlPathMixin, Page):
@@ -183,3 +186,7 @@ class HomePage(RouteByUrlPathMixin, Page):
         # so that lms does not import courses).
         context["catalogue"] = self.get_children().live().filter(content_type__model="courseindexpage").first()
         return context
+
+
+# Consent history and the staff access log live in their own module to keep this one readable.
+from lms.privacy_models import ConsentRecord, StaffAccess  # noqa: E402, F401

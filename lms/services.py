@@ -8,16 +8,56 @@ from django.db import transaction
 from django.utils import timezone
 
 from lms import roles
-from lms.models import Audience, Prefecture, User
+from lms.consent import consent_text
+from lms.models import Audience, ConsentRecord, Prefecture, User
 
 
 @transaction.atomic
-def user_record_consent(*, user: User, version: str | None = None) -> User:
-    """Record that `user` accepted the consent text of `version` (the current one by default), now."""
-    user.consent_given_at = timezone.now()
-    user.consent_version = version or settings.CONSENT_VERSION
-    user.full_clean()
-    user.save(update_fields=["consent_given_at", "consent_version"])
+def user_record_consent(
+    *,
+    user: User,
+    version: str | None = None,
+    language: str | None = None,
+    source: str = ConsentRecord.Source.SIGNUP,
+) -> User:
+    """Record that `user` accepted the consent text of `version` (the current one by default), now.
+
+    The text recorded is the one shown, in `language` (the person's preferred language by default).
+    A consent already in force is closed first, so exactly one record is in force afterwards.
+    """
+    now = timezone.now()
+    language = language or user.preferred_language or settings.LANGUAGE_CODE
+    ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).update(withdrawn_at=now)
+    record = ConsentRecord(
+        user=user,
+        version=version or settings.CONSENT_VERSION,
+        language=language,
+        text=consent_text(language),
+        source=source,
+        given_at=now,
+    )
+    record.full_clean()
+    record.save()
+    user.consent_given_at = now
+    user.consent_version = record.version
+    user.consent_withdrawn_at = None
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["consent_given_at", "consent_version", "consent_withdrawn_at"])
+    return user
+
+
+@transaction.atomic
+def user_withdraw_consent(*, user: User) -> User:
+    """The person withdraws their consent: from now on evaluator views and exports leave them out.
+
+    Idempotent: withdrawing twice keeps the first date.
+    """
+    if user.consent_withdrawn_at is not None:
+        return user
+    now = timezone.now()
+    ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).update(withdrawn_at=now)
+    user.consent_withdrawn_at = now
+    user.save(update_fields=["consent_withdrawn_at"])
     return user
 
 
@@ -43,13 +83,17 @@ def user_complete_signup(
     user.full_clean(exclude=["password"])
     user.save()
     user.groups.add(Group.objects.get_or_create(name=roles.TRAINEE)[0])
-    return user_record_consent(user=user, version=consent_version)
+    return user_record_consent(user=user, version=consent_version, language=user.preferred_language)
 
 
 @transaction.atomic
-def user_first_login(*, user: User, password: str, consent_version: str | None = None) -> User:
+def user_first_login(
+    *, user: User, password: str, consent_version: str | None = None, language: str | None = None
+) -> User:
     """A person with a one-time password (a roster sheet) sets their own and gives their consent."""
     user.set_password(password)
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
-    return user_record_consent(user=user, version=consent_version)
+    return user_record_consent(
+        user=user, version=consent_version, language=language, source=ConsentRecord.Source.FIRST_LOGIN
+    )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "assessments",
     "training",
     "certificates",
+    "privacy",
     # Wagtail, with wagtail-localize for translating pages (it replaces wagtail.locales).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -318,4 +319,20 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+}
+
+# --- Data protection: retention (privacy.services.apply_retention, daily from Celery beat) ---------
+
+# Each value is a number of days; 0 keeps that data for ever. See docs/data-protection.md.
+# Trainee accounts not used for this long are erased (anonymised; statistics are kept). 3 years.
+RETENTION_INACTIVE_ACCOUNT_DAYS = env.int("RETENTION_INACTIVE_ACCOUNT_DAYS", default=3 * 365)
+# Logs of staff access to personal data and to evaluation reports. 2 years.
+RETENTION_ACCESS_LOG_DAYS = env.int("RETENTION_ACCESS_LOG_DAYS", default=2 * 365)
+# Offline test downloads (device tokens) this long after they stopped being valid.
+RETENTION_OFFLINE_DEVICE_DAYS = env.int("RETENTION_OFFLINE_DEVICE_DAYS", default=30)
+# The Django admin's change history. 2 years.
+RETENTION_ADMIN_LOG_DAYS = env.int("RETENTION_ADMIN_LOG_DAYS", default=2 * 365)
+CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
+    "task": "privacy.apply_retention",
+    "schedule": env.float("RETENTION_RUN_SECONDS", default=24 * 3600.0),
 }

@@ -32,6 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/first-login/", views.first_login, name="first_login"),
     path("accounts/", include("allauth.urls")),
+    path("account/", include("privacy.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
     path("sessions/", include("training.urls")),

@@ -60,3 +60,24 @@ class RosterUploadForm(forms.Form):
 
 class JoinForm(forms.Form):
     code = forms.CharField(label=_("Session join code"), max_length=16)
+
+
+class ParticipantAddForm(forms.Form):
+    """One participant, under the name they choose (a pseudonym is fine) and with no contact details."""
+
+    name = forms.CharField(
+        label=_("Name on the certificate (a name of their choice)"),
+        max_length=150,
+        help_text=_("No email or phone is needed: the accounts sheet gives them a one-time password."),
+    )
+    audience = forms.ChoiceField(label=_("Audience group"), required=False, choices=[])
+
+    def __init__(self, *args, **kwargs):
+        from lms.models import Audience
+
+        super().__init__(*args, **kwargs)
+        self.fields["audience"].choices = [("", _("Choose")), *Audience.choices]
+
+    def as_roster_row(self) -> dict:
+        """The row a roster file with only these columns would have (training.services.roster_import)."""
+        return {"name": self.cleaned_data["name"].strip(), "audience": self.cleaned_data.get("audience", "")}

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<str:code>/status/", views.session_status, name="status"),
     path("<str:code>/join-qr.svg", views.join_qr, name="join_qr"),
     path("<str:code>/roster/", views.roster_upload, name="roster"),
+    path("<str:code>/participants/new/", views.participant_add, name="participant_add"),
     path("<str:code>/accounts.pdf", views.credentials_sheet, name="credentials"),
     path("<str:code>/days/<str:date>/", views.attendance_page, name="attendance"),
     path("<str:code>/days/<str:date>/checkin/", views.checkin_switch, name="checkin_switch"),

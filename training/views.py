@@ -21,19 +21,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments.paper_import import TableError, read_table
+from lms.access_log import staff_access_log
 from lms.http import file_response
+from lms.models import StaffAccess
 from training import exports, hooks, paper, selectors, services
-from training.forms import JoinForm, RosterUploadForm, SessionForm
+from training.forms import JoinForm, ParticipantAddForm, RosterUploadForm, SessionForm
 from training.models import Attendance, SessionDay, TestWindow, TrainingSession
 
 LIVE_REFRESH_SECONDS = 20
 
 
-def _session(request: HttpRequest, code: str) -> TrainingSession:
+def _session(request: HttpRequest, code: str, *, log: str | None = None) -> TrainingSession:
+    """The session the user may see (else 404); `log` records the staff access to its personal data."""
     try:
-        return selectors.session_for(user=request.user, code=code)
+        session = selectors.session_for(user=request.user, code=code)
     except TrainingSession.DoesNotExist as missing:
         raise Http404 from missing
+    if log:
+        staff_access_log(user=request.user, what=log, subject=session.code)
+    return session
 
 
 def _day(session: TrainingSession, date: str) -> SessionDay:
@@ -84,7 +90,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def session_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.SESSION_PAGE)
     rows = selectors.session_rows(session=session)
     context = {
         "session": session,
@@ -92,6 +98,7 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
         "days": list(session.days.all()),
         "windows": selectors.open_windows(session=session),
         "roster_form": RosterUploadForm(),
+        "participant_form": ParticipantAddForm(),
         "join_url": request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])),
         "statuses": TrainingSession.Status.choices,
         "tests": selectors.session_tests(session=session),
@@ -141,7 +148,7 @@ def join_qr(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @login_required
 def roster_upload(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.ROSTER_IMPORT)
     form = RosterUploadForm(request.POST, request.FILES)
     problems: list[tuple[int, str]] = []
     if form.is_valid():
@@ -162,9 +169,26 @@ def roster_upload(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @login_required
+def participant_add(request: HttpRequest, code: str) -> HttpResponse:
+    """One participant typed in by the trainer: a name of their choice, no contact details needed."""
+    session = _session(request, code, log=StaffAccess.What.PARTICIPANT_ADD)
+    form = ParticipantAddForm(request.POST)
+    if form.is_valid():
+        report = services.roster_import(session=session, rows=[form.as_roster_row()])
+        for _row, problem in report.problems:
+            messages.error(request, problem)
+        if report.ok:
+            messages.success(request, report.summary())
+    else:
+        messages.error(request, _("Type the participant's name."))
+    return redirect(reverse("training:session", args=[session.code]) + "#accounts")
+
+
+@require_POST
+@login_required
 def credentials_sheet(request: HttpRequest, code: str) -> HttpResponse:
     """New one-time passwords for those who have not chosen theirs, printed at once (never stored)."""
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.CREDENTIALS)
     credentials = services.credentials_issue(session=session)
     login_url = request.build_absolute_uri(reverse("account_login"))
     data = paper.credentials_pdf(session=session, credentials=credentials, login_url=login_url)
@@ -177,7 +201,7 @@ def credentials_sheet(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def attendance_page(request: HttpRequest, code: str, date: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.ATTENDANCE)
     day = _day(session, date)
     if request.method == "POST":
         marks = {}
@@ -246,7 +270,7 @@ def checkin_qr(request: HttpRequest, code: str, date: str) -> HttpResponse:
 @require_GET
 @login_required
 def sign_in_sheet(request: HttpRequest, code: str, date: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.SIGN_IN_SHEET)
     day = _day(session, date)
     people = [
         (p.user.display_name or p.user.username, p.user.username) for p in selectors.participants(session=session)
@@ -286,9 +310,9 @@ def test_window(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     return redirect(reverse("training:session", args=[session.code]) + "#tests")
 
 
-def _session_test_form(request: HttpRequest, code: str, test_id: int):
+def _session_test_form(request: HttpRequest, code: str, test_id: int, *, log: str):
     """(session, test, form) from the URL and `?form=`: a test of the session's modules, else 404."""
-    session = _session(request, code)
+    session = _session(request, code, log=log)
     tests = {test.pk: test for test in selectors.session_tests(session=session)}
     if test_id not in tests:
         raise Http404
@@ -305,7 +329,7 @@ def answer_sheet(request: HttpRequest, code: str, test_id: int) -> HttpResponse:
     """The paper test's answer grid with this session's roster (assessments.paper)."""
     from assessments.paper import answer_sheet_pdf
 
-    session, test, form = _session_test_form(request, code, test_id)
+    session, test, form = _session_test_form(request, code, test_id, log=StaffAccess.What.ANSWER_SHEET)
     label = form.label
     people = [(p.user.username, p.user.display_name) for p in selectors.participants(session=session)]
     data = answer_sheet_pdf(test=test, form_label=label, people=people, language=get_language())
@@ -321,7 +345,7 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
     from assessments.paper import form_questions
     from assessments.paper_import import import_paper_responses
 
-    session, test, form = _session_test_form(request, code, test_id)
+    session, test, form = _session_test_form(request, code, test_id, log=StaffAccess.What.PAPER_RESULTS)
     label = form.label
     questions = form_questions(test=test, form=form)
     people = selectors.participants(session=session)
@@ -380,7 +404,7 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
 @require_GET
 @login_required
 def live_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.LIVE)
     context = {"session": session, "rows": selectors.session_rows(session=session), "refresh": LIVE_REFRESH_SECONDS}
     return TemplateResponse(request, "training/live_page.html", context)
 
@@ -402,7 +426,7 @@ def live_fragment(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def summary_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.SUMMARY)
     context = {"session": session, "rows": selectors.session_rows(session=session), "days": session.days.count()}
     return TemplateResponse(request, "training/summary_page.html", context)
 
@@ -410,7 +434,7 @@ def summary_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def summary_export(request: HttpRequest, code: str, extension: str) -> HttpResponse:
-    session = _session(request, code)
+    session = _session(request, code, log=StaffAccess.What.SUMMARY_EXPORT)
     if extension not in ("csv", "xlsx"):
         raise Http404
     table = exports.summary_table(session=session, rows=selectors.session_rows(session=session))

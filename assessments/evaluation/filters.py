@@ -88,6 +88,11 @@ def session_code():
     return Subquery(participants.order_by("-session__start_date", "-pk").values("session__code")[:1])
 
 
+# Data protection: whoever withdrew consent is left out of every evaluator view and export from then
+# on, whatever the filters (lms.services.user_withdraw_consent sets the date).
+CONSENT_IN_FORCE = Q(user__consent_withdrawn_at__isnull=True)
+
+
 @dataclass(frozen=True)
 class ReportFilters:
     """The chosen filters by name (only the ones set). Build with `from_query`."""
@@ -110,7 +115,7 @@ class ReportFilters:
 
     def attempt_condition(self) -> Q:
         """The conditions every counted attempt (pre and post) must meet."""
-        condition = Q()
+        condition = CONSENT_IN_FORCE
         for spec in FILTER_SPECS:
             if spec.name in self.values:
                 condition &= spec.condition(self.values[spec.name])

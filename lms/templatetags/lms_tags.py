@@ -53,3 +53,11 @@ def language_links(context) -> list[LanguageLink]:
 def consent_version() -> str:
     """The version of the consent text people accept when they sign up."""
     return settings.CONSENT_VERSION
+
+
+@register.simple_tag
+def consent_paragraphs() -> list:
+    """The consent text, paragraph by paragraph (lms.consent: what is shown is what is recorded)."""
+    from lms.consent import CONSENT_PARAGRAPHS
+
+    return CONSENT_PARAGRAPHS

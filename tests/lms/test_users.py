@@ -26,7 +26,7 @@ def test_profile_has_exactly_the_fields_a_trainee_needs():
     }  # fmt: skip
     assert own == {
         "username", "display_name", "email", "phone", "organisation", "audience", "prefecture", "country",
-        "preferred_language", "consent_given_at", "consent_version",
+        "preferred_language", "consent_given_at", "consent_version", "consent_withdrawn_at",
     }  # fmt: skip
 
 

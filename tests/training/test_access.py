@@ -29,6 +29,7 @@ def _routes(session, day, token) -> list[tuple[str, str, dict]]:
         ("get", reverse("training:join_qr", args=[code]), {}),
         ("post", reverse("training:roster", args=[code]), {}),
         ("post", reverse("training:credentials", args=[code]), {}),
+        ("post", reverse("training:participant_add", args=[code]), {"name": "Nom choisi"}),
         ("get", reverse("training:attendance", args=[code, date]), {}),
         ("post", reverse("training:attendance", args=[code, date]), {"all_present": "1"}),
         ("post", reverse("training:checkin_switch", args=[code, date]), {"open": "0"}),

@@ -1,0 +1,85 @@
+"""My data: the page and the JSON download list everything held about the person, and only theirs."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from lms import services as lms_services
+from lms.models import StaffAccess
+from privacy import selectors
+from tests import factories
+from tests.privacy.conftest import IDENTITY
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_json_download_holds_every_kind_of_data(cohort, client):
+    target = lms_services.user_record_consent(user=cohort["target"])
+    client.force_login(target)
+    response = client.get(reverse("privacy:my_data_json"))
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    data = json.loads(response.content)
+    assert data["profile"][0]["username"] == IDENTITY["username"]
+    assert data["profile"][0]["phone"] == IDENTITY["phone"]
+    assert len(data["consents"]) == 1 and data["consents"][0]["text"]
+    assert len(data["enrolments"]) == 1
+    assert len(data["lesson_progress"]) == 1
+    assert {a["test"] for a in data["attempts"]} == {"pre", "post"}
+    assert all(a["score"] is not None for a in data["attempts"])
+    assert len(data["answers"]) == 12  # six questions, two tests
+    assert data["sessions"][0]["code"] == "ERASE1"
+    assert data["certificates"][0]["holder_name"] == IDENTITY["display_name"]
+    assert set(data) >= {"h5p_results", "attendance", "offline_devices", "erasure_requests"}
+
+
+def test_the_page_shows_the_same_sections_and_nobody_elses_data(cohort, client):
+    other = cohort["people"][1]
+    client.force_login(other)
+    with translation.override("en"):
+        page = client.get("/en/account/data/").content.decode()
+    assert "Training sessions" in page and "ERASE1" in page and other.username in page
+    assert IDENTITY["username"] not in page and IDENTITY["display_name"] not in page
+
+
+def test_my_data_pages_need_a_login(client):
+    for name in ("privacy:account", "privacy:my_data", "privacy:my_data_json"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_page_reads_a_fixed_number_of_queries(cohort, django_assert_max_num_queries):
+    with django_assert_max_num_queries(14):
+        selectors.personal_data(user=cohort["target"])
+
+
+def test_an_administrator_downloads_a_persons_data_and_the_access_is_logged(cohort, administrator, client):
+    target = cohort["target"]
+    url = reverse("privacy:user_data_json", args=[target.pk])
+    client.force_login(cohort["people"][1])
+    assert client.get(url).status_code == 403
+    client.force_login(administrator)
+    response = client.get(url)
+    assert json.loads(response.content)["profile"][0]["username"] == IDENTITY["username"]
+    access = StaffAccess.objects.get(what=StaffAccess.What.USER_DATA)
+    assert access.user == administrator and access.subject == f"user:{target.pk}"
+
+
+def test_a_trainee_asks_for_erasure_and_can_cancel(client):
+    user = factories.UserFactory()
+    client.force_login(user)
+    client.post(reverse("privacy:erasure_ask"))
+    client.post(reverse("privacy:erasure_ask"))  # twice: still one request
+    assert user.erasure_requests.filter(status="pending").count() == 1
+    client.post(reverse("privacy:erasure_cancel"))
+    assert not user.erasure_requests.filter(status="pending").exists()
+
+
+def test_opening_a_user_in_the_wagtail_admin_is_logged(administrator, client):
+    person = factories.UserFactory(username="seen.in.admin")
+    client.force_login(administrator)
+    response = client.get(f"/admin/users/edit/{person.pk}/")
+    assert response.status_code == 200
+    access = StaffAccess.objects.get(what=StaffAccess.What.USER_ADMIN)
+    assert access.user == administrator and access.subject == f"user:{person.pk}"
