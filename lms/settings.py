@@ -118,11 +118,17 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# A persistent connection is checked before a request reuses it, so a database server restarted
+# under the site costs no request an error (tests/faults/test_postgresql_restart.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and sessions must be shared by every web process in production: point CACHE_URL at
 # Redis there. The embedded default runs one process, so memory is enough.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # While Redis is away the site works without a cache instead of failing (lms/cache.py).
+    CACHES["default"]["BACKEND"] = "lms.cache.ResilientRedisCache"
 # With a shared cache, a request reads its session from the cache instead of the database (writes go
 # to both, so a cache flush logs nobody out). A per-process memory cache cannot be shared, so the
 # embedded default keeps plain database sessions.
@@ -277,6 +283,10 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_U
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# With Redis, a message a worker took but never acknowledged (the worker was killed) goes back to the
+# queue after this many seconds. Longer than any task's run plus its longest retry countdown (300 s),
+# or a task waiting for its retry would be delivered twice (harmless: every task is idempotent).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -287,7 +297,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     # broker outage delays a certificate by at most this long.
     "certificates-sweep": {
         "task": "certificates.sweep",
-        "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=300.0),
+        # Two minutes: a certificate due during a broker outage is issued within five minutes of its
+        # return (the sweep's period, plus the worker's reconnection and the issuing).
+        "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=120.0),
     },
 }
 
@@ -305,6 +317,9 @@ CERTIFICATE_FONT_DIR = Path(env.str("CERTIFICATE_FONT_DIR", default="/usr/share/
 CERTIFICATE_BASE_URL = env.str("CERTIFICATE_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 # The issuer named on certificates: neutral, so a certificate does not reveal the programme's subject.
 CERTIFICATE_ISSUER_NAME = env.str("CERTIFICATE_ISSUER_NAME", default="Programme de sécurité humaine – Guinée")
+# A certificate PDF no certificate points at (its issuing was interrupted) is removed by the sweep
+# once it is this many seconds old.
+CERTIFICATE_ORPHAN_PDF_SECONDS = env.int("CERTIFICATE_ORPHAN_PDF_SECONDS", default=3600)
 # Public verification: lookups per IP address and minute.
 CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=30)
 
