@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.PasswordChangeRequiredMiddleware",
+    "lms.middleware.StorageFullMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -118,9 +119,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
-# A persistent connection is checked before a request reuses it, so a database server restarted
-# under the site costs no request an error (tests/faults/test_postgresql_restart.py).
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A persistent connection to a server is checked before a request reuses it, so a database server
+# restarted under the site costs no request an error (tests/faults/test_postgresql_restart.py). A
+# SQLite file has no server to lose.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = not DATABASES["default"]["ENGINE"].endswith("sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and sessions must be shared by every web process in production: point CACHE_URL at
@@ -181,8 +183,8 @@ NPM_STATIC_DIRS = {"h5p-standalone": BASE_DIR / "node_modules" / "h5p-standalone
 STATICFILES_DIRS = [(name, path) for name, path in NPM_STATIC_DIRS.items() if path.is_dir()]
 
 STORAGES = {
-    # "django.core.files.storage.FileSystemStorage" or an S3-compatible backend in production.
-    "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage")},
+    # The local disk, written all or nothing (lms.storage.MediaStorage), or an S3-compatible backend.
+    "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="lms.storage.MediaStorage")},
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_BACKEND",
