@@ -14,11 +14,12 @@ PORT ?= 8000
 # Debian packages a fresh machine may lack: gettext compiles translations, node and npm install the
 # front-end packages, fonts-dejavu-core is the certificate font (it covers ɓ ɗ ƴ ŋ ɲ ɛ ɔ), chromium
 # runs the browser tests, poppler-utils and zbar-tools read certificates back (text and QR code),
-# espeak-ng speaks the demo's audio clip (a French synthetic placeholder; seed_demo skips it without).
+# espeak-ng speaks the demo's audio clip (a French synthetic placeholder; seed_demo skips it without);
+# the fault tests (tests/faults) start private PostgreSQL and Redis servers they may stop at will.
 APT_RUN := gettext nodejs npm fonts-dejavu-core espeak-ng
-APT_TEST := chromium poppler-utils zbar-tools
+APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server
 
-.PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean
+.PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -48,7 +49,8 @@ system-deps:
 	fi
 
 system-deps-test:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
 		echo "Installing Debian packages: $(APT_TEST)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST); \
 	fi
@@ -87,6 +89,15 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $$(git ls-files '*.html')
+
+# Database dump and media archive in a new folder under backups/ (docs/operations.md).
+backup:
+	$(MANAGE) backup
+
+# Restore a backup into the configured database, which must be empty: make restore BACKUP=backups/lms-…
+restore:
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/lms-YYYYMMDD-HHMMSS-…"; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -152,12 +152,20 @@ def _issue(*, enrolment: Enrolment, kind: str, rule: CertificateRule, actor=None
     pdf = render_pdf(certificate, rule.signatories.all())
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
-    # Field checks here; uniqueness is the database's job (the constraint and the row lock above).
-    certificate.full_clean(exclude=["enrolment", "superseded_by"], validate_unique=False, validate_constraints=False)
-    certificate.save()
-    CertificateEvent.objects.create(
-        certificate=certificate, action=action or CertificateEvent.Action.ISSUED, actor=actor
-    )
+    try:
+        # Field checks here; uniqueness is the database's job (the constraint and the row lock above).
+        certificate.full_clean(
+            exclude=["enrolment", "superseded_by"], validate_unique=False, validate_constraints=False
+        )
+        certificate.save()
+        CertificateEvent.objects.create(
+            certificate=certificate, action=action or CertificateEvent.Action.ISSUED, actor=actor
+        )
+    except BaseException:
+        # No row will point at the file: remove it. A process killed here leaves it to the sweep
+        # (certificate_files_orphaned_remove).
+        certificate.pdf.storage.delete(certificate.pdf.name)
+        raise
     if enrolment.user.email:
         transaction.on_commit(lambda: _notify(certificate.pk))
     return certificate
@@ -273,6 +281,32 @@ def certificates_sweep(*, enrolments: QuerySet | None = None, course_slug: str |
         if outcome.created:
             found.append(outcome.certificate)
     return found
+
+
+def certificate_files_orphaned_remove(*, older_than: timedelta) -> list[str]:
+    """Delete the certificate PDFs that no certificate points at, written more than `older_than` ago.
+
+    Issuing writes the PDF before its transaction commits; when the process dies in between (a
+    killed worker), the transaction rolls back and the file stays behind. The sweep calls this; the
+    age keeps it away from the files of issuings still in progress. Returns the names deleted.
+    """
+    storage = Certificate._meta.get_field("pdf").storage
+    folder = Certificate._meta.get_field("pdf").upload_to.rstrip("/")
+    try:
+        _folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    names = {f"{folder}/{name}" for name in files if name.endswith(".pdf")}
+    known = set(Certificate.objects.filter(pdf__in=names).values_list("pdf", flat=True))
+    limit = timezone.now() - older_than
+    removed = []
+    for name in sorted(names - known):
+        if storage.get_modified_time(name) < limit and not Certificate.objects.filter(pdf=name).exists():
+            storage.delete(name)
+            removed.append(name)
+    if removed:
+        logger.warning("removed %s certificate PDF(s) left by an interrupted issuing: %s", len(removed), removed)
+    return removed
 
 
 # --- Administration -----------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 """Celery tasks of the certificates app: ids in, one service call each."""
 
+from datetime import timedelta
+
 from celery import shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from certificates import services
@@ -27,5 +30,7 @@ def evaluate_certificate(enrolment_id: int) -> str | None:
 
 @shared_task(name="certificates.sweep", acks_late=True)
 def sweep_certificates() -> int:
-    """Celery beat: queue every enrolment that earns a certificate it does not have yet."""
+    """Celery beat: queue every enrolment that earns a certificate it does not have yet, and remove
+    the PDFs an interrupted issuing left behind."""
+    services.certificate_files_orphaned_remove(older_than=timedelta(seconds=settings.CERTIFICATE_ORPHAN_PDF_SECONDS))
     return len(services.certificates_sweep())

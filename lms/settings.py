@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.PasswordChangeRequiredMiddleware",
+    "lms.middleware.StorageFullMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -119,11 +120,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# A persistent connection to a server is checked before a request reuses it, so a database server
+# restarted under the site costs no request an error (tests/faults/test_postgresql_restart.py). A
+# SQLite file has no server to lose.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = not DATABASES["default"]["ENGINE"].endswith("sqlite3")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and sessions must be shared by every web process in production: point CACHE_URL at
 # Redis there. The embedded default runs one process, so memory is enough.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # While Redis is away the site works without a cache instead of failing (lms/cache.py).
+    CACHES["default"]["BACKEND"] = "lms.cache.ResilientRedisCache"
 # With a shared cache, a request reads its session from the cache instead of the database (writes go
 # to both, so a cache flush logs nobody out). A per-process memory cache cannot be shared, so the
 # embedded default keeps plain database sessions.
@@ -176,8 +184,8 @@ NPM_STATIC_DIRS = {"h5p-standalone": BASE_DIR / "node_modules" / "h5p-standalone
 STATICFILES_DIRS = [(name, path) for name, path in NPM_STATIC_DIRS.items() if path.is_dir()]
 
 STORAGES = {
-    # "django.core.files.storage.FileSystemStorage" or an S3-compatible backend in production.
-    "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage")},
+    # The local disk, written all or nothing (lms.storage.MediaStorage), or an S3-compatible backend.
+    "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="lms.storage.MediaStorage")},
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_BACKEND",
@@ -281,6 +289,10 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_U
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# With Redis, a message a worker took but never acknowledged (the worker was killed) goes back to the
+# queue after this many seconds. Longer than any task's run plus its longest retry countdown (300 s),
+# or a task waiting for its retry would be delivered twice (harmless: every task is idempotent).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -291,7 +303,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     # broker outage delays a certificate by at most this long.
     "certificates-sweep": {
         "task": "certificates.sweep",
-        "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=300.0),
+        # Two minutes: a certificate due during a broker outage is issued within five minutes of its
+        # return (the sweep's period, plus the worker's reconnection and the issuing).
+        "schedule": env.float("CERTIFICATE_SWEEP_SECONDS", default=120.0),
     },
 }
 
@@ -309,6 +323,9 @@ CERTIFICATE_FONT_DIR = Path(env.str("CERTIFICATE_FONT_DIR", default="/usr/share/
 CERTIFICATE_BASE_URL = env.str("CERTIFICATE_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 # The issuer named on certificates: neutral, so a certificate does not reveal the programme's subject.
 CERTIFICATE_ISSUER_NAME = env.str("CERTIFICATE_ISSUER_NAME", default="Programme de sécurité humaine – Guinée")
+# A certificate PDF no certificate points at (its issuing was interrupted) is removed by the sweep
+# once it is this many seconds old.
+CERTIFICATE_ORPHAN_PDF_SECONDS = env.int("CERTIFICATE_ORPHAN_PDF_SECONDS", default=3600)
 # Public verification: lookups per IP address and minute.
 CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=30)
 

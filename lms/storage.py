@@ -1,4 +1,6 @@
-"""Static files: fingerprinted names (cached for a year by browsers) wherever collectstatic has run.
+"""Storages: static files with fingerprinted names, and media files written all or nothing.
+
+Static files: fingerprinted names (cached for a year by browsers) wherever collectstatic has run.
 
 WhiteNoise's manifest storage renames each file after its content (`site.3f9a….css`) and serves such
 files with a far-future `Cache-Control: immutable`, so a phone downloads each version once. It needs
@@ -7,6 +9,10 @@ runserver) it would refuse to render any page. This storage then falls back to t
 the development and test servers serve from the apps' folders.
 """
 
+import contextlib
+import os
+
+from django.core.files.storage import FileSystemStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -15,3 +21,35 @@ class StaticStorage(CompressedManifestStaticFilesStorage):
         if not self.hashed_files:  # no manifest: collectstatic has not run here
             return name
         return super().stored_name(name)
+
+
+class MediaStorage(FileSystemStorage):
+    """Media on the local disk, all or nothing: a file whose writing fails (the disk full, an I/O
+    error) is deleted, instead of staying behind half-written under the name it was to have.
+
+    Django's own `_save` leaves the partial file; this one creates the file (never over an existing
+    one), copies the content into it (an upload spooled to a temporary file is copied too, not moved)
+    and removes exactly the file it created when anything fails.
+    """
+
+    def _save(self, name, content):
+        full_path = self.path(name)
+        os.makedirs(os.path.dirname(full_path), exist_ok=True)
+        while True:
+            try:
+                fd = os.open(full_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+                break
+            except FileExistsError:
+                name = self.get_available_name(name)
+                full_path = self.path(name)
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                for chunk in content.chunks():
+                    stream.write(chunk if isinstance(chunk, bytes) else chunk.encode())
+            if self.file_permissions_mode is not None:
+                os.chmod(full_path, self.file_permissions_mode)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(full_path)
+            raise
+        return str(name).replace("\\", "/")

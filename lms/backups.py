@@ -1,0 +1,210 @@
+"""Backups: the database (SQLite's backup API, or `pg_dump -Fc`) and the media files, in one
+timestamped folder; and their restore into an empty database.
+
+A backup folder holds `database.sqlite3` or `database.dump`, `media.tar.gz` and `manifest.json`
+(what was backed up, when, and the counts a restore is checked against). The database is dumped
+first and the media after, so every file a row of the dump names is in the archive.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+MANIFEST = "manifest.json"
+MEDIA_ARCHIVE = "media.tar.gz"
+SQLITE_FILE = "database.sqlite3"
+POSTGRES_FILE = "database.dump"
+# Counted into the manifest, and compared after a restore.
+COUNTED_TABLES = ("lms_user", "assessments_attempt", "assessments_response", "certificates_certificate")
+
+
+class BackupError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a restore writes: a PostgreSQL database (URL) or a SQLite file."""
+
+    vendor: str
+    location: str
+
+
+def _pg_env_and_args(*, host, port, user, password, name) -> tuple[dict, list[str]]:
+    env = dict(os.environ)
+    if password:
+        env["PGPASSWORD"] = password
+    args = ["-h", host or "127.0.0.1", "-p", str(port or 5432), "-U", user or "postgres", "-d", name]
+    return env, args
+
+
+def _counts(cursor) -> dict[str, int]:
+    counts = {}
+    for table in COUNTED_TABLES:
+        cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
+        counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def backup_create(*, folder: Path, media_root: Path) -> Path:
+    """Back up the default database and `media_root` into a new folder under `folder`; return it."""
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = Path(folder) / f"lms-{stamp}"
+    target.mkdir(parents=True)
+    settings_dict = connection.settings_dict
+    with connection.cursor() as cursor:
+        counts = _counts(cursor)
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(target / SQLITE_FILE) as copy:
+            connection.connection.backup(copy)
+        copy.close()
+        database = SQLITE_FILE
+    elif connection.vendor == "postgresql":
+        env, args = _pg_env_and_args(
+            host=settings_dict["HOST"],
+            port=settings_dict["PORT"],
+            user=settings_dict["USER"],
+            password=settings_dict["PASSWORD"],
+            name=settings_dict["NAME"],
+        )
+        _run([_tool("pg_dump"), "-Fc", "--no-owner", "-f", str(target / POSTGRES_FILE), *args], env=env)
+        database = POSTGRES_FILE
+    else:
+        raise BackupError(_("Backups support SQLite and PostgreSQL, not %(vendor)s.") % {"vendor": connection.vendor})
+    with tarfile.open(target / MEDIA_ARCHIVE, "w:gz") as archive:
+        if Path(media_root).is_dir():
+            archive.add(media_root, arcname="media")
+    manifest = {
+        "created_at": timezone.now().isoformat(),
+        "vendor": connection.vendor,
+        "database": database,
+        "media": MEDIA_ARCHIVE,
+        "counts": counts,
+    }
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    return target
+
+
+def read_manifest(backup: Path) -> dict:
+    try:
+        return json.loads((Path(backup) / MANIFEST).read_text())
+    except (OSError, ValueError) as error:
+        raise BackupError(
+            _("%(path)s is not a backup folder (no readable manifest.json).") % {"path": backup}
+        ) from error
+
+
+def target_for(database_url: str | None) -> Target:
+    """The restore target: `database_url`, or the configured default database."""
+    if database_url:
+        parts = urlsplit(database_url)
+        if parts.scheme.startswith("postgres"):
+            return Target("postgresql", database_url)
+        if parts.scheme == "sqlite":
+            return Target("sqlite", parts.path[1:] if parts.path.startswith("//") else parts.path)
+        raise BackupError(_("Restores support SQLite and PostgreSQL URLs."))
+    settings_dict = connection.settings_dict
+    if connection.vendor == "postgresql":
+        url = "postgres://{user}:{password}@{host}:{port}/{name}".format(
+            user=settings_dict["USER"] or "postgres",
+            password=settings_dict["PASSWORD"] or "",
+            host=settings_dict["HOST"] or "127.0.0.1",
+            port=settings_dict["PORT"] or 5432,
+            name=settings_dict["NAME"],
+        )
+        return Target("postgresql", url)
+    return Target(connection.vendor, str(settings_dict["NAME"]))
+
+
+def _pg_args(url: str) -> tuple[dict, list[str]]:
+    parts = urlsplit(url)
+    return _pg_env_and_args(
+        host=parts.hostname, port=parts.port, user=parts.username, password=parts.password, name=parts.path.lstrip("/")
+    )
+
+
+def _table_count(target: Target) -> int:
+    if target.vendor == "sqlite":
+        if not Path(target.location).exists():
+            return 0
+        with sqlite3.connect(target.location) as db:
+            return db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    import psycopg
+
+    with psycopg.connect(target.location, connect_timeout=10) as db:
+        return db.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+
+
+def restored_counts(target: Target) -> dict[str, int]:
+    if target.vendor == "sqlite":
+        with sqlite3.connect(target.location) as db:
+            return _counts(db.cursor())
+    import psycopg
+
+    with psycopg.connect(target.location, connect_timeout=10) as db:
+        return _counts(db.cursor())
+
+
+def backup_restore(*, backup: Path, target: Target, media_root: Path) -> dict[str, int]:
+    """Restore `backup` into the EMPTY database `target` and into `media_root`; return the restored
+    counts, checked against the manifest's."""
+    manifest = read_manifest(backup)
+    if manifest["vendor"] != target.vendor:
+        raise BackupError(
+            _("This backup is of a %(backup)s database; it cannot be restored into %(target)s.")
+            % {"backup": manifest["vendor"], "target": target.vendor}
+        )
+    if _table_count(target):
+        raise BackupError(_("The target database is not empty: restore into a new, empty database."))
+    dump = Path(backup) / manifest["database"]
+    if target.vendor == "sqlite":
+        Path(target.location).parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(dump) as source, sqlite3.connect(target.location) as copy:
+            source.backup(copy)
+        source.close()
+        copy.close()
+    else:
+        env, args = _pg_args(target.location)
+        _run([_tool("pg_restore"), "--no-owner", "--exit-on-error", *args, str(dump)], env=env)
+    Path(media_root).mkdir(parents=True, exist_ok=True)
+    with tarfile.open(Path(backup) / manifest["media"], "r:gz") as archive:
+        members = []
+        for member in archive.getmembers():
+            if member.name == "media":
+                continue
+            member.name = member.name.removeprefix("media/")
+            members.append(member)
+        archive.extractall(media_root, members=members, filter="data")
+    counts = restored_counts(target)
+    if counts != manifest["counts"]:
+        raise BackupError(
+            _("The restored database does not hold what the backup did: %(restored)s instead of %(expected)s.")
+            % {"restored": counts, "expected": manifest["counts"]}
+        )
+    return counts
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise BackupError(_("%(tool)s is missing: install the Debian package postgresql-client.") % {"tool": name})
+    return found
+
+
+def _run(command: list[str], *, env: dict) -> None:
+    done = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603 - our own tool and arguments
+    if done.returncode:
+        raise BackupError(f"{Path(command[0]).name}: {done.stderr.strip()}")
