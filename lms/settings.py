@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "assessments",
     "training",
     "certificates",
+    "events",
     # Wagtail, with wagtail-localize for translating pages (it replaces wagtail.locales).
     "wagtail_localize",
     "wagtail_localize.locales",
