@@ -70,6 +70,8 @@ DEMO_ACCOUNTS = [
     DemoAccount("evaluateur", "demo-evaluateur", roles.EVALUATOR, "Fatoumata Bah"),
     DemoAccount("editeur", "demo-editeur", roles.EDITOR, "Sékou Kourouma"),
     DemoAccount("admin", "demo-admin", roles.ADMINISTRATOR, "Administrateur"),
+    # A migrant ambassador in Kankan who logs community dialogues (events.demo adds their logs).
+    DemoAccount("ambassadeur", "demo-ambassadeur", roles.AMBASSADOR, "Moussa Kéita", "", "kankan"),
 ]
 
 

@@ -19,6 +19,9 @@ TRAINER = "Trainer"
 EVALUATOR = "Evaluator"
 EDITOR = "Editor"
 ADMINISTRATOR = "Administrator"
+# Migrant ambassadors and community support teams: volunteers who log community dialogues (counts
+# only). They see no personal data, so they are not staff and need no second factor.
+AMBASSADOR = "Ambassador"
 
 # Group names are stored in English (they are identifiers); the interface shows these labels.
 ROLE_LABELS = {
@@ -27,6 +30,7 @@ ROLE_LABELS = {
     EVALUATOR: _("Evaluator"),
     EDITOR: _("Editor"),
     ADMINISTRATOR: _("Administrator"),
+    AMBASSADOR: _("Ambassador"),
 }
 
 WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
@@ -58,11 +62,12 @@ _COLLECTION_PERMISSIONS = {
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
-    TRAINER: ["lms.manage_training_sessions"],
+    TRAINER: ["lms.manage_training_sessions", "events.manage_events"],
     EVALUATOR: ["lms.view_evaluation"],
     EDITOR: _EDITOR_PERMISSIONS,
     # Administrators hold every permission: see roles_sync.
     ADMINISTRATOR: [],
+    AMBASSADOR: ["events.log_outreach"],
 }
 
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "privacy",
+    "events",
     # Wagtail, with wagtail-localize for translating pages (it replaces wagtail.locales).
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from assessments.urls import api_urlpatterns as assessment_api_urls
 from certificates.urls import public_urlpatterns as certificate_public_urls
 from courses.urls import api_urlpatterns as course_api_urls
+from events.urls import event_urlpatterns, outreach_urlpatterns
 from lms import views
 
 # Both admin sites log people in through allauth's form, so they share its rate limits.
@@ -36,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
     path("sessions/", include("training.urls")),
+    path("events/", include((event_urlpatterns, "events"))),
+    path("outreach/", include((outreach_urlpatterns, "outreach"))),
     path("", include("certificates.urls")),
     # Wagtail's catch-all serves the pages of each language's tree; it must stay last.
     path("", include(wagtail_urls)),
