@@ -44,15 +44,15 @@ def _report(request: HttpRequest, kind: str):
 @login_required
 def report_page(request: HttpRequest) -> HttpResponse:
     filters = _filters(request, ReportAccess.Kind.PAGE)
-    # The page shows no trainee's row: the database's counts suffice. The report with its charts is
-    # stored until the data changes (stored.py), so a repeated view costs the stamp and a cache read.
-    stored, _computed = stored_report(
+    # The page shows no trainee's row: the database's counts suffice. The results' HTML is stored
+    # until the data changes (stored.py): a repeated view costs the stamp, a cache read and the filters.
+    results, _computed = stored_report(
         filters=filters,
-        compute=lambda: presentation.report_context(
+        compute=lambda: presentation.results_html(
             report=evaluation_report(data=matched_counts(filters=filters), labels=presentation.group_labels())
         ),
     )
-    context = {**stored, **presentation.filter_context(filters=filters, choices=filter_choices())}
+    context = {"results": results, **presentation.filter_context(filters=filters, choices=filter_choices())}
     context["query"] = request.GET.urlencode()
     return TemplateResponse(request, "assessments/evaluation_report.html", context)
 

@@ -3,8 +3,8 @@
 Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/lms_analytics .venv/bin/python bench/prepost_report.py
        [--trainees 5000] [--repeat 5]
 Builds the data set once (a module with 20 questions, synthetic trainees; kept for the next run),
-then prints median milliseconds (after one warm-up) for: the report page computed (the store
-emptied before each request: the stamp, the database's histograms, statistics, SVG, HTML), the
+then prints median milliseconds (after one warm-up) for: the report page computed (its stored
+results dropped before each request: the stamp, the database's histograms, statistics, SVG, HTML), the
 page stored (the stamp and the stored report, SVG, HTML), each with its queries; the report
 without HTML from the histograms and from every trainee's marks (the exports' path); the
 pure-Python statistics alone on lists in memory; numpy/scipy computing the same statistics on
@@ -89,9 +89,10 @@ def main() -> None:
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
+    from django.utils import translation
 
     from assessments.analytics import item_analysis, mcnemar_exact, paired_summary
-    from assessments.evaluation import presentation
+    from assessments.evaluation import presentation, stored
     from assessments.evaluation.aggregates import matched_counts
     from assessments.evaluation.filters import ReportFilters
     from assessments.evaluation.report import evaluation_report
@@ -111,8 +112,13 @@ def main() -> None:
     def page():
         assert client.get(f"/fr/evaluation/?course={course_id}").status_code == 200
 
+    def forget():
+        # Drop this page's stored results (not the sessions in the same cache): the next view computes.
+        with translation.override("fr"):
+            cache.delete(stored.cache_key(filters, stored.data_version()))
+
     def cold_page():
-        cache.clear()  # the store is empty: the request computes the report
+        forget()
         page()
 
     def report():
@@ -152,7 +158,11 @@ def main() -> None:
         page()
     for warm_up in (report, report_with_marks, pure, numpy_version):  # the page warmed up above
         warm_up()
-    cold_ms = median(timed(cold_page, repeat=args.repeat))
+    cold_runs = []
+    for _ in range(args.repeat):
+        forget()
+        cold_runs += timed(page, repeat=1)
+    cold_ms = median(cold_runs)
     page()
     warm_ms = median(timed(page, repeat=args.repeat))
     report_ms = median(timed(report, repeat=args.repeat))
@@ -163,7 +173,7 @@ def main() -> None:
     print(f"database: {connection.vendor}; responses: {Response.objects.count()}; matched pairs: {len(pairs)}")
     print(f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}")
     print(f"medians of {args.repeat} runs after one warm-up; load average (1, 5, 15 min): {load}")
-    print(f"report page, computed (store empty):  {cold_ms:.0f} ms, {cold_queries.count} queries (target < 1000 ms)")
+    print(f"report page, computed (not stored): {cold_ms:.0f} ms, {cold_queries.count} queries (target < 1000 ms)")
     print(f"report page, stored (data unchanged): {warm_ms:.1f} ms, {warm_queries.count} queries")
     print(
         f"statistics from SQL histograms, no HTML: {report_ms:.0f} ms (from every trainee's marks: {marks_ms:.0f} ms)"

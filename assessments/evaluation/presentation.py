@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from assessments.analytics import HAKE_HIGH, HAKE_LOW, HAKE_MEDIUM
@@ -56,11 +57,17 @@ def filter_context(*, filters: ReportFilters, choices: dict) -> dict:
     return {"filters": filters, "choices": choices, "select_filters": select_filters(filters=filters, choices=choices)}
 
 
-def report_context(*, report: EvaluationReport) -> dict:
-    """The report's part of the page context: numbers, labels, charts (SVG) and their descriptions.
+def results_html(*, report: EvaluationReport) -> str:
+    """The page's results (everything between the filters and the exports) as HTML.
 
-    Depends only on the report and the active language, so the page stores it whole (stored.py).
+    Depends only on the report and the active language, so the page stores it (stored.py) and a
+    repeated view renders only the filters around it.
     """
+    return render_to_string("assessments/_evaluation_results.html", report_context(report=report))
+
+
+def report_context(*, report: EvaluationReport) -> dict:
+    """The report's part of the page context: numbers, labels, charts (SVG) and their descriptions."""
     summary = report.summary
     pre_label, post_label = _("Pre-test"), _("Post-test")
     context = {
