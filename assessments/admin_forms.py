@@ -5,12 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from assessments import question_content
 from assessments.models import Question
-from courses.audio import uploaded_clip_check
+from courses.audio import document_clip_check, uploaded_clip_check
 from courses.models import AudioLanguage
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]  # French first: the source language
@@ -74,9 +73,11 @@ class QuestionAdminForm(forms.ModelForm):
         self._add_audio_fields()
 
     def _add_audio_fields(self) -> None:
-        """One file box per language for the question, and, once the question is saved (its choices
-        known), one per language for each choice. A box shows the current clip and can clear it."""
+        """For the question, and once it is saved (its choices known) for each choice: per language,
+        a clip chosen from the documents library (the current one shown, and clearable) and a box to
+        upload a new one instead."""
         from wagtail.documents.models import Document
+        from wagtail.documents.widgets import AdminDocumentChooser
 
         options = list(self.instance.text_in(LANGUAGES[0]).get("options", {}).items()) if self.instance.pk else []
         current = dict(self.instance.audio_maps()) if self.instance.pk else {}
@@ -90,37 +91,46 @@ class QuestionAdminForm(forms.ModelForm):
             ]
             for option, label in targets:
                 name = f"audio_{language.code}_{option}" if option else f"audio_{language.code}"
-                document = documents.get(current.get(option, {}).get(language.code))
-                self.fields[name] = forms.FileField(
+                self.fields[name] = forms.ModelChoiceField(
+                    queryset=Document.objects.all(),
                     label=label,
                     required=False,
-                    initial=document.file if document else None,
+                    initial=documents.get(current.get(option, {}).get(language.code)),
                     help_text="" if option or options else _("Save the question first to add clips for its choices."),
-                    widget=forms.ClearableFileInput(attrs={"accept": "audio/*"}),
+                    widget=AdminDocumentChooser(),
+                )
+                self.fields[f"{name}_upload"] = forms.FileField(
+                    label=_("or upload a new clip"),
+                    required=False,
+                    widget=forms.FileInput(attrs={"accept": "audio/*"}),
                 )
                 self.audio_fields[name] = (option, language.code)
 
     def audio_changes(self) -> dict[tuple[str | None, str], object]:
-        """{(option id or None, language code): an uploaded file to store, or None to remove the clip}."""
+        """{(option id or None, language code): an uploaded file to store, a document chosen from the
+        library, or None to remove the clip}; only what differs from the question's clips."""
         changes = {}
         for name, target in self.audio_fields.items():
-            value = self.cleaned_data.get(name)
-            if value is False:
-                changes[target] = None
-            elif isinstance(value, UploadedFile):
-                changes[target] = value
+            upload, chosen = self.cleaned_data.get(f"{name}_upload"), self.cleaned_data.get(name)
+            if upload:
+                changes[target] = upload
+            elif chosen != self.fields[name].initial:
+                changes[target] = chosen
         return changes
 
     def clean(self):
         cleaned = super().clean()
-        # Uploads are checked (format by content, size) before anything is written.
+        # Uploads are checked (format by content, size) before anything is written; a document
+        # chosen from the library is checked the same way.
         for name in self.audio_fields:
-            upload = cleaned.get(name)
-            if isinstance(upload, UploadedFile):
-                try:
+            upload, chosen = cleaned.get(f"{name}_upload"), cleaned.get(name)
+            try:
+                if upload:
                     uploaded_clip_check(upload)
-                except ValidationError as error:
-                    self.add_error(name, error)
+                elif chosen and chosen != self.fields[name].initial:
+                    document_clip_check(chosen)
+            except ValidationError as error:
+                self.add_error(f"{name}_upload" if upload else name, error)
         if self.errors or not cleaned.get("kind"):
             return cleaned
         boxes = {name: cleaned.get(name, "") for name in self.fields if name.rsplit("_", 1)[-1] in LANGUAGES}

@@ -105,7 +105,7 @@ def _edit_form(question: Question, **files) -> dict:
     form = QuestionAdminForm(instance=question)
     data = {}
     for name, field in form.fields.items():
-        if name.startswith("audio_") or field.disabled:
+        if name.endswith("_upload") or field.disabled:
             continue
         value = form.initial.get(name, field.initial)
         if value is not None:
@@ -117,12 +117,14 @@ def test_an_editor_uploads_a_clip_for_a_question_and_one_for_a_choice(editor_cli
     pular()
     question = Question.objects.get(reference="Q1", is_current=True)
     page = editor_client.get(f"/admin/question/edit/{question.pk}/").content.decode()
-    assert 'name="audio_fuf"' in page and 'name="audio_fuf_b"' in page and 'enctype="multipart/form-data"' in page
+    for name in ("audio_fuf", "audio_fuf_upload", "audio_fuf_b", "audio_fuf_b_upload"):
+        assert f'name="{name}"' in page
+    assert 'enctype="multipart/form-data"' in page
 
     data = _edit_form(
         question,
-        audio_fuf=SimpleUploadedFile("question.wav", wav_bytes()),
-        audio_fuf_b=SimpleUploadedFile("choix-b.wav", wav_bytes(seconds=0.1)),
+        audio_fuf_upload=SimpleUploadedFile("question.wav", wav_bytes()),
+        audio_fuf_b_upload=SimpleUploadedFile("choix-b.wav", wav_bytes(seconds=0.1)),
     )
     response = editor_client.post(f"/admin/question/edit/{question.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -131,13 +133,31 @@ def test_an_editor_uploads_a_clip_for_a_question_and_one_for_a_choice(editor_cli
     documents = Document.objects.in_bulk([question.audio["question"]["fuf"], question.audio["options"]["b"]["fuf"]])
     assert sorted(d.file_size for d in documents.values()) == [len(wav_bytes(seconds=0.1)), len(wav_bytes())]
 
-    # Clearing the question's clip keeps the choice's.
-    response = editor_client.post(
-        f"/admin/question/edit/{question.pk}/", {**_edit_form(question), "audio_fuf-clear": "on"}
-    )
+    # Saving again changes nothing; clearing the question's clip keeps the choice's.
+    before = question.audio
+    assert editor_client.post(f"/admin/question/edit/{question.pk}/", _edit_form(question)).status_code == 302
+    question.refresh_from_db()
+    assert question.audio == before
+    response = editor_client.post(f"/admin/question/edit/{question.pk}/", {**_edit_form(question), "audio_fuf": ""})
     assert response.status_code == 302
     question.refresh_from_db()
     assert "question" not in question.audio and question.audio["options"]["b"]["fuf"]
+
+
+def test_an_editor_chooses_a_clip_already_in_the_library_and_a_non_audio_document_is_refused(editor_client, trainee):
+    pular()
+    question = Question.objects.get(reference="Q1", is_current=True)
+    clip = clip_document(name="deja-la.wav")
+    notes = Document.objects.create(title="notes", file=SimpleUploadedFile("notes.mp3", b"just text, renamed"))
+    url = f"/admin/question/edit/{question.pk}/"
+    response = editor_client.post(url, {**_edit_form(question), "audio_fuf_a": notes.pk})
+    assert response.status_code == 200 and "audio_fuf_a" in response.context["form"].errors
+    question.refresh_from_db()
+    assert question.audio == {}
+    response = editor_client.post(url, {**_edit_form(question), "audio_fuf_a": clip.pk})
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.audio == {"options": {"a": {"fuf": clip.pk}}}
 
 
 def test_a_bad_upload_in_the_admin_is_refused_with_its_reason_and_nothing_is_written(editor_client, trainee):
@@ -149,13 +169,13 @@ def test_a_bad_upload_in_the_admin_is_refused_with_its_reason_and_nothing_is_wri
             f"/admin/question/edit/{question.pk}/",
             _edit_form(
                 question,
-                audio_fuf=SimpleUploadedFile("question.wav", wav_bytes()),
-                audio_fuf_a=SimpleUploadedFile("virus.exe", b"MZ" + b"\x00" * 40),
+                audio_fuf_upload=SimpleUploadedFile("question.wav", wav_bytes()),
+                audio_fuf_a_upload=SimpleUploadedFile("virus.exe", b"MZ" + b"\x00" * 40),
             ),
             HTTP_ACCEPT_LANGUAGE="en",
         )
     assert response.status_code == 200
-    assert "virus.exe" in str(response.context["form"].errors["audio_fuf_a"])
+    assert "virus.exe" in str(response.context["form"].errors["audio_fuf_a_upload"])
     question.refresh_from_db()
     assert (Document.objects.count(), question.audio) == before
 
