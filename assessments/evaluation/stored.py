@@ -6,8 +6,8 @@ in one query, from everything the report reads:
 - finished attempts: count, latest finish, sums of scores, maxima, trainee ids and forms (a
   submission, a paper import, an offline sync, a time-out, a re-score or an erasure changes it;
   answers saved in open attempts do not, so a live session does not empty the store);
-- trainees' group fields (prefecture, audience, language, name prefix) as a sum weighted by id, so
-  one trainee's change of audience changes the stamp;
+- trainees' group fields (prefecture, audience, language, name prefix) and whether their consent is
+  withdrawn, as a sum weighted by id, so one trainee's change of audience or withdrawal changes the stamp;
 - rosters and session modules (the session breakdown and filter), sessions' dates and codes;
 - questions (new versions, points), forms' items, pass marks, module titles.
 So a report is recomputed exactly when something it depends on changed, and never served stale:
@@ -59,6 +59,8 @@ def _stamp_parts() -> list:
         + _choice_index("audience", Audience.choices) * 4
         + _choice_index("preferred_language", [("fr", ""), ("en", "")])
         + Case(When(username__startswith=SYNTHETIC_PREFIX, then=Value(2048)), default=Value(0))
+        # Withdrawing consent (or giving it again) takes the person out of (or back into) the report.
+        + Case(When(consent_withdrawn_at__isnull=False, then=Value(4096)), default=Value(0))
     )
     return [
         (

@@ -578,6 +578,15 @@ def test_the_stored_page_follows_a_change_of_audience_and_of_roster(cohort):
     assert police > 0
 
 
+def test_the_stored_page_leaves_out_a_trainee_who_withdraws_consent(cohort):
+    from lms.services import user_withdraw_consent
+
+    client = _client(roles.EVALUATOR)
+    assert _page_numbers(client)["n"] == "14"
+    user_withdraw_consent(user=cohort["users"][0])
+    assert _page_numbers(client)["n"] == "13"
+
+
 def test_stored_reports_are_kept_per_filters_and_language(cohort):
     from assessments.evaluation import stored
 
