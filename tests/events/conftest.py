@@ -1,6 +1,8 @@
 """People of the events tests, one per role, placed in real prefectures (the reference data)."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from lms import roles
 from lms.models import Prefecture
@@ -13,6 +15,13 @@ def user_with_role(username: str, role: str | None, **fields):
     if role:
         user.groups.add(roles.roles_sync()[role])
     return user
+
+
+@pytest.fixture(autouse=True)
+def default_language_after():
+    """Requests to /en/ leave English active in the thread; later tests expect the default (French)."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
