@@ -1,9 +1,27 @@
-"""First login with a one-time password: the person chooses their own before anything else."""
+"""Account gates run on every request: a first login's own password, a staff second factor, and the
+end of an idle session."""
 
 from __future__ import annotations
 
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from lms.roles import is_staff_account
+
+# Paths every gate lets through: files, and the language switch.
+_ALWAYS_OPEN = ("/static/", "/media/", "/language/")
+
+
+def _staff(request) -> bool:
+    """Whether the person of this request holds a staff role; asked once per request."""
+    if not hasattr(request, "_lms_staff_account"):
+        request._lms_staff_account = is_staff_account(request.user)
+    return request._lms_staff_account
 
 
 class PasswordChangeRequiredMiddleware:
@@ -21,6 +39,70 @@ class PasswordChangeRequiredMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.must_change_password:
             allowed = (reverse("first_login"), reverse("account_logout"))
-            if not request.path.startswith(("/static/", "/media/", "/language/")) and request.path not in allowed:
+            if not request.path.startswith(_ALWAYS_OPEN) and request.path not in allowed:
                 return redirect(allowed[0])
+        return self.get_response(request)
+
+
+class StaffSecondFactorMiddleware:
+    """Staff (lms.roles.STAFF_ROLES) enrol an authenticator app before reaching any other page.
+
+    A staff account without one is sent to allauth's TOTP activation (which first asks for the
+    password again, then shows the recovery codes); only that flow, logging out and files stay
+    reachable. At each later login allauth asks for a code. Trainees are not concerned.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(_ALWAYS_OPEN)
+            and not self._enrolment_path(request.path)
+            and _staff(request)
+        ):
+            from allauth.mfa.models import Authenticator
+
+            if not Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists():
+                return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _enrolment_path(path: str) -> bool:
+        open_paths = (
+            reverse("mfa_index"),  # the activation, recovery codes and their download live below
+            reverse("account_reauthenticate"),
+            reverse("account_logout"),
+            reverse("first_login"),
+        )
+        return path.startswith(open_paths)
+
+
+class SessionIdleTimeoutMiddleware:
+    """End a login session after a period without any request.
+
+    Staff sessions (which reach other people's data) end sooner: SESSION_STAFF_IDLE_SECONDS against
+    SESSION_IDLE_SECONDS. The time of the last request is kept in the session, rewritten at most once
+    a minute so that a page view does not always cost a session write.
+    """
+
+    KEY = "_lms_last_seen"
+    TOUCH_EVERY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY)
+            idle = settings.SESSION_STAFF_IDLE_SECONDS if _staff(request) else settings.SESSION_IDLE_SECONDS
+            if last_seen is not None and now - last_seen > idle:
+                logout(request)
+            elif last_seen is None or now - last_seen >= self.TOUCH_EVERY:
+                request.session[self.KEY] = now
         return self.get_response(request)

@@ -125,3 +125,25 @@ def roles_sync() -> dict[str, Group]:
     # someone has put people in are left alone.
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
     return groups
+
+
+# Roles whose pages show other people's data: their accounts must enrol a second factor
+# (lms.middleware.StaffSecondFactorMiddleware). Coordinators are trainers.
+STAFF_ROLES = (TRAINER, EVALUATOR, EDITOR, ADMINISTRATOR)
+
+
+def is_staff_account(user) -> bool:
+    """Whether `user` holds a staff role (or Django's staff or superuser flag, or coordinates a region)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .filter(Q(groups__name__in=STAFF_ROLES) | Q(coordinated_regions__isnull=False))
+        .exists()
+    )

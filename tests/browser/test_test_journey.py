@@ -20,6 +20,7 @@ from assessments.models import Attempt, Response
 from courses.models import LessonProgress
 from courses.services import enrolment_create
 from tests.factories import RIGHT_ANSWERS, UserFactory, assessment_setup
+from tests.login import log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -97,14 +98,6 @@ def new_phone(browser: Browser, live_server):
     yield open_phone
     for context in contexts:
         context.close()
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/fr/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("link", name="Se déconnecter")).to_be_visible()
 
 
 # --- The test form ----------------------------------------------------------------------------------
