@@ -92,6 +92,12 @@ class SessionIdleTimeoutMiddleware:
     KEY = "_lms_last_seen"
     TOUCH_EVERY = 60
 
+    @classmethod
+    def stamp_login(cls, sender=None, request=None, user=None, **kwargs) -> None:
+        """user_logged_in receiver: the clock starts at login, in the session being written anyway."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())
+
     def __init__(self, get_response):
         self.get_response = get_response
 
