@@ -89,7 +89,11 @@ def new_phone(browser: Browser, live_server):
     contexts: list[BrowserContext] = []
 
     def open_phone(*, javascript: bool = True) -> tuple[BrowserContext, Page]:
-        context = browser.new_context(viewport=PHONE, is_mobile=True, locale="fr-FR", java_script_enabled=javascript)
+        # bypass_csp: Playwright's string predicates (wait_for_function) and injected axe are eval and
+        # inline scripts, which the pages' CSP refuses; the CSP is tested in tests/security/test_headers.py.
+        context = browser.new_context(
+            viewport=PHONE, is_mobile=True, locale="fr-FR", java_script_enabled=javascript, bypass_csp=True
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)

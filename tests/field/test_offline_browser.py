@@ -38,6 +38,9 @@ def open_phone(browser_type, tmp_path):
             is_mobile=True,
             locale="fr-FR",
             offline=offline,
+            # axe and Playwright's string predicates are inline scripts and eval, which the CSP refuses
+            # (the policy itself: tests/security/test_headers.py).
+            bypass_csp=True,
         )
         contexts.append(context)
         # A worker woken by the browser itself for Background Sync (at start-up, before the test can

@@ -123,6 +123,13 @@ def test_xss_payloads_are_escaped_on_every_page_they_reach():
             body = response.content.decode()
             found += [f"{url}: {p}" for p in raw if p in body and p not in ("{{ 7*7 }}{% debug %}",)]
             found += [f"{url}: {m.group(0)}" for m in SCRIPT_URL.finditer(body)]
+    # The lesson's rich text holds the payloads as raw HTML (as if an editor's HTML had bypassed
+    # Draftail, which keeps only the block's features): Wagtail renders it as it is stored, so what
+    # stops it is the page's CSP (test_no_payload_executes_in_a_browser shows both).
+    editor = Client()  # an editor previews any lesson (a trainee is sent to the pre-test first)
+    editor.force_login(factories.UserFactory(username="redactrice-xss", role=roles.EDITOR))
+    lesson = editor.get(room["lesson"].url)
+    assert lesson.status_code == 200 and "script-src 'self';" in lesson["Content-Security-Policy"]
     assert found == []
 
 
@@ -335,3 +342,55 @@ def test_import_responses_refuses_a_malformed_file_and_imports_nothing(name, tmp
     assert french(message) in _plain(str(refused.value))
     assert french("Nothing was imported. Problems found: %(count)s.").split("%")[0] in _plain(str(refused.value))
     assert Attempt.objects.count() == before
+
+
+# --- In a browser: nothing executes ------------------------------------------------------------------
+
+MARK = """
+window.__xss = undefined;
+window.__dialogs = 0;
+"""
+
+
+def _visit(browser, live_server, username: str, urls: list[str], *, bypass_csp: bool) -> dict[str, object]:
+    from tests.login import log_in
+
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="fr-FR", bypass_csp=bypass_csp)
+    context.add_init_script(MARK)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    log_in(page, live_server.url, username)
+    fired = {}
+    for url in urls:
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("networkidle")
+        # Mouse-over, focus and click handlers, had any survived the escaping.
+        page.evaluate(
+            "document.querySelectorAll('main *').forEach(e => ['mouseover', 'focus', 'toggle']"
+            ".forEach(t => e.dispatchEvent(new Event(t))))"
+        )
+        marker = page.evaluate("window.__xss")
+        if marker is not None or dialogs:
+            fired[url] = (marker, list(dialogs))
+    context.close()
+    return fired
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_payload_executes_in_a_browser(browser, live_server):
+    room = hostile_room(XSS)
+    pages = _pages(room)
+    with translation.override("fr"):
+        lesson = room["lesson"].url
+    # Escaping alone (the CSP switched off in the browser): the text fields never execute.
+    assert _visit(browser, live_server, room["trainer"].username, pages["trainer"], bypass_csp=True) == {}
+    assert _visit(browser, live_server, room["people"][0].username, pages["trainee"], bypass_csp=True) == {}
+    # With the CSP, as in production: also the lesson whose rich text holds the raw payloads (as if an
+    # editor's HTML had bypassed Draftail), seen by an editor (a trainee is sent to the pre-test first).
+    assert _visit(browser, live_server, room["people"][0].username, pages["trainee"], bypass_csp=False) == {}
+    editor = factories.UserFactory(username="redactrice-xss", role=roles.EDITOR).username
+    assert _visit(browser, live_server, editor, [lesson], bypass_csp=False) == {}
+    # The detector works, and the CSP is what stops raw rich text: without it, the lesson runs them.
+    assert lesson in _visit(browser, live_server, editor, [lesson], bypass_csp=True)
