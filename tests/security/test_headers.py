@@ -50,9 +50,10 @@ def test_only_h5p_lessons_get_the_narrower_exception_and_never_inline_scripts(cl
     course_services.enrolment_create(user=user, course=course)
     client.force_login(user)
     with_h5p = _directives(client.get(lessons[0].url)["Content-Security-Policy"])
-    assert with_h5p["script-src"] == "'self' 'unsafe-eval'" and with_h5p["frame-ancestors"] == "'none'"
+    assert with_h5p["script-src"] == "'self'" and with_h5p["frame-ancestors"] == "'none'"
+    assert with_h5p["style-src"] == "'self' 'unsafe-inline'"
     without = _directives(client.get(lessons[1].url)["Content-Security-Policy"])
-    assert without["script-src"] == "'self'"
+    assert without["style-src"] == "'self'"
 
 
 @pytest.mark.django_db
