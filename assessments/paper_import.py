@@ -23,6 +23,7 @@ import io
 import re
 import time
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -38,6 +39,8 @@ USERNAME_COLUMNS = {"username", "identifiant"}
 # Columns a trainer may keep from the answer sheet; their content is ignored.
 IGNORED_COLUMNS = {"nom", "name"}
 SHORT_ANSWER_MAX = 200  # as the online form (assessments.forms)
+# A roster or a sheet of answers unpacks to a few hundred kilobytes; far more is an attack or a mistake.
+MAX_XLSX_UNPACKED_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,19 @@ def read_xlsx(content: bytes, *, formulas_as_text: bool = False) -> list[dict]:
     `formulas_as_text` its formula (=…) so that the caller can refuse it."""
     from openpyxl import load_workbook  # installed with Wagtail (its spreadsheet exports)
 
+    # Security (issue 9): a small XLSX can unpack to gigabytes (a "zip bomb"); zipfile never reads
+    # a member past its declared size, so the declared sizes bound what openpyxl may unpack.
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise TableError(1, _("The file is not a valid XLSX workbook.")) from error
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise TableError(
+            1,
+            _("The workbook is too large once unpacked (over %(size)s MB): keep only the table.")
+            % {"size": MAX_XLSX_UNPACKED_BYTES // 1_000_000},
+        )
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=not formulas_as_text)
     except Exception as error:  # openpyxl raises many kinds (zipfile, KeyError, InvalidFileException)

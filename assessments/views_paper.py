@@ -14,6 +14,7 @@ from assessments.models import Test, TestForm
 from lms.http import file_response
 
 PERMISSION = "lms.manage_training_sessions"
+BLANK_ROWS = 25
 
 
 def _check_trainer(user) -> None:
@@ -66,5 +67,9 @@ def answer_sheet_pdf(request: HttpRequest, test_id: int) -> HttpResponse:
     _check_trainer(request.user)
     test = get_object_or_404(Test, pk=test_id)
     form = _form(request, test)
-    data = paper.answer_sheet_pdf(test=test, form_label=form.label, people=_trainees(test), language=get_language())
+    # Security (issue 9): every enrolled trainee of the module is not every trainer's business; a
+    # trainer prints the session's sheet (training:answer_sheet), which lists their own room. Here
+    # only those who may see all enrolments (administrators) get names; others get blank rows.
+    people = _trainees(test) if request.user.has_perm("courses.view_enrolment") else [("", "")] * BLANK_ROWS
+    data = paper.answer_sheet_pdf(test=test, form_label=form.label, people=people, language=get_language())
     return _pdf(data, test=test, form=form, name="answers")

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses import gates, selectors, services
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
+from lms.csp import csp_h5p
 
 MAX_STATEMENT_BYTES = 64 * 1024
 
@@ -111,7 +112,9 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
         has_audio=page.has_audio_clips(),
         best_scores=best_scores,
     )
-    return TemplateResponse(request, page.get_template(request), context)
+    response = TemplateResponse(request, page.get_template(request), context)
+    # The H5P player needs eval and inline styles; only its pages get that exception (lms/csp.py).
+    return csp_h5p(response) if activities else response
 
 
 @require_POST

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_migrate
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -18,6 +18,17 @@ class LmsConfig(AppConfig):
         # run; re-syncing after each migrate (and flush) keeps the groups equal to lms.roles, the one
         # definition, and puts back reference data that a flush removed.
         post_migrate.connect(reference_data.sync_after_migrate, sender=self)
+        # The staff status lms.middleware caches is forgotten when someone's groups change.
+        from django.contrib.auth import get_user_model
+
+        from lms import roles
+
+        m2m_changed.connect(roles.forget_staff_account, sender=get_user_model().groups.through)
+        from django.contrib.auth.signals import user_logged_in
+
+        from lms.middleware import SessionIdleTimeoutMiddleware
+
+        user_logged_in.connect(SessionIdleTimeoutMiddleware.stamp_login)
 
 
 class LmsUsersAppConfig(WagtailUsersAppConfig):

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from lms import roles
+from lms import mfa, roles
 from lms.models import Audience, HomePage, Prefecture, User
 
 HOME_CONTENT = {
@@ -75,6 +75,11 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# The demo's staff accounts share this authenticator-app secret (base32 of "DEMO-TOTP-NOT-SECRET");
+# `manage.py demo_totp_code` prints its current code. Published in the code: a demo, never production.
+DEMO_TOTP_SECRET = "IRCU2TZNKRHVIUBNJZHVILKTIVBVERKU"  # noqa: S105 - a demo secret, published on purpose
+
+
 @transaction.atomic
 def seed_home_pages() -> dict[str, HomePage]:
     """The French home page as the site root, and its English translation, both published."""
@@ -128,6 +133,8 @@ def seed_accounts() -> list[DemoAccount]:
         user.full_clean(exclude=["password"])
         user.save()
         user.groups.set([groups[account.role]])
+        if account.role in roles.STAFF_ROLES:
+            mfa.totp_enrol(user=user, secret=DEMO_TOTP_SECRET)
     return DEMO_ACCOUNTS
 
 

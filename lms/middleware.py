@@ -1,17 +1,34 @@
-"""Middleware: the first login with a one-time password; a clear answer when the media disk is full."""
+"""Account gates run on every request: a first login's own password, a staff second factor, and the
+end of an idle session; and a clear answer when the media disk is full."""
 
 from __future__ import annotations
 
 import errno
 import logging
+import time
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lms.roles import is_staff_account
+
 logger = logging.getLogger(__name__)
+
+# Paths every gate lets through: files, and the language switch.
+_ALWAYS_OPEN = ("/static/", "/media/", "/language/")
+
+
+def _staff(request) -> bool:
+    """Whether the person of this request holds a staff role; asked once per request."""
+    if not hasattr(request, "_lms_staff_account"):
+        request._lms_staff_account = is_staff_account(request.user)
+    return request._lms_staff_account
 
 
 class PasswordChangeRequiredMiddleware:
@@ -29,8 +46,78 @@ class PasswordChangeRequiredMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.must_change_password:
             allowed = (reverse("first_login"), reverse("account_logout"))
-            if not request.path.startswith(("/static/", "/media/", "/language/")) and request.path not in allowed:
+            if not request.path.startswith(_ALWAYS_OPEN) and request.path not in allowed:
                 return redirect(allowed[0])
+        return self.get_response(request)
+
+
+class StaffSecondFactorMiddleware:
+    """Staff (lms.roles.STAFF_ROLES) enrol an authenticator app before reaching any other page.
+
+    A staff account without one is sent to allauth's TOTP activation (which first asks for the
+    password again, then shows the recovery codes); only that flow, logging out and files stay
+    reachable. At each later login allauth asks for a code. Trainees are not concerned.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(_ALWAYS_OPEN)
+            and not self._enrolment_path(request.path)
+            and _staff(request)
+        ):
+            from allauth.mfa.models import Authenticator
+
+            if not Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists():
+                return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _enrolment_path(path: str) -> bool:
+        open_paths = (
+            reverse("mfa_index"),  # the activation, recovery codes and their download live below
+            reverse("account_reauthenticate"),
+            reverse("account_logout"),
+            reverse("first_login"),
+        )
+        return path.startswith(open_paths)
+
+
+class SessionIdleTimeoutMiddleware:
+    """End a login session after a period without any request.
+
+    Staff sessions (which reach other people's data) end sooner: SESSION_STAFF_IDLE_SECONDS against
+    SESSION_IDLE_SECONDS. The time of the last request is kept in the session, rewritten at most once
+    a minute so that a page view does not always cost a session write.
+    """
+
+    KEY = "_lms_last_seen"
+    TOUCH_EVERY = 60
+
+    @classmethod
+    def stamp_login(cls, sender=None, request=None, user=None, **kwargs) -> None:
+        """user_logged_in receiver: the clock starts at login, in the session being written anyway."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY)
+            idle = settings.SESSION_STAFF_IDLE_SECONDS if _staff(request) else settings.SESSION_IDLE_SECONDS
+            if last_seen is not None and now - last_seen > idle:
+                logout(request)
+            elif last_seen is None or now - last_seen >= self.TOUCH_EVERY:
+                request.session[self.KEY] = now
         return self.get_response(request)
 
 

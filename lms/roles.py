@@ -130,3 +130,53 @@ def roles_sync() -> dict[str, Group]:
     # someone has put people in are left alone.
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
     return groups
+
+
+# Roles whose pages show other people's data: their accounts must enrol a second factor
+# (lms.middleware.StaffSecondFactorMiddleware). Coordinators are trainers.
+STAFF_ROLES = (TRAINER, EVALUATOR, EDITOR, ADMINISTRATOR)
+
+
+STAFF_CACHE_SECONDS = 300
+
+
+def _staff_cache_key(user_id) -> str:
+    return f"lms:staff-account:{user_id}"
+
+
+def is_staff_account(user) -> bool:
+    """Whether `user` holds a staff role (or Django's staff or superuser flag, or coordinates a region).
+
+    Asked on every request (lms.middleware), so the answer is cached: a trainee's autosave costs no
+    query for it. A change of groups forgets it at once (forget_staff_account); anything else
+    (becoming a coordinator) is seen within STAFF_CACHE_SECONDS.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.db.models import Q
+
+    key = _staff_cache_key(user.pk)
+    staff = cache.get(key)
+    if staff is None:
+        staff = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .filter(Q(groups__name__in=STAFF_ROLES) | Q(coordinated_regions__isnull=False))
+            .exists()
+        )
+        cache.set(key, staff, STAFF_CACHE_SECONDS)
+    return staff
+
+
+def forget_staff_account(sender=None, instance=None, pk_set=None, reverse=False, **kwargs) -> None:
+    """m2m_changed receiver of User.groups: whoever's groups changed is asked again."""
+    from django.core.cache import cache
+
+    if reverse:  # group.user_set changed: pk_set holds users
+        cache.delete_many([_staff_cache_key(pk) for pk in pk_set or ()])
+    elif instance is not None:
+        cache.delete(_staff_cache_key(instance.pk))

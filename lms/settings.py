@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     # Accounts.
     "allauth",
     "allauth.account",
+    # A second factor (TOTP and recovery codes) for staff: lms.middleware.StaffSecondFactorMiddleware.
+    "allauth.mfa",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (lms/csp.py, docs/security.md).
+    "lms.csp.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress HTML: the home page must fit in the first 14 KB a 2G connection delivers.
     "django.middleware.gzip.GZipMiddleware",
@@ -79,7 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "lms.middleware.SessionIdleTimeoutMiddleware",
     "lms.middleware.PasswordChangeRequiredMiddleware",
+    "lms.middleware.StaffSecondFactorMiddleware",
     "lms.middleware.StorageFullMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -225,8 +231,20 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail marks its preview views SAMEORIGIN itself; everything else refuses to be framed.
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Cookies: Secure in production (with the HTTPS redirect), SameSite=Lax everywhere. The CSRF cookie
+# stays readable by scripts: the H5P player and the autosave send it back in a header.
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SECURE_SSL_REDIRECT
+LANGUAGE_COOKIE_HTTPONLY = True
+# No page uses the camera, the microphone, location or payments; checking in is by a scanned link.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # A shared phone in a training room: sessions end with the browser unless "remember me" is ticked.
 SESSION_COOKIE_AGE = 14 * 24 * 3600
+# And they end after a time without any request (lms.middleware.SessionIdleTimeoutMiddleware): sooner
+# for staff, whose pages show other people's data. Offline tests sync with a token of their own, so
+# an expired session loses no answer.
+SESSION_IDLE_SECONDS = env.int("DJANGO_SESSION_IDLE_SECONDS", default=3 * 24 * 3600)
+SESSION_STAFF_IDLE_SECONDS = env.int("DJANGO_SESSION_STAFF_IDLE_SECONDS", default=2 * 3600)
 SILENCED_SYSTEM_CHECKS = env.list("DJANGO_SILENCED_SYSTEM_CHECKS", default=[])
 
 # --- Accounts (django-allauth) ------------------------------------------------------------------
@@ -253,6 +271,14 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 # The version of the consent text shown at sign-up; recorded with each consent.
 CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-11")
+
+# Staff (lms.roles.is_staff_account) must enrol an authenticator app before any other page; the
+# code is asked at each login. Passkeys (WebAuthn) are left out: they need the fido2 package and a
+# phone that holds passkeys, which the programme's staff do not all have.
+MFA_ADAPTER = "lms.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Formation TdP")
+MFA_TOTP_TOLERANCE = 1
 
 # --- Wagtail ------------------------------------------------------------------------------------
 

@@ -6,7 +6,12 @@ import factory
 from django.conf import settings
 from django.utils import timezone
 
+from lms import mfa, roles
 from lms.models import AdministrativeRegion, Audience, Prefecture, User
+
+# The authenticator-app secret of every staff account the factories make (lms.mfa.totp_code gives
+# its current code; tests.browser_login answers the login's code step with it).
+TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"
 
 
 class AdministrativeRegionFactory(factory.django.DjangoModelFactory):
@@ -41,6 +46,26 @@ class UserFactory(factory.django.DjangoModelFactory):
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_version = settings.CONSENT_VERSION
     password = factory.django.Password("motdepasse-123")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """`role=roles.TRAINER` (or another role) puts the person in that role's group."""
+        if create and extracted:
+            self.groups.add(roles.roles_sync()[extracted])
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        """Staff (lms.roles.is_staff_account) get an authenticator app holding TOTP_SECRET, as they must
+        to reach staff pages; `second_factor=False` leaves it out, `True` gives one to anybody."""
+        if create and (extracted or (extracted is None and roles.is_staff_account(self))):
+            mfa.totp_enrol(user=self, secret=TOTP_SECRET)
+
+
+def staff(user: User, role: str) -> User:
+    """Put an existing account in a staff role, with the authenticator app staff must have."""
+    user.groups.add(roles.roles_sync()[role])
+    mfa.totp_enrol(user=user, secret=TOTP_SECRET)
+    return user
 
 
 # --- courses ------------------------------------------------------------------------------------

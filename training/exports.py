@@ -7,16 +7,9 @@ import io
 
 from django.utils.translation import gettext as _
 
+from assessments.evaluation.exports import neutralise
 from training.models import TrainingSession
-from training.roster import FORMULA_START
 from training.selectors import ParticipantRow
-
-
-def _safe(value):
-    """A leading apostrophe keeps =, +, -, @ as text in Excel and LibreOffice (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _percent(value: float | None):
@@ -50,7 +43,9 @@ def summary_table(*, session: TrainingSession, rows: list[ParticipantRow]) -> li
                 row.lessons_done,
             ]
         )
-    return [[_safe(cell) for cell in line] for line in table]
+    # Security (issue 9): the one neutralise of the evaluation exports, which also covers a leading
+    # tab or carriage return (this file's own copy let "\t=1+1" through).
+    return [[neutralise(cell) for cell in line] for line in table]
 
 
 def to_csv(table: list[list]) -> bytes:

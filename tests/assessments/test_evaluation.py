@@ -79,9 +79,7 @@ def cohort():
 
 
 def _client(role: str) -> Client:
-    groups = roles.roles_sync()
-    user = UserFactory(username=f"staff-{role.lower()}")
-    user.groups.set([groups[role]])
+    user = UserFactory(username=f"staff-{role.lower()}", role=role)
     client = Client()
     client.force_login(user)
     return client

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -36,8 +35,7 @@ def setup():
     trainees = [UserFactory(display_name="Aïssatou Bah"), UserFactory(display_name="Mamadou Condé")]
     for trainee in trainees:
         course_services.enrolment_create(user=trainee, course=course)
-    trainer = UserFactory(display_name="Formatrice")
-    trainer.groups.add(Group.objects.get(name=roles.TRAINER))
+    trainer = UserFactory(display_name="Formatrice", role=roles.TRAINER)
     return {"course": course, "lessons": lessons, "pre": pre, "post": post, "trainees": trainees, "trainer": trainer}
 
 
@@ -185,8 +183,7 @@ def test_only_trainers_and_staff_may_print(setup, name):
 
 def test_the_views_serve_a_named_form_and_refuse_an_unknown_one():
     _course, _lessons, pre, _post = assessment_setup(forms={"A": ["Q1", "Q2", "Q3"], "B": ["Q4", "Q5", "Q6"]})
-    trainer = UserFactory()
-    trainer.groups.add(Group.objects.get(name=roles.TRAINER))
+    trainer = UserFactory(role=roles.TRAINER)
     client = Client()
     client.force_login(trainer)
     assert client.get(f"/fr/tests/{pre.pk}/paper.pdf?form=B").status_code == 200

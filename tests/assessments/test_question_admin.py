@@ -1,7 +1,6 @@
 """Editors write questions in the Wagtail admin; answered questions change only as new versions."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
 from assessments import question_content, services
@@ -72,8 +71,7 @@ def test_true_false_gets_true_and_false_in_each_language_when_left_empty():
 
 @pytest.fixture
 def editor_client(client):
-    editor = UserFactory(username="redactrice")
-    editor.groups.add(Group.objects.get(name=roles.EDITOR))
+    editor = UserFactory(username="redactrice", role=roles.EDITOR)
     client.force_login(editor)
     return client
 

@@ -18,6 +18,7 @@ from courses.h5p.builder import build_package
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PResult, LessonPage
 from lms import demo
 from tests.factories import UserFactory
+from tests.login import log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -101,14 +102,6 @@ def h5p_file(tmp_path) -> Path:
         )
     )
     return path
-
-
-def log_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/fr/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("link", name="Se déconnecter")).to_be_visible()
 
 
 # --- Part A: the editor in the Wagtail admin --------------------------------------------------------

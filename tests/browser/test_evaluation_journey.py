@@ -13,6 +13,7 @@ from django.core.management import call_command
 from assessments.evaluation import synthetic
 from lms import roles
 from tests.factories import UserFactory, assessment_setup
+from tests.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,19 +22,13 @@ PASSWORD = "motdepasse-123"
 
 
 def _user(role: str):
-    groups = roles.roles_sync()
-    user = UserFactory(username=f"browser-{role.lower()}")
-    user.groups.set([groups[role]])
-    return user
+    return UserFactory(username=f"browser-{role.lower()}", role=role)
 
 
 def _log_in(browser, live_server, user, viewport):
     context = browser.new_context(viewport=viewport, locale="fr-FR", is_mobile=viewport["width"] < 500)
     page = context.new_page()
-    page.goto(live_server.url + "/fr/accounts/login/")
-    page.fill("#id_login", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
+    log_in(page, live_server.url, user.username)
     return context, page
 
 

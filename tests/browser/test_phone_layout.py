@@ -5,6 +5,7 @@ import pytest
 from courses import services as course_services
 from courses.models import AudienceGroup, CourseIndexPage
 from tests.factories import UserFactory, assessment_setup
+from tests.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,10 +28,7 @@ def test_trainee_pages_fit_a_phone(browser, live_server, home_pages):
     course_services.enrolment_create(user=user, course=course)
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, locale="fr-FR")
     page = context.new_page()
-    page.goto(live_server.url + "/fr/accounts/login/")
-    page.fill("#id_login", user.username)
-    page.fill("#id_password", "motdepasse-123")
-    page.click("form button[type=submit]")
+    log_in(page, live_server.url, user.username)
     page.goto(live_server.url + f"/fr/tests/{pre.pk}/")
     page.get_by_role("button", name="Commencer le test").click()
     urls = [

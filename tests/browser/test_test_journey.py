@@ -20,6 +20,7 @@ from assessments.models import Attempt, Response
 from courses.models import LessonProgress
 from courses.services import enrolment_create
 from tests.factories import RIGHT_ANSWERS, UserFactory, assessment_setup
+from tests.login import log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
@@ -88,7 +89,11 @@ def new_phone(browser: Browser, live_server):
     contexts: list[BrowserContext] = []
 
     def open_phone(*, javascript: bool = True) -> tuple[BrowserContext, Page]:
-        context = browser.new_context(viewport=PHONE, is_mobile=True, locale="fr-FR", java_script_enabled=javascript)
+        # bypass_csp: Playwright's string predicates (wait_for_function) and injected axe are eval and
+        # inline scripts, which the pages' CSP refuses; the CSP is tested in tests/security/test_headers.py.
+        context = browser.new_context(
+            viewport=PHONE, is_mobile=True, locale="fr-FR", java_script_enabled=javascript, bypass_csp=True
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -97,14 +102,6 @@ def new_phone(browser: Browser, live_server):
     yield open_phone
     for context in contexts:
         context.close()
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(base + "/fr/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("link", name="Se déconnecter")).to_be_visible()
 
 
 # --- The test form ----------------------------------------------------------------------------------

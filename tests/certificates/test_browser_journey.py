@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, expect
 
 from certificates.models import Certificate
 from tests.factories import ACCENTED_NAME, RIGHT_ANSWERS, certificate_setup
+from tests.login import log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 PHONE = {"width": 360, "height": 640}
@@ -69,11 +70,7 @@ def test_passing_the_post_test_gives_a_verifiable_certificate(
     context = browser.new_context(viewport=PHONE, is_mobile=True, locale="fr-FR", java_script_enabled=False)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(live_server.url + "/fr/accounts/login/")
-    page.locator("#id_login").fill(user.username)
-    page.locator("#id_password").fill("motdepasse-123")
-    page.locator("form button[type=submit]").click()
-    expect(page.get_by_role("link", name="Se déconnecter")).to_be_visible()
+    log_in(page, live_server.url, user.username)
 
     page.goto(live_server.url + post_url)
     page.get_by_role("button", name="Commencer le test").click()

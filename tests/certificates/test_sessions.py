@@ -93,8 +93,7 @@ def test_the_programme_dashboard_counts_certificates_by_kind(client, session_tra
     for day in session_trainee["days"]:
         training_services.attendance_mark_all_present(day=day)
     services.certificates_sweep(enqueue=False)
-    evaluator = UserFactory()
-    evaluator.groups.add(roles.roles_sync()[roles.EVALUATOR])
+    evaluator = UserFactory(role=roles.EVALUATOR)
     client.force_login(evaluator)
     html = client.get(reverse("training:programme"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert 'data-figure="extra-1">1<' in html and 'data-figure="extra-2">0<' in html

@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 
 from events.models import OutreachLog
 from tests.events.factories import HeadCountFactory, IndicatorTargetFactory, OutreachLogFactory
-from tests.training.test_browser_session import PHONE, log_in
+from tests.login import log_in
+from tests.training.test_browser_session import PHONE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from assessments import services
-from tests.browser.test_test_journey import PHONE, log_in
+from tests.browser.test_test_journey import PHONE
 from tests.field.audio import give_lesson_key_point, give_question_clips
+from tests.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,9 +13,10 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from assessments import offline
 from assessments.models import Attempt, Response
-from tests.browser.test_test_journey import KINDS, PHONE, RIGHT, answer, log_in
+from tests.browser.test_test_journey import KINDS, PHONE, RIGHT, answer
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.field.test_accessibility import axe_violations
+from tests.login import log_in
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,6 +38,9 @@ def open_phone(browser_type, tmp_path):
             is_mobile=True,
             locale="fr-FR",
             offline=offline,
+            # axe and Playwright's string predicates are inline scripts and eval, which the CSP refuses
+            # (the policy itself: tests/security/test_headers.py).
+            bypass_csp=True,
         )
         contexts.append(context)
         # A worker woken by the browser itself for Background Sync (at start-up, before the test can

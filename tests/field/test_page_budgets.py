@@ -17,9 +17,10 @@ from assessments import services
 from assessments.models import Attempt
 from courses.demo_content import MODULES
 from courses.services import enrolment_create
-from tests.browser.test_test_journey import PHONE, log_in
+from tests.browser.test_test_journey import PHONE
 from tests.factories import UserFactory, assessment_setup
 from tests.field.audio import give_lesson_key_point, give_question_clips
+from tests.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,7 +11,8 @@ from playwright.sync_api import Browser, expect
 
 from assessments.models import Attempt, OfflinePin
 from courses.models import LessonProgress
-from tests.browser.test_test_journey import KINDS, PHONE, RIGHT, answer, log_in, start_test
+from tests.browser.test_test_journey import KINDS, PHONE, RIGHT, answer, start_test
+from tests.login import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -134,8 +134,11 @@ def test_demo_administrator_reaches_both_admin_sites(client, home_pages):
     from lms import demo
 
     demo.seed_accounts()
+    from tests.login import current_totp_code
+
     response = client.post(_url("account_login"), {"login": "admin", "password": "demo-admin"})
-    assert response.status_code == 302
+    assert response.status_code == 302 and "/2fa/authenticate/" in response["Location"]  # staff: a code
+    assert client.post(response["Location"], {"code": current_totp_code("admin")}).status_code == 302
     assert client.get("/admin/").status_code == 200
     assert client.get("/django-admin/").status_code == 200
 

@@ -7,9 +7,7 @@ from tests import factories
 
 
 def trainer_user(username: str, **fields):
-    user = factories.UserFactory(username=username, **fields)
-    user.groups.add(roles.roles_sync()[roles.TRAINER])
-    return user
+    return factories.UserFactory(username=username, role=roles.TRAINER, **fields)
 
 
 @pytest.fixture

@@ -120,8 +120,7 @@ def test_the_trainer_the_regions_coordinator_and_an_administrator_get_in(client,
     session = world["session"]
     coordinator = trainer_user("coordo-ici")
     factories.CoordinatorFactory(user=coordinator, region=session.prefecture.region)
-    admin = factories.UserFactory(username="administratrice")
-    admin.groups.add(roles.roles_sync()[roles.ADMINISTRATOR])
+    admin = factories.UserFactory(username="administratrice", role=roles.ADMINISTRATOR)
     for user in (trainer, coordinator, admin):
         client.force_login(user)
         for method, url, _data in _routes(session, world["day"], world["day"].checkin_token):

@@ -17,6 +17,7 @@ from assessments.models import Attempt
 from lms import roles
 from lms.models import User
 from tests.factories import UserFactory, assessment_setup
+from tests.login import log_in
 from training import services
 from training.models import Attendance, TrainingSession
 
@@ -49,19 +50,11 @@ def phones(browser, live_server):
         context.close()
 
 
-def log_in(page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/fr/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("form button[type=submit]").click()
-
-
 def test_a_trainer_runs_day_one_and_a_participant_starts_the_pre_test(phones, live_server, monkeypatch):
     base = live_server.url
     SCREENSHOTS.mkdir(exist_ok=True)
     course, _lessons, pre, _post = assessment_setup()
-    trainer = UserFactory(username="formatrice")
-    trainer.groups.add(roles.roles_sync()[roles.TRAINER])
+    UserFactory(username="formatrice", role=roles.TRAINER)
     # The sheet's passwords exist only in the PDF; the test reads them where the view gets them.
     issued = []
     original = services.credentials_issue

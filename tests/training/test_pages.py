@@ -300,8 +300,7 @@ def test_a_trainer_edits_the_dates_and_the_days_follow_keeping_days_with_marks(c
     ],
 )
 def test_the_dashboard_shows_each_role_where_to_start(client, role, shown, hidden):
-    user = factories.UserFactory()
-    user.groups.add(roles.roles_sync()[role])
+    user = factories.UserFactory(role=role)
     client.force_login(user)
     html = client.get(reverse("courses:dashboard")).content.decode()
     for name in shown:

@@ -39,8 +39,7 @@ def test_the_dashboard_totals_match_known_data(client, room):
         test_services.attempt_submit(user=user, attempt_id=attempt.pk)
     ProgrammeTarget.objects.create(measure="participants", value=100)
 
-    evaluator = factories.UserFactory(username="evaluatrice")
-    evaluator.groups.add(roles.roles_sync()[roles.EVALUATOR])
+    evaluator = factories.UserFactory(username="evaluatrice", role=roles.EVALUATOR)
     client.force_login(evaluator)
     response = client.get(reverse("training:programme"))
     assert response.status_code == 200

@@ -27,3 +27,11 @@ class Command(BaseCommand):
         self.stdout.write(_("Demo accounts (username / password / role):"))
         for account in demo.DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.username:<12} {account.password:<18} {roles.ROLE_LABELS[account.role]}")
+        self.stdout.write(
+            _(
+                "Staff accounts also ask for an authenticator code: run `python manage.py demo_totp_code` "
+                "(the same code for every demo staff account), or add the secret %(secret)s to an "
+                "authenticator app."
+            )
+            % {"secret": demo.DEMO_TOTP_SECRET}
+        )

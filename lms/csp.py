@@ -1,0 +1,78 @@
+"""Content-Security-Policy and the other response headers Django does not set itself.
+
+Django 5.2 has no CSP support; this middleware gives every response a policy unless its view set one
+(the H5P package files do). Three policies:
+
+- SITE, for every page of ours: scripts and styles only from our own files (no inline script, no
+  inline event handler, no eval), images also from data: URIs (allauth's QR code), nothing may frame
+  the page, forms post only here.
+- H5P, for lesson pages that play H5P activities: the H5P libraries inside a package (code an
+  editor uploaded, jQuery-based) write style attributes in the markup they build; those pages allow
+  inline *styles*, never inline scripts nor eval (the player needs neither). A lesson view marks its
+  response with `csp_h5p(response)`.
+- ADMIN, for the Wagtail and Django admin sites (staff only, behind the second factor): their own
+  inline scripts and styles are allowed; they may frame themselves (page previews).
+
+docs/security.md explains each choice.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+SITE = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data: blob:",
+    "media-src": "'self' blob:",
+    "font-src": "'self' data:",
+    "connect-src": "'self'",
+    "worker-src": "'self'",
+    "manifest-src": "'self'",
+    "frame-src": "'self'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+    "base-uri": "'self'",
+    "object-src": "'none'",
+}
+H5P = {**SITE, "style-src": "'self' 'unsafe-inline'"}
+ADMIN = {
+    **SITE,
+    "script-src": "'self' 'unsafe-inline'",
+    "style-src": "'self' 'unsafe-inline'",
+    "frame-ancestors": "'self'",
+}
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+_H5P_MARK = "_lms_csp_h5p"
+
+
+def header(policy: dict[str, str]) -> str:
+    return "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
+
+
+def csp_h5p(response):
+    """Mark a response as an H5P player page (the narrower exception above)."""
+    setattr(response, _H5P_MARK, True)
+    return response
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy (above) and Permissions-Policy on every response that has none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.site, self.h5p, self.admin = header(SITE), header(H5P), header(ADMIN)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            if request.path.startswith(ADMIN_PREFIXES):
+                policy = self.admin
+            elif getattr(response, _H5P_MARK, False):
+                policy = self.h5p
+            else:
+                policy = self.site
+            response["Content-Security-Policy"] = policy
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
