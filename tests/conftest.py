@@ -22,6 +22,17 @@ import pytest
 # from that thread although they are plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+def _throwaway_key_text() -> str:
+    from certificates import signing
+
+    return signing.generate_private_key_text()
+
+
+# One certificate signing key for the whole run, in the environment so that the Celery worker and the
+# servers a test starts sign with it too.
+os.environ.setdefault("CERTIFICATE_SIGNING_KEY", _throwaway_key_text())
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Chromium flags for a closed network: without them it keeps trying to reach Google's hosts.
@@ -133,6 +144,13 @@ def _fast_passwords_and_clean_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _throwaway_signing_key(settings):
+    """Certificates are signed with one fresh key for the whole run (set at the top of this file, so
+    that worker processes a test starts read it too), never the project's key file."""
+    settings.CERTIFICATE_SIGNING_KEY = os.environ["CERTIFICATE_SIGNING_KEY"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,19 +1,10 @@
 """Every certificate test signs with its own fresh key (never the project's key file)."""
 
-import os
-
 import pytest
-
-from certificates import signing
-
-# One key for the whole run, so a worker process started by a test (which reads the environment)
-# signs with the same key as the test process.
-TEST_KEY = os.environ.setdefault("CERTIFICATE_SIGNING_KEY", signing.generate_private_key_text())
 
 
 @pytest.fixture(autouse=True)
 def _test_signing_key(settings):
-    settings.CERTIFICATE_SIGNING_KEY = TEST_KEY
     settings.CERTIFICATE_BASE_URL = "https://verif.example.org"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 

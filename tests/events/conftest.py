@@ -11,10 +11,8 @@ from tests.training.test_browser_session import phones  # noqa: F401 (the phone-
 
 
 def user_with_role(username: str, role: str | None, **fields):
-    user = UserFactory(username=username, **fields)
-    if role:
-        user.groups.add(roles.roles_sync()[role])
-    return user
+    """A person in `role`; staff get their authenticator app (tests.factories.UserFactory)."""
+    return UserFactory(username=username, role=role, **fields)
 
 
 @pytest.fixture(autouse=True)

@@ -1,14 +1,9 @@
 """Fixtures of the data-protection tests: a session whose trainees took both tests, one with a certificate."""
 
-import os
-
 import pytest
 
-from certificates import signing
 from lms import roles
 from tests import factories
-
-TEST_KEY = os.environ.setdefault("CERTIFICATE_SIGNING_KEY", signing.generate_private_key_text())
 
 # Distinctive, so that a search of the whole database finds them only where they really are.
 IDENTITY = {
@@ -22,7 +17,6 @@ IDENTITY = {
 
 @pytest.fixture(autouse=True)
 def _signing_key(settings):
-    settings.CERTIFICATE_SIGNING_KEY = TEST_KEY
     settings.CERTIFICATE_BASE_URL = "https://verif.example.org"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -39,9 +33,7 @@ def eager_tasks():
 
 @pytest.fixture
 def administrator(db):
-    user = factories.UserFactory(username="admin.privacy", is_staff=True, is_superuser=True)
-    user.groups.add(roles.roles_sync()[roles.ADMINISTRATOR])
-    return user
+    return factories.UserFactory(username="admin.privacy", is_staff=True, is_superuser=True, role=roles.ADMINISTRATOR)
 
 
 @pytest.fixture
@@ -52,8 +44,7 @@ def cohort(db, eager_tasks):
     from courses import services as course_services
     from training import services
 
-    trainer = factories.UserFactory(username="trainer.privacy")
-    trainer.groups.add(roles.roles_sync()[roles.TRAINER])
+    trainer = factories.UserFactory(username="trainer.privacy", role=roles.TRAINER)
     course, lessons, pre, post = factories.assessment_setup(lessons=1)
     course.public_title = "Formation en sécurité humaine"
     course.save_revision().publish()

@@ -88,6 +88,12 @@ PAPER = expect(403, anonymous=LOGIN, other_trainer=200, other_coordinator=200, e
 CERTIFICATE = lambda w: {"code": w["certificate"].code}  # noqa: E731
 SESSION_TEST = lambda w: {"code": w["session"].code, "test_id": w["pre"].pk}  # noqa: E731
 
+EVENT = lambda w: {"pk": w["event"].pk}  # noqa: E731
+LOG = lambda w: {"pk": w["log"].pk}  # noqa: E731
+EVENT_ROLE = expect(403, anonymous=LOGIN, other_trainer=200, other_coordinator=200, admin=200)
+EVENT_SCOPED = expect(403, anonymous=LOGIN, other_trainer=404, other_coordinator=404, admin=200)
+EVENT_SCOPED_POST = expect(403, anonymous=LOGIN, other_trainer=404, other_coordinator=404, admin=REDIRECT)
+
 MATRIX: dict[str, Row] = {
     # --- lms ---
     "root": Row(None, expect(REDIRECT)),
@@ -170,6 +176,36 @@ MATRIX: dict[str, Row] = {
     "verification:code": Row(lambda w: {"code": w["certificate"].code}, expect(200)),
     "verification:public_keys": Row(None, expect(200)),
     "verification:robots": Row(None, expect(200)),
+    # --- data protection: a person's own account pages; an administrator's download of anybody's ---
+    "privacy:account": Row(None, expect(200, anonymous=LOGIN)),
+    "privacy:my_data": Row(None, expect(200, anonymous=LOGIN)),
+    "privacy:my_data_json": Row(None, expect(200, anonymous=LOGIN)),
+    "privacy:consent_withdraw": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
+    "privacy:consent_give": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
+    "privacy:erasure_ask": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
+    "privacy:erasure_cancel": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
+    "privacy:user_data_json": Row(
+        lambda w: {"user_id": w["people"]["trainee A"].pk}, expect(403, anonymous=LOGIN, admin=200)
+    ),
+    "training:participant_add": Row(SESSION, expect(404, anonymous=LOGIN, admin=REDIRECT), "post"),
+    # --- events: staff pages scoped to their organiser, their region's coordinators and administrators
+    # (a trainer or coordinator from elsewhere gets 404, other roles 403); registration is public ---
+    "events:list": Row(None, EVENT_ROLE),
+    "events:create": Row(None, EVENT_ROLE),
+    "events:programme": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "events:programme_export": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "events:event": Row(EVENT, EVENT_SCOPED),
+    "events:edit": Row(EVENT, EVENT_SCOPED),
+    "events:counts": Row(EVENT, EVENT_SCOPED),
+    "events:attendance": Row(EVENT, EVENT_SCOPED_POST, "post"),
+    "events:attendance_import": Row(EVENT, EVENT_SCOPED_POST, "post"),
+    "events:register": Row(lambda w: {"pk": w["webinar"].pk}, expect(200)),
+    # --- outreach: an ambassador's own logs; their region's coordinators review them ---
+    "outreach:list": Row(None, expect(403, anonymous=LOGIN, admin=200)),
+    "outreach:create": Row(None, expect(403, anonymous=LOGIN, admin=200)),
+    "outreach:review": Row(None, expect(403, anonymous=LOGIN, other_coordinator=200, admin=200)),
+    "outreach:log": Row(LOG, expect(403, anonymous=LOGIN, other_coordinator=404, admin=200)),
+    "outreach:review_log": Row(LOG, expect(403, anonymous=LOGIN, other_coordinator=404, admin=REDIRECT), "post"),
     # --- Wagtail's public routes (pages are probed in test_wagtail_pages_*) ---
     "wagtail_serve": Row(lambda w: {}, expect(200), query=""),
     "wagtailcore_login": Row(None, expect(200)),
@@ -289,6 +325,24 @@ def build_world() -> dict:
         "other_lesson": other_lessons[0],
         "h5p": h5p,
         "h5p_lesson": h5p_lessons[0],
+        **_events_world(trainer_t, session),
+    }
+
+
+def _events_world(trainer, session) -> dict:
+    """An event run by trainer T in session X's prefecture, an open webinar, and a dialogue log by an
+    ambassador there (no probing role is that ambassador or that region's coordinator)."""
+    from tests.events.factories import EventFactory, HeadCountFactory, OutreachLogFactory
+
+    ambassador = factories.UserFactory(username="ambassadrice", role=roles.AMBASSADOR)
+    log = OutreachLogFactory(ambassador=ambassador, prefecture=session.prefecture)
+    HeadCountFactory(log=log)
+    return {
+        "event": EventFactory(created_by=trainer, prefecture=session.prefecture),
+        "webinar": EventFactory(
+            kind="webinar", place="online", prefecture=None, created_by=trainer, registration_open=True
+        ),
+        "log": log,
     }
 
 
