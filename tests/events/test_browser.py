@@ -33,7 +33,7 @@ def reached(page, base: str) -> str:
     return page.locator('[data-figure="reached"] strong').inner_text()
 
 
-def test_a_validated_dialogue_raises_people_reached_by_its_count(phones, live_server, people, kankan):
+def test_a_validated_dialogue_raises_people_reached_by_its_count(phones, live_server, people, kankan, home_pages):
     base = live_server.url
     IndicatorTargetFactory(indicator="reached", value=1500)
     earlier = OutreachLogFactory(ambassador=people["ambassador"], prefecture=kankan, status="validated")

@@ -106,6 +106,8 @@ def test_every_trainee_page_is_within_the_2g_budget(browser, live_server, traine
         "test (introduction)": f"/fr/tests/{pre.pk}/",
         "account (password)": "/fr/accounts/password/change/",
         "account (PIN)": "/fr/offline/pin/",
+        "my account": "/fr/account/",
+        "my data": "/fr/account/data/",
         "tests on this phone": "/fr/offline/",
         "my certificates": "/fr/certificates/",
         "certificate check": "/verify/",
