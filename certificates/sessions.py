@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from certificates.models import Certificate, Kind
 from courses.models import Enrolment
 from training.models import Participant, TrainingSession
+from training.programme import suppressed
 from training.selectors import participation_for
 
 
@@ -76,12 +77,13 @@ def session_links(session: TrainingSession) -> list[tuple[str, str]]:
     return [(_("Certificates (zip)"), reverse("certificates:session_zip", args=[session.code]))]
 
 
-def programme_counters() -> list[tuple[str, int]]:
-    """training.hooks.programme_counters: certificates in force, by kind (one query)."""
+def programme_counters() -> list[tuple[str, int | None]]:
+    """training.hooks.programme_counters: certificates in force, by kind (one query); a count of 1 to 4
+    is None ("fewer than 5"), as for every count of people on the programme pages."""
     counts = dict(
         Certificate.objects.filter(status=Certificate.Status.VALID)
         .values_list("kind")
         .annotate(count=Count("pk"))
         .values_list("kind", "count")
     )
-    return [(str(label), counts.get(kind, 0)) for kind, label in Kind.choices]
+    return [(str(label), suppressed(counts.get(kind, 0))) for kind, label in Kind.choices]

@@ -32,8 +32,8 @@ from django_countries import countries
 from events.models import Event, HeadCount, Indicator, IndicatorTarget, OutreachLog, Registrant
 from lms.models import AdministrativeRegion, NaturalRegion
 from training.models import Attendance, Participant
+from training.programme import suppressed
 
-SMALL_GROUP = 5
 ABROAD = "abroad"  # the region key of events abroad or online
 PEOPLE_INDICATORS = {
     Indicator.BENEFICIARIES,
@@ -43,11 +43,6 @@ PEOPLE_INDICATORS = {
 }
 WORKSHOP_KINDS = [Event.Kind.WORKSHOP, Event.Kind.VALIDATION_WORKSHOP]
 ATTENDED = [Attendance.Status.PRESENT, Attendance.Status.LATE]
-
-
-def suppressed(count: int) -> int | None:
-    """None for a group of 1 to 4 people (it could single someone out); the count otherwise."""
-    return None if 0 < count < SMALL_GROUP else count
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ import io
 
 from django.utils.translation import gettext as _
 
-from events.dashboard import SMALL_GROUP, Dashboard, Figure
+from events.dashboard import Dashboard, Figure
+from training.programme import SMALL_GROUP
 
 SUPPRESSED = "<5"
 

@@ -4,7 +4,7 @@
 changed those participants' attendance has committed (transaction.on_commit), once per change.
 `session_links`: callables (session) -> [(label, url)], extra links on a session's page (the
 certificates' zip).
-`programme_counters`: callables () -> [(label, count)], extra totals on the programme dashboard
+`programme_counters`: callables () -> [(label, count or None when suppressed)], extra totals on the programme dashboard
 (certificates issued). Counts only: the dashboard never names anyone.
 """
 

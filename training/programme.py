@@ -40,8 +40,10 @@ class ProgrammeFigures:
     targets: list[Target]
 
 
-def _suppressed(count: int) -> int | None:
-    return count if count >= SMALL_GROUP or count == 0 else None
+def suppressed(count: int) -> int | None:
+    """None for a group of 1 to SMALL_GROUP - 1 people (it could single someone out); the count
+    otherwise. Every programme page and export of counts of people uses it."""
+    return None if 0 < count < SMALL_GROUP else count
 
 
 def programme_figures() -> ProgrammeFigures:
@@ -62,7 +64,7 @@ def programme_figures() -> ProgrammeFigures:
         .annotate(count=Count("user_id", distinct=True))
         .values_list("user__audience", "count")
     )
-    by_audience = [(str(label), _suppressed(audience_counts.get(code, 0))) for code, label in Audience.choices]
+    by_audience = [(str(label), suppressed(audience_counts.get(code, 0))) for code, label in Audience.choices]
     marks = Attendance.objects.aggregate(all=Count("pk"), attended=Count("pk", filter=attended))
     attendance_percent = round(100 * marks["attended"] / marks["all"], 1) if marks["all"] else None
     tests = dict(

@@ -64,3 +64,10 @@ def test_trainers_and_trainees_cannot_see_the_dashboard(client, room, trainer):
     assert client.get(reverse("training:programme")).status_code == 403
     client.force_login(room["people"][0])
     assert client.get(reverse("training:programme")).status_code == 403
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, 0), (1, None), (4, None), (5, 5), (340, 340)])
+def test_counts_of_one_to_four_people_are_suppressed(count, shown):
+    from training.programme import suppressed
+
+    assert suppressed(count) == shown
