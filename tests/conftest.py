@@ -160,6 +160,18 @@ def _media_in_a_temporary_folder(settings, tmp_path_factory):
 
 
 @pytest.fixture
+def eager_tasks():
+    """Tasks run in the calling process, as in the embedded default (no broker), even when the run
+    has a broker: for tests about what happens in-process (the real-worker tests start a worker)."""
+    from lms.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
+
+
+@pytest.fixture
 def home_pages(db):
     """The demo home pages (French site root and English translation)."""
     from lms import demo

@@ -1,24 +1,13 @@
-"""Every certificate test signs with its own fresh key (never the project's key file)."""
+"""Certificate tests print a fixed verification address and keep their emails in memory (the signing
+key is the run's throwaway one: tests/conftest.py)."""
 
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def _test_signing_key(settings):
+def _verification_address_and_local_mail(settings):
     settings.CERTIFICATE_BASE_URL = "https://verif.example.org"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@pytest.fixture
-def eager_tasks():
-    """Tasks run in the calling process, as in the embedded default (no broker), even when the run
-    has a broker: these tests are about what happens in-process; test_exactly_once uses real workers."""
-    from lms.celery import app
-
-    saved = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = saved
 
 
 @pytest.fixture

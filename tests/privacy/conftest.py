@@ -16,19 +16,9 @@ IDENTITY = {
 
 
 @pytest.fixture(autouse=True)
-def _signing_key(settings):
+def _verification_address_and_local_mail(settings):
     settings.CERTIFICATE_BASE_URL = "https://verif.example.org"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@pytest.fixture
-def eager_tasks():
-    from lms.celery import app
-
-    saved = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = saved
 
 
 @pytest.fixture
