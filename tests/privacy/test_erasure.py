@@ -79,7 +79,31 @@ def _leave_traces(target, administrator, client):
         change_message=f'[{{"changed": {{"fields": ["phone"]}}, "note": "{target.phone}"}}]',
     )
     staff_access_log(user=target, what=StaffAccess.What.SUMMARY, subject="ERASE1")
+    _register_for_events(target)
     client.force_login(target)
+
+
+def _register_for_events(target):
+    """Events (another app than the learning ones): a webinar registration linked to the account, one
+    made with the account's email only (on the public page, logged out), and an ambassador's note
+    naming the person."""
+    from tests.events.factories import EventFactory, OutreachLogFactory, RegistrantFactory
+
+    RegistrantFactory(
+        event=EventFactory(title="Webinaire régional"),
+        user=target,
+        name=target.display_name,
+        email=target.email,
+        organisation=target.organisation,
+    )
+    RegistrantFactory(
+        event=EventFactory(title="Atelier de validation"),
+        user=None,
+        name=target.display_name,
+        email=target.email.upper(),
+        organisation=target.organisation,
+    )
+    OutreachLogFactory(note=f"Dialogue animé avec {target.display_name} ({target.phone}).")
 
 
 def _search_database(needles: list[str]) -> list[str]:
@@ -138,6 +162,18 @@ def test_erasure_leaves_no_trace_and_the_statistics_unchanged(cohort, administra
     assert not UserProfile.objects.filter(user=target).exists()
     assert ErasureRequest.objects.get(user=target).status == ErasureRequest.Status.COMPLETED
     assert StaffAccess.objects.filter(what=StaffAccess.What.ERASURE, user=administrator).exists()
+
+
+def test_erasure_keeps_the_events_dashboard_counting_the_person_once(cohort, administrator):
+    """The registrations stay (anonymous, linked to the account): the programme's counts do not move."""
+    from events import dashboard
+    from events.models import Registrant
+
+    _register_for_events(cohort["target"])
+    before = dashboard.programme_counters()
+    services.user_erase(user=cohort["target"], actor=administrator)
+    assert Registrant.objects.filter(user=cohort["target"]).count() == 2
+    assert dashboard.programme_counters() == before
 
 
 def test_the_erased_person_is_logged_out_and_cannot_log_in_again(cohort, client):

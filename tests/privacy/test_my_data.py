@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_json_download_holds_every_kind_of_data(cohort, client):
+    from tests.events.factories import EventFactory, RegistrantFactory
+
     target = lms_services.user_record_consent(user=cohort["target"])
+    RegistrantFactory(event=EventFactory(title="Webinaire régional"), user=None, email=target.email)
     client.force_login(target)
     response = client.get(reverse("privacy:my_data_json"))
     assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
@@ -32,6 +35,8 @@ def test_the_json_download_holds_every_kind_of_data(cohort, client):
     assert data["sessions"][0]["code"] == "ERASE1"
     assert data["certificates"][0]["holder_name"] == IDENTITY["display_name"]
     assert set(data) >= {"h5p_results", "attendance", "offline_devices", "erasure_requests"}
+    # Events are another app: a registration made with the person's email is theirs too.
+    assert [row["event"] for row in data["event_registrations"]] == ["Webinaire régional"]
 
 
 def test_the_page_shows_the_same_sections_and_nobody_elses_data(cohort, client):
