@@ -84,6 +84,7 @@ lint: install-dev
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
+	$(PY) .ci/mypy_baseline.py
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
