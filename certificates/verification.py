@@ -24,7 +24,7 @@ def _code_from(text: str) -> str | None:
     if "://" in text or text.startswith("/"):
         parts = [p for p in urlsplit(text).path.split("/") if p]
         text = unquote(parts[-1]) if parts else ""
-    return codes.normalise(text)
+    return codes.read(text)
 
 
 def check_online(text: str) -> Result:

@@ -8,7 +8,6 @@ with a check of the name typed from the paper. They are never indexed and are ra
 from __future__ import annotations
 
 import json
-import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -22,6 +21,7 @@ from certificates.models import Certificate
 from lms.access_log import staff_access_log
 from lms.http import file_response
 from lms.models import StaffAccess
+from lms.text import fold
 
 # A code that looks like nothing we issued still costs one lookup, so timing says nothing.
 _NEVER_ISSUED = "0" * 14
@@ -37,12 +37,6 @@ def _noindex(response: HttpResponse) -> HttpResponse:
 def initials(name: str) -> str:
     """ "Fatoumata Ɓinta Diallo" → "F. Ɓ. D." (the only trace of the holder shown publicly)."""
     return " ".join(f"{part[0].upper()}." for part in name.split() if part)
-
-
-def _fold(name: str) -> str:
-    """Compare names ignoring accents, case and spacing."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _render(request, context: dict, status: int = 200) -> HttpResponse:
@@ -62,7 +56,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     typed = request.GET.get("code", "").strip()
     if not typed:
         return _render(request, {})
-    code = codes.normalise(typed)
+    code = codes.read(typed)
     if code is None:
         if not access.verification_allowed(request):
             return _too_many(request)
@@ -76,7 +70,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
     """One certificate's status, and (POST) whether a typed name matches the holder's."""
     if not access.verification_allowed(request):
         return _too_many(request)
-    normalised = codes.normalise(code)
+    normalised = codes.read(code)
     certificate = selectors.certificate_by_code(code=normalised or _NEVER_ISSUED)
     if certificate is None:
         return _render(request, {"unknown": True, "typed": code})
@@ -85,7 +79,7 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
     name_check = None
     if request.method == "POST":
         typed = request.POST.get("name", "")
-        name_check = bool(typed.strip()) and _fold(typed) == _fold(certificate.holder_name)
+        name_check = bool(typed.strip()) and fold(typed) == fold(certificate.holder_name)
     context = {
         "certificate": certificate,
         "status": certificate.public_status,
