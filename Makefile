@@ -21,6 +21,9 @@ APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server
 
 .PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
 
+# The address served, for links and certificates' QR codes (PUBLIC_BASE_URL in .env or the environment wins).
+export LMS_SERVED_AT := http://$(HOST):$(PORT)
+
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0

@@ -19,6 +19,13 @@ PUBLIC_TITLES = {
     "outils-de-protection": "Formation aux outils de protection des personnes",
     "prevention-communautaire": "Formation en dialogue communautaire",
 }
+# The same neutral titles for the English translations: an English certificate is English throughout.
+PUBLIC_TITLES_EN = {
+    "securite-humaine": "Human security training",
+    "comprendre-la-traite": "Human security and protection training",
+    "outils-de-protection": "Training in tools for protecting people",
+    "prevention-communautaire": "Community dialogue training",
+}
 SIGNATORIES = [
     ("Mariama Ɓah", "Coordinatrice du programme", "OIM Guinée"),
     ("Ibrahima Sow", "Chargé de protection", "HCR Guinée"),
@@ -39,6 +46,10 @@ def seed_rules() -> list[CertificateRule]:
         if not course.public_title:
             course.public_title = public_title
             course.save_revision().publish()
+        english = CoursePage.objects.filter(translation_key=course.translation_key, locale__language_code="en").first()
+        if english is not None and english.public_title in ("", course.public_title):
+            english.public_title = PUBLIC_TITLES_EN[slug]
+            english.save_revision().publish()
         rule, created = CertificateRule.objects.get_or_create(course=course, defaults={"min_post_test_percent": 70})
         if created:
             rule.signatories.set(signatories)
@@ -113,6 +124,6 @@ def seed_certificate(*, username: str = "apprenant") -> Certificate | None:
 
 
 def seed() -> None:
-    signing.ensure_key_file()
+    signing.ensure_key_file(certificates_exist=Certificate.objects.exists())
     seed_rules()
     seed_certificate()

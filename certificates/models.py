@@ -126,6 +126,9 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued at"))
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     signature = models.CharField(_("signature"), max_length=100)
+    # Which key signed it (signing.key_id): the signed data name it, so a verifier picks the right key
+    # after a rotation. Empty for certificates signed before keys had ids (their data have no `kid`).
+    key_id = models.CharField(_("signing key id"), max_length=16, blank=True)
     pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)

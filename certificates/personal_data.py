@@ -22,7 +22,7 @@ FIELDS = {
     "certificates.Certificate": {
         **fields(REVOKED, "holder_name pdf pdf_sha256 signature status revoked_at revoked_reason"),
         **fields(KEPT_ANONYMOUS, "enrolment kind language issued_at expires_at superseded_by"),
-        **fields(NOT_PERSONAL, "id code title hours session_text"),
+        **fields(NOT_PERSONAL, "id code title hours session_text key_id"),
     },
     "certificates.CertificateEvent": {
         **fields(SCRUBBED, "reason"),

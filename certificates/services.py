@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates import codes, hooks, rendering, rules, selectors, signing
 from certificates.models import Certificate, CertificateEvent, CertificateRule, Kind
@@ -36,15 +37,19 @@ def signed_data(certificate: Certificate) -> dict:
     """What the Ed25519 signature covers and the QR code carries: who, which code, which kind, when.
 
     The module's title stays out: it would double the QR code's size, and the online check shows it.
+    Version 2 names the signing key (`kid`); certificates signed before (version 1) keep their data.
     """
-    return {
-        "v": 1,
+    data = {
+        "v": 2 if certificate.key_id else 1,
         "c": certificate.code,
         "n": certificate.holder_name,
         "k": certificate.kind,
         "i": certificate.issued_at.date().isoformat(),
         "e": certificate.expires_at.date().isoformat() if certificate.expires_at else "",
     }
+    if certificate.key_id:
+        data["kid"] = certificate.key_id
+    return data
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -63,7 +68,10 @@ def page_for(certificate: Certificate, signatories=()) -> rendering.Page:
     """The certificate's printed text, in its language."""
     with translation.override(certificate.language):
         completion = certificate.kind == Kind.COMPLETION
-        details = [_("Duration: %(hours)s hours") % {"hours": certificate.hours}]
+        details = [
+            ngettext("Duration: %(hours)s hour", "Duration: %(hours)s hours", certificate.hours)
+            % {"hours": certificate.hours}
+        ]
         if certificate.session_text:
             details.append(certificate.session_text)
         return rendering.Page(
@@ -148,6 +156,7 @@ def _issue(*, enrolment: Enrolment, kind: str, rule: CertificateRule, actor=None
         issued_at=now,
         expires_at=now + timedelta(days=round(30.44 * rule.validity_months)) if rule.validity_months else None,
     )
+    certificate.key_id = signing.key_id(signing.public_key())
     certificate.signature = signing.sign(signing.canonical(signed_data(certificate)))
     pdf = render_pdf(certificate, rule.signatories.all())
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()

@@ -139,8 +139,9 @@ def badge(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def public_keys(request: HttpRequest) -> JsonResponse:
-    """/.well-known/certificate-keys.json: the Ed25519 public key(s) as a JWK set."""
-    response = JsonResponse({"keys": [signing.jwk(signing.public_key())]})
+    """/.well-known/certificate-keys.json: every Ed25519 public key, current first, then the retired
+    ones (they still verify what they signed), as a JWK set."""
+    response = JsonResponse({"keys": [signing.jwk(key) for key in signing.public_keys()]})
     response["Cache-Control"] = "public, max-age=3600"
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -1,9 +1,12 @@
 """Backups: the database (SQLite's backup API, or `pg_dump -Fc`) and the media files, in one
 timestamped folder; and their restore into an empty database.
 
-A backup folder holds `database.sqlite3` or `database.dump`, `media.tar.gz` and `manifest.json`
-(what was backed up, when, and the counts a restore is checked against). The database is dumped
-first and the media after, so every file a row of the dump names is in the archive.
+A backup folder holds `database.sqlite3` or `database.dump`, `media.tar.gz`, the certificate signing
+key file (`certificate-signing.key`, readable by its owner only, when the key is kept in a file) and
+`manifest.json` (what was backed up, when, and the counts a restore is checked against). The database
+is dumped first and the media after, so every file a row of the dump names is in the archive. Without
+the signing key, a restored platform could not vouch for the certificates it issued: a key given by
+the environment (CERTIFICATE_SIGNING_KEY) is a secret the operator keeps apart, and the manifest says so.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +30,7 @@ MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.dump"
+SIGNING_KEY_FILE = "certificate-signing.key"
 # Counted into the manifest, and compared after a restore.
 COUNTED_TABLES = ("lms_user", "assessments_attempt", "assessments_response", "certificates_certificate")
 
@@ -93,9 +98,40 @@ def backup_create(*, folder: Path, media_root: Path) -> Path:
         "database": database,
         "media": MEDIA_ARCHIVE,
         "counts": counts,
+        "signing_key": _backup_signing_key(target),
     }
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
     return target
+
+
+def _backup_signing_key(target: Path) -> str:
+    """Copy the signing key file into the backup; say where the key is when it is not a file."""
+    if settings.CERTIFICATE_SIGNING_KEY:
+        return "environment"
+    key_file = Path(settings.CERTIFICATE_SIGNING_KEY_FILE)
+    if not key_file.exists():
+        return ""
+    copy = target / SIGNING_KEY_FILE
+    shutil.copyfile(key_file, copy)
+    copy.chmod(0o600)
+    return SIGNING_KEY_FILE
+
+
+def _restore_signing_key(backup: Path, manifest: dict) -> None:
+    """Put the backed-up key file back, unless a key is already configured (never overwrite a key)."""
+    if manifest.get("signing_key") != SIGNING_KEY_FILE or settings.CERTIFICATE_SIGNING_KEY:
+        return
+    key_file = Path(settings.CERTIFICATE_SIGNING_KEY_FILE)
+    if key_file.exists():
+        if key_file.read_bytes() != (Path(backup) / SIGNING_KEY_FILE).read_bytes():
+            raise BackupError(
+                _("A different certificate signing key is already at %(path)s: move it away, then restore again.")
+                % {"path": key_file}
+            )
+        return
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(backup) / SIGNING_KEY_FILE, key_file)
+    key_file.chmod(0o600)
 
 
 def read_manifest(backup: Path) -> dict:
@@ -169,6 +205,7 @@ def backup_restore(*, backup: Path, target: Target, media_root: Path) -> dict[st
         )
     if _table_count(target):
         raise BackupError(_("The target database is not empty: restore into a new, empty database."))
+    _restore_signing_key(Path(backup), manifest)
     dump = Path(backup) / manifest["database"]
     if target.vendor == "sqlite":
         Path(target.location).parent.mkdir(parents=True, exist_ok=True)

@@ -283,7 +283,11 @@ MFA_TOTP_TOLERANCE = 1
 # --- Wagtail ------------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Formation TdP Guinée"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address, from one setting: links in emails, the Wagtail admin's links, and the address
+# printed on certificates and in their QR codes. `make run` passes the address it serves (LMS_SERVED_AT,
+# e.g. `make run PORT=8766`); PUBLIC_BASE_URL, in the environment or .env, wins.
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default=env.str("LMS_SERVED_AT", default="http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 # Staff log in through the same, rate-limited form as everyone else.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -344,6 +348,9 @@ CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default="")
 CERTIFICATE_SIGNING_KEY_FILE = Path(
     env.str("CERTIFICATE_SIGNING_KEY_FILE", default=str(BASE_DIR / "var" / "certificate-signing.key"))
 )
+# Public parts (JWK x values, comma-separated) of keys retired by a rotation when the current key comes
+# from CERTIFICATE_SIGNING_KEY: they keep verifying the certificates they signed (docs/certificates.md).
+CERTIFICATE_RETIRED_KEYS = env.str("CERTIFICATE_RETIRED_KEYS", default="")
 # DejaVu Sans (Debian's fonts-dejavu-core) covers the letters of Guinea's national languages.
 CERTIFICATE_FONT_DIR = Path(env.str("CERTIFICATE_FONT_DIR", default="/usr/share/fonts/truetype/dejavu/"))
 # Public address printed on certificates and held by their QR codes.

@@ -1,20 +1,27 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext_lazy as _
 
 from certificates import verification
 
 
 class Command(BaseCommand):
-    help = (
-        "Check a certificate by its code (online: the database) or its QR code's URL (--offline: only the "
-        "public key). Exit code 1 when it is not genuine and valid."
+    help = _(
+        "Check a certificate by its code (online: the database) or its QR code's URL (--offline: only public "
+        "keys). Shows its kind, status and expiry. Exit code 1 unless it is genuine and valid today (offline, "
+        "revocation cannot be known)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("code_or_url")
         parser.add_argument(
-            "--offline", action="store_true", help="Check the URL's signature with the public key only."
+            "--offline", action="store_true", help=_("Check the URL's signature with public keys only.")
         )
-        parser.add_argument("--public-key", help="A JWK set (file) to use instead of this platform's key.")
+        parser.add_argument(
+            "--public-key",
+            help=_(
+                "A JWK set file (the platform's /.well-known/certificate-keys.json) instead of this platform's keys."
+            ),
+        )
 
     def handle(self, *args, **options):
         if options["offline"]:
