@@ -108,9 +108,7 @@ def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     cert_path, key_path = folder / "tls.crt", folder / "tls.key"
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return cert_path, key_path
 
@@ -192,8 +190,7 @@ def servers(site_folder, site_data, nginx_binary):
     for name in ("CACHE_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
         env.pop(name, None)  # database sessions, as the test process wrote them; no broker needed
     gunicorn = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "gunicorn", "lms.wsgi:application", "--bind", f"127.0.0.1:{gunicorn_port}"]
-        + ["--workers", "1", "--timeout", "60"],
+        [sys.executable, "-m", "gunicorn", "lms.wsgi:application", "--bind", f"127.0.0.1:{gunicorn_port}", "-w", "1"],
         cwd=BASE_DIR,
         env=env,
         stdout=(LOGS / "gunicorn.log").open("w"),
@@ -238,15 +235,26 @@ def servers(site_folder, site_data, nginx_binary):
         """
     )
     nginx = subprocess.Popen(  # noqa: S603 - Debian's nginx and our arguments
-        [nginx_binary, "-p", str(conf), "-c", str(conf / "nginx.conf"), "-e", str(LOGS / "error.log")]
-        + ["-g", "daemon off;"],
+        [
+            nginx_binary,
+            "-p",
+            str(conf),
+            "-c",
+            str(conf / "nginx.conf"),
+            "-e",
+            str(LOGS / "error.log"),
+            "-g",
+            "daemon off;",
+        ],
         stdout=(LOGS / "nginx.log").open("w"),
         stderr=subprocess.STDOUT,
     )
     base = f"https://127.0.0.1:{https_port}"
     try:
         _wait(lambda: _answers(f"http://127.0.0.1:{gunicorn_port}/robots.txt"), seconds=60, what="gunicorn")
-        _wait(lambda: nginx.poll() is None and _answers(base + "/robots.txt", verify=str(cert)), seconds=20, what="nginx")
+        _wait(
+            lambda: nginx.poll() is None and _answers(f"{base}/robots.txt", verify=str(cert)), seconds=20, what="nginx"
+        )
         yield {"base": base, "http": f"http://127.0.0.1:{http_port}", "verify": str(cert), "gunicorn": gunicorn}
     finally:
         _stop(nginx)
