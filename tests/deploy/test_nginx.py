@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -32,6 +33,8 @@ from tests.factories import CertificateFactory, UserFactory, course_tree, h5p_pa
 pytestmark = [pytest.mark.nginx, pytest.mark.django_db(transaction=True)]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+# A package file whose name needs escaping in X-Accel-Redirect, of the one type nginx adds a CSP to.
+SVG_NAME, SVG = "content/carte région.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'
 SITE = BASE_DIR / "deploy" / "nginx" / "lms.conf"
 NGINX = "/usr/sbin/nginx"
 LOGS = BASE_DIR / "test-results" / "nginx"
@@ -149,7 +152,7 @@ def site_data(site_folder, eager_tasks):
     """A certificate and its holder, a gated H5P activity and its enrolled trainee, someone else;
     a logged-in session cookie for each."""
     certificate = CertificateFactory()
-    package = h5p_package()
+    package = h5p_package(extra_files={SVG_NAME: SVG})
     course, lessons = course_tree(h5p_package=package)
     trainee = UserFactory()
     course_services.enrolment_create(user=trainee, course=course)
@@ -163,6 +166,7 @@ def site_data(site_folder, eager_tasks):
         "certificate": certificate,
         "pdf": certificate.pdf.read(),
         "h5p_url": f"/h5p/{lessons[0].pk}/{package.pk}/h5p.json",
+        "svg_url": f"/h5p/{lessons[0].pk}/{package.pk}/{quote(SVG_NAME)}",
         "h5p_name": f"{package.storage_prefix}/h5p.json",
         "holder": session(certificate.enrolment.user),
         "trainee": session(trainee),
@@ -280,6 +284,7 @@ def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_
     assert response.headers["Content-Type"] == "application/pdf"
     assert f'filename="{certificate.code}.pdf"' in response.headers["Content-Disposition"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "private, no-store"  # Django's, kept by nginx
     assert "X-Accel-Redirect" not in response.headers
     assert get(pdf_url, site_data["other"]).status_code == 404
     assert get(pdf_url, site_data["trainee"]).status_code == 404
@@ -304,6 +309,12 @@ def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_
     assert response.content == stored
     assert response.headers["Content-Type"] == "application/json"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "private, max-age=31536000, immutable"
+    assert "Content-Security-Policy" not in response.headers
+    svg = get(site_data["svg_url"], site_data["trainee"])
+    assert svg.status_code == 200 and svg.content == SVG
+    assert svg.headers["Content-Type"] == "image/svg+xml"
+    assert svg.headers["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'"
     assert get(site_data["h5p_url"], site_data["other"]).status_code == 404
     assert get(site_data["h5p_url"]).status_code == 302
     assert get(f"/media/{site_data['h5p_name']}", site_data["trainee"]).status_code == 404
