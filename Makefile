@@ -15,9 +15,10 @@ PORT ?= 8000
 # front-end packages, fonts-dejavu-core is the certificate font (it covers ɓ ɗ ƴ ŋ ɲ ɛ ɔ), chromium
 # runs the browser tests, poppler-utils and zbar-tools read certificates back (text and QR code),
 # espeak-ng speaks the demo's audio clip (a French synthetic placeholder; seed_demo skips it without);
-# the fault tests (tests/faults) start private PostgreSQL and Redis servers they may stop at will.
+# the fault tests (tests/faults) start private PostgreSQL and Redis servers they may stop at will;
+# nginx runs the shipped site (deploy/nginx/lms.conf) in front of gunicorn (tests/deploy).
 APT_RUN := gettext nodejs npm fonts-dejavu-core espeak-ng
-APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server
+APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server nginx
 
 .PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
 
@@ -53,7 +54,8 @@ system-deps:
 
 system-deps-test:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
-		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null \
+		|| [ ! -x /usr/sbin/nginx ]; then \
 		echo "Installing Debian packages: $(APT_TEST)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST); \
 	fi

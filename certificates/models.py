@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.storage import private_storage
+
 # The revocation reason erasure writes (privacy.services.user_erase): the verification page then says
 # "revoked — holder erased" and shows no name.
 HOLDER_ERASED = "holder erased"
@@ -129,7 +131,8 @@ class Certificate(models.Model):
     # Which key signed it (signing.key_id): the signed data name it, so a verifier picks the right key
     # after a rotation. Empty for certificates signed before keys had ids (their data have no `kid`).
     key_id = models.CharField(_("signing key id"), max_length=16, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    # In the private storage (PRIVATE_MEDIA_ROOT): only the holder's download view hands it over.
+    pdf = models.FileField(_("PDF"), upload_to="certificates/", storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)

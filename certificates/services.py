@@ -327,7 +327,8 @@ class CertificateRefused(Exception):
 
 @transaction.atomic
 def certificate_revoke(*, certificate_id: int, reason: str, actor=None) -> Certificate:
-    """Revoke a certificate with a reason (kept in the audit log, never shown publicly)."""
+    """Revoke a certificate with a reason (kept in the audit log, never shown publicly) and delete
+    its PDF."""
     if not reason.strip():
         raise CertificateRefused(_("Give a reason for the revocation."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
@@ -336,7 +337,14 @@ def certificate_revoke(*, certificate_id: int, reason: str, actor=None) -> Certi
     certificate.status = Certificate.Status.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason.strip()
-    certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    # A revoked certificate is not handed out any more: its PDF goes (its hash stays, as proof of
+    # what was issued). The file is deleted once the revocation is committed, so a rollback leaves
+    # the row and its file together; a process killed in between leaves the file to the sweep.
+    pdf_name, certificate.pdf = certificate.pdf.name, ""
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason", "pdf"])
+    if pdf_name:
+        storage = certificate.pdf.storage
+        transaction.on_commit(lambda: storage.delete(pdf_name))
     CertificateEvent.objects.create(
         certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor, reason=reason.strip()
     )

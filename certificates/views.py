@@ -11,7 +11,7 @@ import json
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,6 +21,7 @@ from certificates.models import Certificate
 from lms.access_log import staff_access_log
 from lms.http import file_response
 from lms.models import StaffAccess
+from lms.private_files import private_file_response
 from lms.text import fold
 
 # A code that looks like nothing we issued still costs one lookup, so timing says nothing.
@@ -110,13 +111,17 @@ def _own(request: HttpRequest, code: str) -> Certificate:
 
 @require_GET
 @login_required
-def download(request: HttpRequest, code: str) -> FileResponse:
-    """The frozen PDF, byte for byte as issued."""
+def download(request: HttpRequest, code: str) -> HttpResponse:
+    """The frozen PDF, byte for byte as issued; none for a revoked or erased certificate (its PDF
+    is deleted). Never kept by a cache: a shared phone's browser must not keep a copy."""
     certificate = _own(request, code)
-    response = FileResponse(
-        certificate.pdf.open("rb"), content_type="application/pdf", as_attachment=True, filename=f"{code}.pdf"
+    if not certificate.pdf:
+        raise Http404
+    response = private_file_response(
+        name=certificate.pdf.name, content_type="application/pdf", filename=f"{code}.pdf", attachment=True
     )
     response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from courses import selectors
 from courses.audio import uploaded_clip_check
 from courses.h5p import package as h5p_package
 from courses.models import CoursePage, Enrolment, H5PPackage, H5PResult, H5PState, LessonPage, LessonProgress
+from lms.storage import private_storage
 
 MAX_STATE_BYTES = 64 * 1024
 
@@ -124,12 +124,15 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
     if existing is not None:
         return existing, False
     prefix = f"h5p/{validated.content_hash}"
+    # The private storage: a package's files reach only those who may see a lesson that uses it
+    # (courses.views.h5p_file).
+    storage = private_storage()
     # Files without a row are left over from an import whose transaction rolled back. They are
     # content-addressed, so they are the same files: clear them and extract afresh.
     for path, _size in validated.files:
-        if default_storage.exists(f"{prefix}/{path}"):
-            default_storage.delete(f"{prefix}/{path}")
-    written = h5p_package.extract_package(source, validated, storage=default_storage, base_path=prefix)
+        if storage.exists(f"{prefix}/{path}"):
+            storage.delete(f"{prefix}/{path}")
+    written = h5p_package.extract_package(source, validated, storage=storage, base_path=prefix)
     try:
         package = H5PPackage(
             title=(title or validated.title)[:255],
@@ -145,7 +148,7 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
         package.save()
     except Exception:
         for name in written:
-            default_storage.delete(name)
+            storage.delete(name)
         raise
     return package, True
 

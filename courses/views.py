@@ -9,8 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from courses import gates, selectors, services
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
 from lms.csp import csp_h5p
+from lms.private_files import private_file_response
 
 MAX_STATEMENT_BYTES = 64 * 1024
 
@@ -197,10 +197,9 @@ def h5p_file(request: HttpRequest, lesson_id: int, package_id: int, path: str) -
         raise Http404
     extension = normalised.rsplit(".", 1)[-1].lower() if "." in normalised else ""
     content_type = H5P_MIME_TYPES.get(extension)
-    name = f"{package.storage_prefix}/{normalised}"
-    if content_type is None or not default_storage.exists(name):
+    if content_type is None:
         raise Http404
-    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response = private_file_response(name=f"{package.storage_prefix}/{normalised}", content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     # Content-addressed: a package's files never change, so the phone keeps them.
     response["Cache-Control"] = "private, max-age=31536000, immutable"

@@ -29,6 +29,8 @@ class LmsConfig(AppConfig):
         from lms.middleware import SessionIdleTimeoutMiddleware
 
         user_logged_in.connect(SessionIdleTimeoutMiddleware.stamp_login)
+        # Registers the checks that keep private files out of the public media.
+        from lms import private_files  # noqa: F401
 
 
 class LmsUsersAppConfig(WagtailUsersAppConfig):

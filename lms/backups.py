@@ -1,12 +1,13 @@
 """Backups: the database (SQLite's backup API, or `pg_dump -Fc`) and the media files, in one
 timestamped folder; and their restore into an empty database.
 
-A backup folder holds `database.sqlite3` or `database.dump`, `media.tar.gz`, the certificate signing
-key file (`certificate-signing.key`, readable by its owner only, when the key is kept in a file) and
-`manifest.json` (what was backed up, when, and the counts a restore is checked against). The database
-is dumped first and the media after, so every file a row of the dump names is in the archive. Without
-the signing key, a restored platform could not vouch for the certificates it issued: a key given by
-the environment (CERTIFICATE_SIGNING_KEY) is a secret the operator keeps apart, and the manifest says so.
+A backup folder holds `database.sqlite3` or `database.dump`, `media.tar.gz` (MEDIA_ROOT as `media/`,
+PRIVATE_MEDIA_ROOT as `private-media/`), the certificate signing key file (`certificate-signing.key`,
+readable by its owner only, when the key is kept in a file) and `manifest.json` (what was backed up,
+when, and the counts a restore is checked against). The database is dumped first and the media after,
+so every file a row of the dump names is in the archive. Without the signing key, a restored platform
+could not vouch for the certificates it issued: a key given by the environment (CERTIFICATE_SIGNING_KEY)
+is a secret the operator keeps apart, and the manifest says so.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from django.utils.translation import gettext as _
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
+# The two roots' folders in the media archive: public media, and private files (certificate PDFs,
+# H5P packages). Backups made before private files had a root of their own hold only "media".
+ARCHIVE_FOLDERS = ("media", "private-media")
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.dump"
 SIGNING_KEY_FILE = "certificate-signing.key"
@@ -63,8 +67,9 @@ def _counts(cursor) -> dict[str, int]:
     return counts
 
 
-def backup_create(*, folder: Path, media_root: Path) -> Path:
-    """Back up the default database and `media_root` into a new folder under `folder`; return it."""
+def backup_create(*, folder: Path, media_root: Path, private_media_root: Path | None = None) -> Path:
+    """Back up the default database, `media_root` and `private_media_root` into a new folder under
+    `folder`; return it."""
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
     target = Path(folder) / f"lms-{stamp}"
     target.mkdir(parents=True)
@@ -90,8 +95,9 @@ def backup_create(*, folder: Path, media_root: Path) -> Path:
     else:
         raise BackupError(_("Backups support SQLite and PostgreSQL, not %(vendor)s.") % {"vendor": connection.vendor})
     with tarfile.open(target / MEDIA_ARCHIVE, "w:gz") as archive:
-        if Path(media_root).is_dir():
-            archive.add(media_root, arcname="media")
+        for root, arcname in zip((media_root, private_media_root), ARCHIVE_FOLDERS, strict=True):
+            if root is not None and Path(root).is_dir():
+                archive.add(root, arcname=arcname)
     manifest = {
         "created_at": timezone.now().isoformat(),
         "vendor": connection.vendor,
@@ -194,9 +200,12 @@ def restored_counts(target: Target) -> dict[str, int]:
         return _counts(db.cursor())
 
 
-def backup_restore(*, backup: Path, target: Target, media_root: Path) -> dict[str, int]:
-    """Restore `backup` into the EMPTY database `target` and into `media_root`; return the restored
-    counts, checked against the manifest's."""
+def backup_restore(
+    *, backup: Path, target: Target, media_root: Path, private_media_root: Path | None = None
+) -> dict[str, int]:
+    """Restore `backup` into the EMPTY database `target`, its media into `media_root` and its private
+    files into `private_media_root` (left out when None); return the restored counts, checked
+    against the manifest's."""
     manifest = read_manifest(backup)
     if manifest["vendor"] != target.vendor:
         raise BackupError(
@@ -216,15 +225,19 @@ def backup_restore(*, backup: Path, target: Target, media_root: Path) -> dict[st
     else:
         env, args = _pg_args(target.location)
         _run([_tool("pg_restore"), "--no-owner", "--exit-on-error", *args, str(dump)], env=env)
-    Path(media_root).mkdir(parents=True, exist_ok=True)
+    roots = dict(zip(ARCHIVE_FOLDERS, (media_root, private_media_root), strict=True))
     with tarfile.open(Path(backup) / manifest["media"], "r:gz") as archive:
-        members = []
+        members: dict[str, list] = {folder: [] for folder in ARCHIVE_FOLDERS}
         for member in archive.getmembers():
-            if member.name == "media":
+            folder, _slash, rest = member.name.partition("/")
+            if folder in members and rest:
+                member.name = rest
+                members[folder].append(member)
+        for folder, root in roots.items():
+            if root is None:
                 continue
-            member.name = member.name.removeprefix("media/")
-            members.append(member)
-        archive.extractall(media_root, members=members, filter="data")
+            Path(root).mkdir(parents=True, exist_ok=True)
+            archive.extractall(root, members=members[folder], filter="data")
     counts = restored_counts(target)
     if counts != manifest["counts"]:
         raise BackupError(

@@ -185,6 +185,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Files only some people may see (certificate PDFs, H5P packages): a root of their own, outside
+# MEDIA_ROOT, that no web server location publishes (the "private" storage below). Views decide who
+# gets a file and hand it over as PRIVATE_MEDIA_DELIVERY says: "django" streams it (the embedded
+# default); "x-accel-redirect" answers with that header and lets nginx send the file from its
+# `internal` location PRIVATE_MEDIA_ACCEL_PREFIX (deploy/nginx/lms.conf). Default root: a folder
+# private-media beside MEDIA_ROOT, so a process given only MEDIA_ROOT keeps both together.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(MEDIA_ROOT.parent / "private-media")))
+PRIVATE_MEDIA_DELIVERY = env.str("PRIVATE_MEDIA_DELIVERY", default="django")
+PRIVATE_MEDIA_ACCEL_PREFIX = env.str("PRIVATE_MEDIA_ACCEL_PREFIX", default="/private-media/")
 # Front-end packages come from npm (`npm ci` in the set-up) and are never committed; only the built
 # files a template names are published as static files.
 NPM_STATIC_DIRS = {"h5p-standalone": BASE_DIR / "node_modules" / "h5p-standalone" / "dist"}
@@ -193,6 +202,8 @@ STATICFILES_DIRS = [(name, path) for name, path in NPM_STATIC_DIRS.items() if pa
 STORAGES = {
     # The local disk, written all or nothing (lms.storage.MediaStorage), or an S3-compatible backend.
     "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="lms.storage.MediaStorage")},
+    # Private files (PRIVATE_MEDIA_ROOT above), written all or nothing like media; never given a URL.
+    "private": {"BACKEND": env.str("DJANGO_PRIVATE_STORAGE_BACKEND", default="lms.storage.PrivateMediaStorage")},
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_BACKEND",

@@ -1,4 +1,5 @@
-"""Storages: static files with fingerprinted names, and media files written all or nothing.
+"""Storages: static files with fingerprinted names, media files written all or nothing, and private
+files (the same, in a root of their own that has no URL).
 
 Static files: fingerprinted names (cached for a year by browsers) wherever collectstatic has run.
 
@@ -12,7 +13,9 @@ the development and test servers serve from the apps' folders.
 import contextlib
 import os
 
-from django.core.files.storage import FileSystemStorage
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
+from django.utils.functional import cached_property
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -53,3 +56,27 @@ class MediaStorage(FileSystemStorage):
                 os.remove(full_path)
             raise
         return str(name).replace("\\", "/")
+
+
+class PrivateMediaStorage(MediaStorage):
+    """Certificate PDFs and H5P packages, in PRIVATE_MEDIA_ROOT: outside MEDIA_ROOT, so that no
+    public location of the web server reaches them. A file has no URL: a view that has checked who
+    asks hands it over (lms.private_files.private_file_response)."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise ValueError(f"{name} is a private file: it has no public URL; a view must serve it")
+
+
+def private_storage():
+    """The "private" storage of STORAGES (a callable, so that FileFields follow the setting)."""
+    return storages["private"]

@@ -155,8 +155,10 @@ def _throwaway_signing_key(settings):
 
 @pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path_factory):
-    """Uploads and extracted packages go to a fresh folder, never to the project's media/."""
+    """Uploads and extracted packages go to fresh folders, never to the project's media/ or
+    private-media/."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path_factory.mktemp("private-media"))
 
 
 @pytest.fixture

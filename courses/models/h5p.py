@@ -36,7 +36,7 @@ class H5PPackage(models.Model):
 
     @property
     def storage_prefix(self) -> str:
-        """Where the extracted files live in the default storage."""
+        """Where the extracted files live in the private storage (lms.storage.private_storage)."""
         return f"h5p/{self.content_hash}"
 
 

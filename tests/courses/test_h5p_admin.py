@@ -35,7 +35,7 @@ def test_an_editor_uploads_a_package_and_it_is_stored_once(editor_client, settin
     assert _upload(editor_client, data, title="Encore").status_code == 302
     package = H5PPackage.objects.get()
     assert package.title == "Scénario"
-    assert (Path(settings.MEDIA_ROOT) / package.storage_prefix / "h5p.json").is_file()
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / package.storage_prefix / "h5p.json").is_file()
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_a_bad_package_is_refused_in_the_form_with_its_reason_and_leaves_nothing
     errors = " ".join(response.context["form"].errors["package_file"])
     assert reason in errors
     assert H5PPackage.objects.count() == 0
-    assert not any(Path(settings.MEDIA_ROOT).rglob("*.*"))
+    assert not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.*"))
 
 
 def test_a_trainee_cannot_upload_packages(client, home_pages):

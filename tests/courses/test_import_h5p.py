@@ -33,7 +33,7 @@ def test_a_bad_package_is_refused_with_its_reason_and_leaves_nothing(tmp_path, s
     with pytest.raises(CommandError, match="php"):
         call_command("import_h5p", str(path))
     assert H5PPackage.objects.count() == 0
-    assert not any(Path(settings.MEDIA_ROOT).rglob("*"))
+    assert not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*"))
 
 
 def test_the_command_exits_with_code_1_on_a_bad_package(tmp_path):

@@ -210,6 +210,7 @@ class Processes:
             **os.environ,
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(media_root),
+            "PRIVATE_MEDIA_ROOT": str(Path(media_root).parent / "private-media"),
             "CERTIFICATE_SIGNING_KEY": os.environ.get("CERTIFICATE_SIGNING_KEY") or new_signing_key(),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_DEBUG": "false",

@@ -1,5 +1,5 @@
 """`manage.py backup` then `manage.py restore` into an EMPTY database: the same attempts, the same
-certificates and the same media files come back (on SQLite and on PostgreSQL, whichever the run uses;
+certificates and the same media and private files come back (on SQLite and on PostgreSQL, whichever the run uses;
 on PostgreSQL the restore goes into a new database, lms_faults_restore, dropped after)."""
 
 from __future__ import annotations
@@ -75,9 +75,14 @@ def test_a_backup_restored_into_an_empty_database_holds_the_same_attempts_certif
     assert folder.parent == tmp_path / "backups"
     assert {p.name for p in folder.iterdir()} >= {"manifest.json", "media.tar.gz"}
 
-    restored_media = tmp_path / "restored-media"
+    restored_media, restored_private = tmp_path / "restored-media", tmp_path / "restored-private-media"
     call_command(
-        "restore", str(folder), database_url=empty_database, media_root=str(restored_media), stdout=io.StringIO()
+        "restore",
+        str(folder),
+        database_url=empty_database,
+        media_root=str(restored_media),
+        private_media_root=str(restored_private),
+        stdout=io.StringIO(),
     )
 
     restored_attempts = sorted(
@@ -91,7 +96,9 @@ def test_a_backup_restored_into_an_empty_database_holds_the_same_attempts_certif
     assert restored_certificates == [
         (certificate.code, certificate.holder_name, certificate.pdf.name, certificate.pdf_sha256)
     ]
-    restored_pdf = (restored_media / certificate.pdf.name).read_bytes()
+    # The PDF comes back among the private files, never into the public media.
+    assert not (restored_media / certificate.pdf.name).exists()
+    restored_pdf = (restored_private / certificate.pdf.name).read_bytes()
     assert restored_pdf == pdf_bytes
     assert hashlib.sha256(restored_pdf).hexdigest() == certificate.pdf_sha256
 

@@ -61,7 +61,8 @@ class SmallDisk:
 
 @pytest.fixture
 def small_disk(settings):
-    """A 2 MB filesystem of its own as MEDIA_ROOT (tmpfs; needs root, as in CI)."""
+    """A 2 MB filesystem of its own as MEDIA_ROOT and PRIVATE_MEDIA_ROOT, where certificate PDFs and
+    H5P packages go (tmpfs; needs root, as in CI)."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small filesystem for MEDIA_ROOT needs root")
     root = Path(tempfile.mkdtemp(prefix="lms-faults-disk-"))
@@ -70,7 +71,7 @@ def small_disk(settings):
     )
     if mounted.returncode:
         pytest.skip(f"cannot mount a tmpfs for MEDIA_ROOT: {mounted.stderr.strip()}")
-    settings.MEDIA_ROOT = str(root)
+    settings.MEDIA_ROOT = settings.PRIVATE_MEDIA_ROOT = str(root)
     try:
         yield SmallDisk(root)
     finally:

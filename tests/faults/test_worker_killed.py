@@ -60,7 +60,7 @@ def group(app_database, private_redis, processes):
 
 def test_a_worker_killed_while_issuing_a_certificate(group, app_database, tmp_path):
     (trainee,) = seed(group, 1, submitted=True)
-    pdfs = tmp_path / "media" / "certificates"
+    pdfs = tmp_path / "private-media" / "certificates"  # PRIVATE_MEDIA_ROOT (tests/faults/services.py)
 
     def written():
         return sorted(pdfs.glob("*.pdf")) if pdfs.exists() else []
@@ -91,8 +91,8 @@ def test_a_worker_killed_while_issuing_a_certificate(group, app_database, tmp_pa
     rows = query(app_database, "SELECT enrolment_id, pdf, pdf_sha256 FROM certificates_certificate")
     assert [row[0] for row in rows] == [trainee["enrolment"]]
     ((_enrolment, pdf, digest),) = rows
-    assert written() == [tmp_path / "media" / pdf]
-    assert hashlib.sha256(Path(tmp_path / "media" / pdf).read_bytes()).hexdigest() == digest
+    assert written() == [tmp_path / "private-media" / pdf]
+    assert hashlib.sha256(Path(tmp_path / "private-media" / pdf).read_bytes()).hexdigest() == digest
     events = query(app_database, "SELECT action FROM certificates_certificateevent")
     assert events == [("issued",)]
 

@@ -115,7 +115,8 @@ def _search_database(needles: list[str]) -> list[str]:
 
 def _search_media(needles: list[str]) -> list[str]:
     found = []
-    for path in Path(settings.MEDIA_ROOT).rglob("*"):
+    paths = [*Path(settings.MEDIA_ROOT).rglob("*"), *Path(settings.PRIVATE_MEDIA_ROOT).rglob("*")]
+    for path in paths:
         if path.is_file():
             content = path.read_bytes().decode("latin-1").casefold()
             found += [f"{path.name}: {n}" for n in needles if n.casefold() in content]

@@ -8,14 +8,21 @@ from lms import backups
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the media files into a new timestamped folder (docs/operations.md)."
+    help = (
+        "Back up the database, the media files and the private files into a new timestamped folder "
+        "(docs/operations.md)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dir", default=str(settings.BASE_DIR / "backups"), help="Where to create the folder.")
 
     def handle(self, *args, dir: str, **options):
         try:
-            folder = backups.backup_create(folder=Path(dir), media_root=Path(settings.MEDIA_ROOT))
+            folder = backups.backup_create(
+                folder=Path(dir),
+                media_root=Path(settings.MEDIA_ROOT),
+                private_media_root=Path(settings.PRIVATE_MEDIA_ROOT),
+            )
         except backups.BackupError as error:
             raise CommandError(str(error)) from error
         counts = backups.read_manifest(folder)["counts"]

@@ -16,12 +16,20 @@ class Command(BaseCommand):
             "--database-url", default="", help="The empty database to restore into. Default: the configured one."
         )
         parser.add_argument("--media-root", default="", help="Where to put the media files. Default: MEDIA_ROOT.")
+        parser.add_argument(
+            "--private-media-root",
+            default="",
+            help="Where to put the private files. Default: PRIVATE_MEDIA_ROOT.",
+        )
 
-    def handle(self, *args, backup: str, database_url: str, media_root: str, **options):
+    def handle(self, *args, backup: str, database_url: str, media_root: str, private_media_root: str, **options):
         try:
             target = backups.target_for(database_url or None)
             counts = backups.backup_restore(
-                backup=Path(backup), target=target, media_root=Path(media_root or settings.MEDIA_ROOT)
+                backup=Path(backup),
+                target=target,
+                media_root=Path(media_root or settings.MEDIA_ROOT),
+                private_media_root=Path(private_media_root or settings.PRIVATE_MEDIA_ROOT),
             )
         except backups.BackupError as error:
             raise CommandError(str(error)) from error
