@@ -8,6 +8,7 @@ Both end on the result page comparing the pre- and post-test, overall and per le
 """
 
 import re
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -347,3 +348,50 @@ def test_the_same_journey_without_javascript(new_phone, live_server, module, tra
     expect_pre_post_comparison(page)
 
     assert_database_after_both_tests(trainee, module)
+
+
+@pytest.mark.parametrize("hours", [-1, 1], ids=["phone-clock-an-hour-behind", "phone-clock-an-hour-ahead"])
+def test_saved_is_shown_only_for_what_the_server_stored_whatever_the_phone_clock(
+    new_phone, live_server, module, trainee, hours
+):
+    """Answers, "save and continue later" (the server orders those answers), back again, a change:
+    "Saved." appears once the change is the stored answer, and a reload shows what the database holds."""
+    base = live_server.url
+    _context, page = new_phone()
+    skew_ms = hours * 3600 * 1000
+    page.add_init_script(f"(() => {{ const real = Date.now; Date.now = () => real.call(Date) + {skew_ms}; }})();")
+    log_in(page, base, trainee.username)
+    page.goto(base + module.pre_url)
+    start_test(page, "Pré-test")
+    attempt = Attempt.objects.get(user=trainee, test=module.pre, status=Attempt.Status.OPEN)
+    phone_clock_ms = page.evaluate("Date.now()")
+    assert abs(phone_clock_ms - time.time() * 1000 - skew_ms) < 60_000, "the phone's clock is not skewed"
+
+    first = {"single": PRE_ANSWERS["single"], "short": PRE_ANSWERS["short"]}
+    for kind, value in first.items():
+        answer(page, kind, value)
+        expect(saved_note(page, kind)).to_have_text(SAVED)
+    page.get_by_role("button", name="Enregistrer et continuer plus tard").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Vos réponses sont enregistrées. Vous pouvez revenir plus tard pour terminer."
+    )
+    assert {kind: stored_answers(attempt)[kind] for kind in first} == first
+
+    # Later: back to the test, the answers changed one by one.
+    page.goto(base + "/fr/")
+    page.goto(base + module.pre_url)
+    for kind, value in first.items():
+        expect_answer_in_place(page, kind, value)
+    changed = {"single": RIGHT["single"], "short": RIGHT["short"]}
+    for kind, value in changed.items():
+        answer(page, kind, value)
+        expect(saved_note(page, kind)).to_have_text(SAVED)
+        # "Saved." is shown: the server holds this answer now.
+        assert stored_answers(attempt)[kind] == STORED_RIGHT[kind]
+    expect(page.locator("[data-sync-status]")).to_have_text(ALL_SAVED)
+
+    # A reload (or another phone, or the time running out) finds the newest answers.
+    page.reload()
+    for kind, value in changed.items():
+        expect_answer_in_place(page, kind, value)
+    assert {kind: stored_answers(attempt)[kind] for kind in changed} == {k: STORED_RIGHT[k] for k in changed}
