@@ -11,6 +11,7 @@
     if (!form || !window.fetch) { return; }
     var KEY = "lms-answers-" + form.dataset.attempt, SEQ = "lms-seq-" + form.dataset.attempt;
     var statusLine = document.querySelector("[data-sync-status]");
+    var PAGE = String(Math.random());  // tells answers given on this page from those kept from an earlier one
     var sending = false;
 
     function pending() { try { return JSON.parse(localStorage.getItem(KEY) || "{}"); } catch (e) { return {}; } }
@@ -73,9 +74,20 @@
             var body = reply.body, text;
             if (reply.status === 200 && body.saved === true) {
                 text = cfg.saved;
-            } else if (reply.status === 200 && body.saved === false) {
-                // A save numbered after this one is stored (another page or phone): it is the answer kept.
-                countFrom(body.kept && body.kept.seq);
+            } else if (reply.status === 200 && body.saved === false && body.kept) {
+                // The server holds an answer numbered after this one, from another page or phone.
+                countFrom(body.kept.seq);
+                var again = pending();
+                if (item.page === PAGE && again[id] && again[id].seq === item.seq) {
+                    // Given on this page, after that one reached the server: the trainee's latest, sent again
+                    // numbered after it.
+                    again[id].seq = nextSeq();
+                    store(again);
+                    flush();
+                    return;
+                }
+                // Kept on this phone from an earlier visit: the server's is the later one; show it.
+                if (again[id] && again[id].seq === item.seq) { fill(id, body.kept.answer); }
                 text = cfg.superseded;
             } else if ((reply.status === 400 || reply.status === 409) && body.error) {
                 // Refused for good (a submitted or expired attempt, a question not on it): say why.
@@ -98,19 +110,15 @@
         var answer = answerOf(fieldset);
         if (answer === null) { return; }
         var p = pending();
-        p[fieldset.dataset.question] = {answer: answer, seq: nextSeq()};
+        p[fieldset.dataset.question] = {answer: answer, seq: nextSeq(), page: PAGE};
         store(p);
         mark(fieldset.dataset.question, cfg.pending);
         status();
         flush();
     }
 
-    // Answers kept on this phone from an earlier visit go back into the form before anything else.
-    var saved = pending();
-    Object.keys(saved).forEach(function (id) {
-        var fieldset = form.querySelector('fieldset[data-question="' + id + '"]');
-        var a = saved[id].answer, q = "q" + id;
-        countFrom(saved[id].seq);
+    function fill(id, a) {  // puts an answer into the form
+        var fieldset = form.querySelector('fieldset[data-question="' + id + '"]'), q = "q" + id;
         if (!fieldset) { return; }
         if (typeof a === "string") {
             var radio = fieldset.querySelector("input[name='" + q + "'][value='" + CSS.escape(a) + "']");
@@ -122,6 +130,13 @@
         } else if (a && fieldset.dataset.kind === "matching") {
             Object.keys(a).forEach(function (left) { var s = form.elements[q + "_" + left]; if (s) { s.value = a[left]; } });
         }
+    }
+
+    // Answers kept on this phone from an earlier visit go back into the form before anything else.
+    var saved = pending();
+    Object.keys(saved).forEach(function (id) {
+        countFrom(saved[id].seq);
+        fill(id, saved[id].answer);
         mark(id, cfg.pending);
     });
 
