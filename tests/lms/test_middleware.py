@@ -3,15 +3,17 @@ error: the database restarting between the two must not make a phone drop or res
 
 import json
 import time
+from importlib import import_module
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.db import OperationalError
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
 from assessments.models import Attempt, Response
 from courses import services as course_services
-from lms.middleware import SessionIdleTimeoutMiddleware
+from lms.middleware import CommittedResponseSessionMiddleware, SessionIdleTimeoutMiddleware
 from tests.factories import UserFactory, assessment_setup
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,25 @@ def test_a_hand_in_succeeds_when_the_session_write_fails_after_it(trainee_in_ope
     attempt.refresh_from_db()
     assert attempt.status == Attempt.Status.SUBMITTED
     assert Response.objects.get(attempt=attempt, question_id=question).answer == "b"
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=["db", "cached_db"])
+def test_a_session_ended_by_a_concurrent_logout_is_not_recreated_and_the_response_goes_out(settings, engine):
+    """Django answers 400 here so as not to bring back a session ended meanwhile; the response now goes
+    out instead, and the session stays ended: no row, no cookie for it."""
+    settings.SESSION_ENGINE = engine
+    store_class = import_module(engine).SessionStore
+    store = store_class()
+    store["_auth_user_id"] = "1"
+    store.create()
+    request = RequestFactory().get("/fr/dashboard/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = store.session_key
+    middleware = CommittedResponseSessionMiddleware(lambda request: HttpResponse("ok"))
+    middleware.process_request(request)
+    request.session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())  # this request writes the session
+    store_class(session_key=store.session_key).delete()  # the logout, in another tab
+    response = middleware.process_response(request, HttpResponse("ok"))
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.filter(session_key=store.session_key).exists()
+    assert not store_class(session_key=store.session_key).exists(store.session_key)
