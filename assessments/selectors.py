@@ -50,6 +50,12 @@ class DisplayQuestion:
     option_clips: dict[str, list[Clip]] = field(default_factory=dict)  # by option id
 
 
+def response_kept(*, attempt_id, question_id: int) -> dict | None:
+    """The stored answer to one question of an attempt with its sequence number, for the reply to a
+    save that came too late to replace it; None if there is none."""
+    return Response.objects.filter(attempt_id=attempt_id, question_id=question_id).values("seq", "answer").first()
+
+
 def attempt_questions(*, attempt: Attempt, language: str, with_review: bool = False) -> list[DisplayQuestion]:
     """The attempt's questions in its stored order, in `language` (French fallback), with saved answers.
 

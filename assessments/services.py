@@ -25,6 +25,11 @@ from courses.services import audio_clip_store
 # Saves are accepted until the deadline plus this grace: a phone's last save may arrive late.
 GRACE = timedelta(seconds=30)
 
+# Answers of an attempt are ordered by a counter, not by time: every page of the attempt starts from
+# the highest number stored (`Response.seq`), its script numbers each change one higher, and the
+# form's answers come after both (next_form_seq). Kept below 2**53 so that a browser counts exactly.
+SEQ_MAX = 2**53 - 1
+
 
 class AttemptRefused(Exception):
     """An operation the rules do not allow; `message` is translated, for the trainee."""
@@ -130,13 +135,16 @@ def _question_ids(attempt: Attempt) -> set[int]:
 
 @transaction.atomic
 def response_save(*, user, attempt_id, question_id: int, answer, seq: int) -> bool:
-    """Save one answer. Returns True if stored, False if a newer save (higher `seq`) is already there.
+    """Save one answer. Returns True if stored, False if a later save (higher `seq`) is already there.
 
-    An older save never overwrites a newer one: the write is conditional on the stored sequence
-    number, in the database, so out-of-order and concurrent saves keep the newest value. Refuses a
-    save to an unknown, someone else's, a submitted or an expired attempt, or to a question not on
-    the attempt.
+    `seq` orders the saves of an attempt; it is never a clock (see SEQ_MAX). An earlier save never
+    overwrites a later one: the write is conditional on the stored sequence number, in the database,
+    so out-of-order and concurrent saves keep the latest value; on a tie the first stored stays.
+    Refuses a `seq` outside 1..SEQ_MAX, a save to an unknown, someone else's, a submitted or an
+    expired attempt, or to a question not on the attempt.
     """
+    if not 0 < seq <= SEQ_MAX:
+        raise AttemptRefused(_("The request is not valid."), status=400)
     now = timezone.now()
     # Check the attempt as it is now, locked: a save racing a submission either lands before the
     # scoring (and counts) or is refused; it can never be stored after the score was computed.
@@ -183,15 +191,20 @@ def _response_upsert(*, attempt_id, question_id: int, answer, seq: int, now) -> 
         return cursor.fetchone() is not None
 
 
-def next_form_seq(*, attempt_id) -> int:
-    """The sequence number for answers posted with the test's form (the page without JavaScript).
+def next_form_seq(*, attempt_id, client_seq: int | None = None) -> int:
+    """The sequence number for answers posted with the test's form ("Save", "Hand in").
 
-    The form carries everything the trainee sees when they press the button, so it must win over
-    every earlier autosave, even one stamped by a phone whose clock runs ahead of the server's: the
-    server's clock, or one more than the newest save stored, whichever is larger.
+    The form carries everything the trainee sees when they press the button, so it must come after
+    every save stored so far and every save the page's script has numbered (`client_seq`, its
+    counter, posted with the form; it may still be in flight): one more than the newest stored, or
+    `client_seq`, whichever is larger. No clock takes part: a phone's clock an hour behind or ahead
+    of the server's cannot put a later answer before an earlier one. A `client_seq` outside
+    1..SEQ_MAX is ignored.
     """
     newest = Response.objects.filter(attempt_id=attempt_id).aggregate(newest=Max("seq"))["newest"] or 0
-    return max(int(timezone.now().timestamp() * 1000), newest + 1)
+    if client_seq is None or not 0 < client_seq <= SEQ_MAX:
+        client_seq = 0
+    return min(max(newest + 1, client_seq), SEQ_MAX)
 
 
 # --- Submitting -----------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
             "questions": questions,
             "has_audio": any(q.clips or q.option_clips for q in questions),
             "submission_key": uuid.uuid4(),
+            # Where the page's numbering of saves starts (services.SEQ_MAX explains the order).
+            "seq": max((question.seq for question in questions), default=0),
         },
     )
 
@@ -83,7 +85,11 @@ def attempt_submit(request: HttpRequest, attempt_id) -> HttpResponse:
     """
     attempt = get_object_or_404(Attempt, pk=attempt_id, user=request.user)
     if attempt.status == Attempt.Status.OPEN:
-        seq = services.next_form_seq(attempt_id=attempt.pk)
+        try:
+            client_seq = int(request.POST.get("seq", ""))
+        except ValueError:
+            client_seq = None  # without JavaScript nothing numbered the answers
+        seq = services.next_form_seq(attempt_id=attempt.pk, client_seq=client_seq)
         try:
             for question in selectors.attempt_questions(attempt=attempt, language=get_language()):
                 answer = answer_from_post(question, request.POST)
@@ -110,7 +116,11 @@ def attempt_submit(request: HttpRequest, attempt_id) -> HttpResponse:
 
 @require_POST
 def response_save(request: HttpRequest, attempt_id) -> HttpResponse:
-    """Autosave of one answer: JSON {"question": id, "answer": …, "seq": ms}; login and CSRF header."""
+    """Autosave of one answer: JSON {"question": id, "answer": …, "seq": n}; login and CSRF header.
+
+    `{"saved": true}` only when this answer is the one stored; otherwise `{"saved": false, "kept":
+    {"seq", "answer"}}`: a save numbered later (another page or phone, the test's form) is kept.
+    """
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Log in to save your answers.")}, status=401)
     if len(request.body) > MAX_SAVE_BYTES:
@@ -127,7 +137,10 @@ def response_save(request: HttpRequest, attempt_id) -> HttpResponse:
         )
     except services.AttemptRefused as refusal:
         return JsonResponse({"error": refusal.message}, status=refusal.status)
-    return JsonResponse({"saved": True, "latest": stored})
+    if stored:
+        return JsonResponse({"saved": True, "latest": True})
+    kept = selectors.response_kept(attempt_id=attempt_id, question_id=question_id)
+    return JsonResponse({"saved": False, "latest": False, "kept": kept})
 
 
 @require_GET

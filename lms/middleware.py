@@ -1,5 +1,6 @@
 """Account gates run on every request: a first login's own password, a staff second factor, and the
-end of an idle session; and a clear answer when the media disk is full."""
+end of an idle session; a session write that fails after the view cannot undo its response; and a
+clear answer when the media disk is full."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from lms.roles import is_staff_account
@@ -119,6 +124,33 @@ class SessionIdleTimeoutMiddleware:
             elif last_seen is None or now - last_seen >= self.TOUCH_EVERY:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+class CommittedResponseSessionMiddleware(SessionMiddleware):
+    """Django's SessionMiddleware, except that a session it cannot write leaves the response as it is.
+
+    The session is written after the view, so after the view's transaction committed an autosave, a
+    hand-in or "save and continue later". When the database fails just then (a restart), Django
+    answers 400 (SessionInterrupted: its database backends turn any error of an update into
+    UpdateError) or 500, and a phone takes a stored answer for a lost one. Here the failure is
+    logged and the view's response goes out without a session cookie: the browser keeps the cookie
+    it has, and what this request put in the session (the idle clock, a message) is all that is lost.
+    A session deleted meanwhile (a logout in another tab) is not recreated either: its row is gone.
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except (DatabaseError, SessionInterrupted):
+            logger.warning(
+                "session not saved after %s %s (status %s); the response is sent",
+                request.method,
+                request.path,
+                response.status_code,
+                exc_info=True,
+            )
+            patch_vary_headers(response, ("Cookie",))
+            return response
 
 
 # "No space left on device" and "Disk quota exceeded": the storage cannot take the upload.

@@ -75,7 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress HTML: the home page must fit in the first 14 KB a 2G connection delivers.
     "django.middleware.gzip.GZipMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, except that a failed session write never undoes a committed response (lms/middleware.py).
+    "lms.middleware.CommittedResponseSessionMiddleware",
     "lms.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -8,6 +8,7 @@ Both end on the result page comparing the pre- and post-test, overall and per le
 """
 
 import re
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -63,6 +64,10 @@ SAVED = "Enregistré."
 ON_PHONE = "Enregistré sur ce téléphone, pas encore envoyé."
 OFFLINE = "Pas de réseau : vos réponses restent sur ce téléphone et seront envoyées au retour du réseau."
 ALL_SAVED = "Toutes vos réponses sont enregistrées."
+SUPERSEDED = (
+    "Pas enregistré : le serveur a déjà une réponse plus récente à cette question, "
+    "venue d'une autre page ou d'un autre téléphone ; elle est affichée ici."
+)
 
 
 # --- Setup ----------------------------------------------------------------------------------------
@@ -347,3 +352,96 @@ def test_the_same_journey_without_javascript(new_phone, live_server, module, tra
     expect_pre_post_comparison(page)
 
     assert_database_after_both_tests(trainee, module)
+
+
+@pytest.mark.parametrize("hours", [-1, 1], ids=["phone-clock-an-hour-behind", "phone-clock-an-hour-ahead"])
+def test_saved_is_shown_only_for_what_the_server_stored_whatever_the_phone_clock(
+    new_phone, live_server, module, trainee, hours
+):
+    """Answers, "save and continue later" (the server orders those answers), back again, a change:
+    "Saved." appears once the change is the stored answer, and a reload shows what the database holds."""
+    base = live_server.url
+    _context, page = new_phone()
+    skew_ms = hours * 3600 * 1000
+    page.add_init_script(f"(() => {{ const real = Date.now; Date.now = () => real.call(Date) + {skew_ms}; }})();")
+    log_in(page, base, trainee.username)
+    page.goto(base + module.pre_url)
+    start_test(page, "Pré-test")
+    attempt = Attempt.objects.get(user=trainee, test=module.pre, status=Attempt.Status.OPEN)
+    phone_clock_ms = page.evaluate("Date.now()")
+    assert abs(phone_clock_ms - time.time() * 1000 - skew_ms) < 60_000, "the phone's clock is not skewed"
+
+    first = {"single": PRE_ANSWERS["single"], "short": PRE_ANSWERS["short"]}
+    for kind, value in first.items():
+        answer(page, kind, value)
+        expect(saved_note(page, kind)).to_have_text(SAVED)
+    page.get_by_role("button", name="Enregistrer et continuer plus tard").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Vos réponses sont enregistrées. Vous pouvez revenir plus tard pour terminer."
+    )
+    assert {kind: stored_answers(attempt)[kind] for kind in first} == first
+
+    # Later: back to the test, the answers changed one by one.
+    page.goto(base + "/fr/")
+    page.goto(base + module.pre_url)
+    for kind, value in first.items():
+        expect_answer_in_place(page, kind, value)
+    changed = {"single": RIGHT["single"], "short": RIGHT["short"]}
+    for kind, value in changed.items():
+        answer(page, kind, value)
+        expect(saved_note(page, kind)).to_have_text(SAVED)
+        # "Saved." is shown: the server holds this answer now.
+        assert stored_answers(attempt)[kind] == STORED_RIGHT[kind]
+    expect(page.locator("[data-sync-status]")).to_have_text(ALL_SAVED)
+
+    # A reload (or another phone, or the time running out) finds the newest answers.
+    page.reload()
+    for kind, value in changed.items():
+        expect_answer_in_place(page, kind, value)
+    assert {kind: stored_answers(attempt)[kind] for kind in changed} == {k: STORED_RIGHT[k] for k in changed}
+
+
+def test_two_phones_on_one_attempt_show_saved_only_for_the_answer_the_server_keeps(
+    new_phone, live_server, module, trainee
+):
+    """Both phones number their changes from what the server held when their page opened, so their
+    numbers meet. An answer kept on a phone from an earlier visit loses to a later one from the other
+    phone: the phone says so and shows the server's. An answer given on the open page after the other
+    phone's is sent again, numbered after it, and is the one kept."""
+    base = live_server.url
+    context_a, page_a = new_phone()
+    log_in(page_a, base, trainee.username)
+    page_a.goto(base + module.pre_url)
+    start_test(page_a, "Pré-test")
+    attempt = Attempt.objects.get(user=trainee, test=module.pre, status=Attempt.Status.OPEN)
+    # Phone A, offline, answers; the answer waits on it while the trainee puts it away.
+    context_a.set_offline(True)
+    answer(page_a, "single", "a")
+    page_a.wait_for_function("window.lmsAnswers.pending() === 1")
+    page_a.close()
+    context_a.set_offline(False)
+
+    # Phone B answers the same question later, online.
+    _context_b, page_b = new_phone()
+    log_in(page_b, base, trainee.username)
+    page_b.goto(base + module.pre_url)
+    answer(page_b, "single", "c")
+    expect(saved_note(page_b, "single")).to_have_text(SAVED)
+
+    # Phone A again: its older answer is not stored, and it says so, showing the server's.
+    page_a = context_a.new_page()
+    page_a.goto(base + module.pre_url)
+    expect(saved_note(page_a, "single")).to_have_text(SUPERSEDED)
+    expect_answer_in_place(page_a, "single", "c")
+    page_a.wait_for_function("window.lmsAnswers.pending() === 0")
+    assert stored_answers(attempt)["single"] == "c"
+
+    # Phone B changes it again, then phone A (whose page opened before that change): A's is the latest.
+    answer(page_b, "single", "b")
+    expect(saved_note(page_b, "single")).to_have_text(SAVED)
+    assert stored_answers(attempt)["single"] == "b"
+    answer(page_a, "single", "a")
+    expect(saved_note(page_a, "single")).to_have_text(SAVED)
+    assert stored_answers(attempt)["single"] == "a"
+    page_b.reload()
+    expect_answer_in_place(page_b, "single", "a")
