@@ -344,9 +344,9 @@ def test_somebody_known_elsewhere_is_refused_with_a_message_that_names_nobody(wo
         report = services.roster_import(
             session=world["session_b"], rows=[{"name": "X", "username": "admin.z"}], by=world["trainer_b"]
         )
-    unknown = services.roster_import(
-        session=world["session_b"], rows=[{"name": "X", "username": "nobody.here"}], by=world["trainer_b"]
-    )
+        unknown = services.roster_import(
+            session=world["session_b"], rows=[{"name": "X", "username": "nobody.here"}], by=world["trainer_b"]
+        )
     # An existing staff username and an unknown one get the same answer: usernames cannot be probed.
     assert report.problems == unknown.problems and "ask a coordinator" in report.problems[0][1]
 
