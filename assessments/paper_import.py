@@ -375,7 +375,12 @@ def _check_rows(
             found = users.get(username.casefold(), [])
             exact = [candidate for candidate in found if candidate.username == username]
             user = exact[0] if exact else (found[0] if len(found) == 1 else None)
-            if user is None:
+            if roster is not None and (user is None or user.pk not in roster):
+                # One answer whether the account exists or not, naming nobody: a session's import
+                # cannot probe who else has an account (docs/sessions.md, "Whom a trainer may reach").
+                problems.append((number, _("This row's username is not on the session's roster.")))
+                user = None
+            elif user is None:
                 problems.append((number, _("No trainee has the username %(username)s.") % {"username": username}))
         if user is not None:
             names = {"username": username, "module": module}
@@ -386,9 +391,7 @@ def _check_rows(
             else:
                 first_row[user.pk] = number
             statuses = attempts.get(user.pk, [])
-            if roster is not None and user.pk not in roster:
-                problems.append((number, _("%(username)s is not on the session's roster.") % names))
-            elif user.pk not in enrolled:
+            if user.pk not in enrolled:
                 problems.append((number, _("%(username)s is not enrolled in the module %(module)s.") % names))
             elif any(status != Attempt.Status.OPEN for status in statuses):
                 problems.append((number, _("%(username)s has already taken this test.") % names))

@@ -109,12 +109,21 @@ class Participant(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="participations"
     )
     source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.ROSTER)
+    # This roster made the account (training.services.roster_import): only this session may print
+    # one-time passwords for it, and only until its first login.
+    created_account = models.BooleanField(_("account created by this session"), default=False)
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        constraints = [models.UniqueConstraint(fields=["session", "user"], name="training_participant_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="training_participant_once"),
+            # One session created each account: never two that may print its password.
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(created_account=True), name="training_account_created_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.session.code} – {self.user}"

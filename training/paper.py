@@ -52,7 +52,7 @@ def credentials_pdf(*, session: TrainingSession, credentials: list[Credential], 
     story.append(Spacer(1, 3 * mm))
     data = [[Paragraph(_text(text), styles["head"]) for text in (_("Name"), _("Username"), _("One-time password"))]]
     for credential in credentials:
-        password = credential.password or _("(already chose their own)")
+        password = credential.password or credential.note or _("(already chose their own)")
         data.append(
             [
                 Paragraph(_text(credential.name), styles["cell"]),

@@ -38,6 +38,48 @@ def sessions_visible_to(*, user) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(Q(pk__in=own) | Q(prefecture__region_id__in=regions))
 
 
+def staff_accounts() -> QuerySet:
+    """Every account that holds more than a trainee's rights: Django's staff or superuser flag, a group
+    other than Trainee or Ambassador (trainers, evaluators, editors, administrators, Wagtail's own
+    groups), a permission of its own, a coordinated region, or a session it runs."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    privileged_groups = Group.objects.exclude(name__in=[roles.TRAINEE, roles.AMBASSADOR])
+    return User.objects.filter(
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(pk__in=User.objects.filter(groups__in=privileged_groups).values("pk"))
+        | Q(pk__in=User.objects.filter(user_permissions__isnull=False).values("pk"))
+        | Q(pk__in=Coordinator.objects.values("user_id"))
+        | Q(pk__in=TrainingSession.trainers.through.objects.values("user_id"))
+    )
+
+
+def people_within_reach(*, session: TrainingSession, user=None) -> QuerySet:
+    """The accounts that `user` may put on the roster of `session` (docs/sessions.md, "reach").
+
+    Never a staff account (staff_accounts). Otherwise: for an administrator, anybody; for a trainer,
+    the people on a roster of a session they may see (their own sessions and, for a coordinator, the
+    sessions of their regions), which includes every account those rosters created. Without `user`
+    (the import_roster command) the session acts for its trainers: the people of their sessions.
+    """
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    if user is not None and is_administrator(user):
+        people = User.objects.all()
+    else:
+        if user is not None:
+            sessions = sessions_visible_to(user=user).values("pk")
+        else:
+            trainers = session.trainers.values("pk")
+            sessions = TrainingSession.objects.filter(Q(pk=session.pk) | Q(trainers__in=trainers)).values("pk")
+        people = User.objects.filter(Exists(Participant.objects.filter(user=OuterRef("pk"), session__in=sessions)))
+    return people.exclude(pk__in=staff_accounts().values("pk"))
+
+
 def session_for(*, user, code: str) -> TrainingSession:
     """The session with `code` if `user` may see it; raises TrainingSession.DoesNotExist otherwise."""
     return (

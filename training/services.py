@@ -19,7 +19,7 @@ from courses.models import Enrolment
 from courses.services import enrolment_create
 from lms import roles
 from lms.models import User
-from training import hooks, roster
+from training import hooks, roster, selectors
 from training.models import Attendance, Participant, SessionDay, TestWindow, TrainingSession
 
 CHECKIN_MINUTES = 30
@@ -108,11 +108,18 @@ def _enrol(*, session: TrainingSession, user) -> None:
 
 @transaction.atomic
 def participant_add(
-    *, session: TrainingSession, user, source: str = Participant.Source.ROSTER, check_capacity: bool = False
+    *,
+    session: TrainingSession,
+    user,
+    source: str = Participant.Source.ROSTER,
+    check_capacity: bool = False,
+    created_account: bool = False,
 ) -> tuple[Participant, bool]:
     """Put `user` on the roster and enrol them in each module of the session; (participant, created).
 
     Idempotent. With `check_capacity` (self-enrolment) a full or closed session is refused.
+    `created_account` records that this session's roster made the account (roster_import only).
+    Whether `user` is within the caller's reach is the caller's question (roster_import asks it).
     """
     existing = Participant.objects.filter(session=session, user=user).first()
     if existing is not None:
@@ -126,7 +133,9 @@ def participant_add(
             raise SessionRefused(_("This session is full."))
     try:
         with transaction.atomic():
-            participant = Participant.objects.create(session=session, user=user, source=source)
+            participant = Participant.objects.create(
+                session=session, user=user, source=source, created_account=created_account
+            )
     except IntegrityError:
         # The same person joined at the same moment (a double tap): theirs is the row.
         return Participant.objects.get(session=session, user=user), False
@@ -161,13 +170,27 @@ def _username_for(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _match(row: roster.RosterRow, *, session, known_by_name: dict[str, User]) -> tuple[User | None, str | None]:
-    """The existing account a row names, or (None, problem) when its identifiers disagree."""
+def _outside_reach(row: roster.RosterRow) -> str:
+    """The refusal for a row that names an account the session may not reach; it names nobody."""
+    if row.username:
+        return _(
+            "No account within this session's reach has this username: check it, or ask a coordinator "
+            "or an administrator to add this person."
+        )
+    return _(
+        "This email or phone number belongs to an account outside this session's reach: ask a "
+        "coordinator or an administrator to add this person."
+    )
+
+
+def _match(row: roster.RosterRow, *, known_by_name: dict[str, User]) -> tuple[User | None, str | None]:
+    """The existing account a row names, or (None, problem) when its identifiers disagree. Whether
+    the account is within the session's reach is roster_import's question."""
     found = {}
     if row.username:
         user = User.objects.filter(username__iexact=row.username).first()
         if user is None:
-            return None, _("No account has the username %(username)s.") % {"username": row.username}
+            return None, _outside_reach(row)
         found["username"] = user
     if row.email:
         user = User.objects.filter(email__iexact=row.email).first()
@@ -189,13 +212,16 @@ def _match(row: roster.RosterRow, *, session, known_by_name: dict[str, User]) ->
 
 
 @transaction.atomic
-def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport:
+def roster_import(*, session: TrainingSession, rows: list[dict], by: User | None = None) -> RosterReport:
     """Check every row, then put everyone on the roster in one transaction, or nobody.
 
     Existing accounts are matched by username, email or phone (or, for rows without any, by name
-    and organisation on this session's roster) and never duplicated nor changed. New accounts get a
-    username from the name, no usable password and `must_change_password`: the credentials sheet
-    (credentials_issue) gives them a one-time password.
+    and organisation on this session's roster) and never duplicated nor changed. A row naming an
+    account outside the reach of `by` (selectors.people_within_reach: never staff, never another
+    trainer's people; without `by`, the reach of the session's trainers) is refused, naming nobody.
+    New accounts get a username from the name, no usable password and `must_change_password`, and
+    are recorded as created by this session: its credentials sheet (credentials_issue) gives them a
+    one-time password.
     """
     checked, problems = roster.check_rows(
         rows=rows, default_language=session.language, default_country=str(session.country)
@@ -208,10 +234,17 @@ def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport
     on_roster = {p.user_id for p in people}
     matched: list[tuple[roster.RosterRow, User | None]] = []
     for row in checked:
-        user, problem = _match(row, session=session, known_by_name=known_by_name)
+        user, problem = _match(row, known_by_name=known_by_name)
         if problem:
             report.problems.append((row.number, problem))
         matched.append((row, user))
+    named = {user.pk for _row, user in matched if user is not None}
+    reachable = set(
+        selectors.people_within_reach(session=session, user=by).filter(pk__in=named).values_list("pk", flat=True)
+    )
+    for row, user in matched:
+        if user is not None and user.pk not in reachable:
+            report.problems.append((row.number, _outside_reach(row)))
     seen: dict[int, int] = {}
     for row, user in matched:
         if user is not None:
@@ -229,7 +262,8 @@ def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport
     trainee_group, _created = Group.objects.get_or_create(name=roles.TRAINEE)
     taken: set[str] = set()
     for row, user in matched:
-        if user is None:
+        created = user is None
+        if created:
             user = User(
                 username=_username_for(row.name, taken),
                 display_name=row.name,
@@ -250,7 +284,7 @@ def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport
         if user.pk in on_roster:
             report.unchanged += 1
             continue
-        participant_add(session=session, user=user)
+        participant_add(session=session, user=user, created_account=created)
         on_roster.add(user.pk)
         report.added += 1
     return report
@@ -260,27 +294,35 @@ def roster_import(*, session: TrainingSession, rows: list[dict]) -> RosterReport
 class Credential:
     name: str
     username: str
-    password: str  # "" for people who have chosen their own password
+    password: str  # "" when none is issued: see `note`
+    note: str = ""  # why no password was issued ("" for people who have chosen their own)
 
 
 @transaction.atomic
 def credentials_issue(*, session: TrainingSession) -> list[Credential]:
-    """A new one-time password for every participant who has not yet chosen their own.
+    """A new one-time password for every participant whose account this session created and who has
+    never logged in; nobody else's password is touched.
 
-    The passwords exist in clear only in the returned list (printed at once on the sheet); the
-    database keeps their hash. Printing the sheet again replaces them: the latest sheet is valid.
+    An account another session created (or one that has since become staff) gets no password here,
+    so printing a sheet never lets a trainer log in as somebody outside their room. The passwords
+    exist in clear only in the returned list (printed at once on the sheet); the database keeps
+    their hash. Printing the sheet again replaces them: the latest sheet is valid.
     """
     hasher = ONE_TIME_HASHER if ONE_TIME_HASHER in get_hashers_by_algorithm() else "default"
     people = Participant.objects.filter(session=session).select_related("user")
+    staff = set(selectors.staff_accounts().filter(participations__session=session).values_list("pk", flat=True))
     credentials = []
     for person in people:
         user = person.user
-        password = ""
+        password = note = ""
         if user.must_change_password:
-            password = "-".join(_random(4) for _ in range(3))
-            user.password = make_password(password, hasher=hasher)
-            user.save(update_fields=["password"])
-        credentials.append(Credential(user.display_name or user.username, user.username, password))
+            if person.created_account and user.last_login is None and user.pk not in staff:
+                password = "-".join(_random(4) for _ in range(3))
+                user.password = make_password(password, hasher=hasher)
+                user.save(update_fields=["password"])
+            else:
+                note = _("(not issued here: this session did not create the account, or it was already used)")
+        credentials.append(Credential(user.display_name or user.username, user.username, password, note))
     return sorted(credentials, key=lambda c: (c.name.casefold(), c.username))
 
 

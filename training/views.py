@@ -158,7 +158,7 @@ def roster_upload(request: HttpRequest, code: str) -> HttpResponse:
         except TableError as error:
             problems = [(error.row, error.message)]
         else:
-            report = services.roster_import(session=session, rows=rows)
+            report = services.roster_import(session=session, rows=rows, by=request.user)
             problems = report.problems
             if report.ok:
                 messages.success(request, report.summary())
@@ -174,7 +174,7 @@ def participant_add(request: HttpRequest, code: str) -> HttpResponse:
     session = _session(request, code, log=StaffAccess.What.PARTICIPANT_ADD)
     form = ParticipantAddForm(request.POST)
     if form.is_valid():
-        report = services.roster_import(session=session, rows=[form.as_roster_row()])
+        report = services.roster_import(session=session, rows=[form.as_roster_row()], by=request.user)
         for _row, problem in report.problems:
             messages.error(request, problem)
         if report.ok:

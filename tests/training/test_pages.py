@@ -193,7 +193,8 @@ def test_import_responses_by_session_accepts_only_its_roster(room, tmp_path, cap
     enrolment_create(user=outsider, course=room["course"])
     path = tmp_path / "pre.csv"
     path.write_text(f"username;Q1\n{room['people'][0].username};B\n{outsider.username};A\n", encoding="utf-8")
-    with translation.override("en"), pytest.raises(CommandError, match="row 3: horsliste is not on the session"):
+    not_on_roster = "row 3: This row's username is not on the session's roster"
+    with translation.override("en"), pytest.raises(CommandError, match=not_on_roster):
         call_command("import_responses", str(path), test="pre", session="kan1")
     path.write_text(f"username;Q1\n{room['people'][0].username};B\n", encoding="utf-8")
     call_command("import_responses", str(path), test="pre", session="KAN1")

@@ -99,6 +99,10 @@ def test_existing_accounts_are_matched_by_email_phone_or_username_never_duplicat
     by_email = factories.UserFactory(username="fatou", email="Fatou@Example.org")
     by_phone = factories.UserFactory(username="sekou", phone="+224620000002")
     by_username = factories.UserFactory(username="kadi")
+    # Within reach: they are on the roster of an earlier session of the same trainer.
+    earlier = factories.TrainingSessionFactory(trainer=session.trainers.get())
+    for person in (by_email, by_phone, by_username):
+        services.participant_add(session=earlier, user=person)
     content = _csv(
         [
             ["name", "email", "phone", "username"],
