@@ -10,7 +10,7 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, QuerySet, When
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Attempt, OfflineDevice, Response
@@ -53,6 +53,17 @@ def _section(key: str, title: str, columns: list[tuple[str, str]], rows) -> Sect
 
 def _values(queryset: QuerySet, *paths: str) -> list[tuple]:
     return list(queryset.values_list(*paths))
+
+
+def _counting_score(prefix: str) -> dict:
+    """`counts` and `counting_score`: a flagged attempt's scores (and its answers' scores) are held
+    for the trainer but never shown to the trainee, here no more than on the phone: otherwise extra
+    attempts would tell which answers are right (Attempt.objects.counting)."""
+    counting = Attempt.objects.counting_condition(prefix)
+    return {
+        "counts": ExpressionWrapper(counting, output_field=BooleanField()),
+        "counting_score": Case(When(counting, then=F("score")), default=None, output_field=FloatField()),
+    }
 
 
 def personal_data(*, user: User) -> list[Section]:
@@ -161,9 +172,10 @@ def personal_data(*, user: User) -> list[Section]:
                 ("finished_at", _("Finished")),
                 ("score", _("Score")),
                 ("max_score", _("Out of")),
+                ("counts", _("Counts")),
             ],
             _values(
-                Attempt.objects.filter(user=user).order_by("started_at"),
+                Attempt.objects.filter(user=user).annotate(**_counting_score("")).order_by("started_at"),
                 "test__course__title",
                 "test__kind",
                 "number",
@@ -171,8 +183,9 @@ def personal_data(*, user: User) -> list[Section]:
                 "status",
                 "started_at",
                 "finished_at",
-                "score",
+                "counting_score",
                 "max_score",
+                "counts",
             ),
         ),
         _section(
@@ -187,13 +200,15 @@ def personal_data(*, user: User) -> list[Section]:
                 ("score", _("Score")),
             ],
             _values(
-                Response.objects.filter(attempt__user=user).order_by("attempt__started_at", "question__reference"),
+                Response.objects.filter(attempt__user=user)
+                .annotate(**_counting_score("attempt__"))
+                .order_by("attempt__started_at", "question__reference"),
                 "attempt__test__course__title",
                 "attempt__test__kind",
                 "attempt__number",
                 "question__reference",
                 "answer",
-                "score",
+                "counting_score",
             ),
         ),
         _section(
