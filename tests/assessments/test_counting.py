@@ -183,3 +183,30 @@ def test_no_consumer_picks_finished_attempts_without_the_counting_rule():
     assert not unexpected, f"these modules pick finished attempts without Attempt.objects.counting(): {unexpected}"
     stale = sorted(set(NOT_SCORING) - set(found))
     assert not stale, f"no longer pick finished attempts by status (drop them from NOT_SCORING): {stale}"
+
+
+def test_my_data_and_the_trainers_pages_show_a_flagged_attempt_without_counting_it(trainee):
+    from django.urls import reverse
+
+    post, client = trainee["post"], trainee["client"]
+    package = download(client, post)
+    for fields in (right_fields(package)[:1], []):
+        assert put(uuid.uuid4(), body(package, fields)).status_code == 201
+    extra_id = uuid.uuid4()
+    assert put(extra_id, body(package, right_fields(package))).json()["flagged"] is True
+
+    data = json.loads(client.get(reverse("privacy:my_data_json")).content)
+    rows = {row["number"]: row for row in data["attempts"] if row["test"] == "post"}
+    assert rows[3]["score"] is None and rows[3]["counts"] is False, rows
+    assert rows[1]["score"] == 1 and rows[1]["counts"] is True, rows
+    assert all(a["score"] is None for a in data["answers"] if a["test"] == "post" and a["attempt"] == 3)
+
+    trainer = Client()
+    trainer.force_login(trainee["trainer"])
+    summary = trainer.get("/en/sessions/CNT1/summary/").content.decode()
+    assert "beyond the attempts allowed, not counted: check" in summary
+    from training import selectors as training_selectors
+    from training.models import TrainingSession
+
+    (row,) = training_selectors.session_rows(session=TrainingSession.objects.get(code="CNT1"))
+    assert (row.post, row.post_percent, row.post_flag) == ("submitted", 0.0, "duplicate")  # the last counting one
