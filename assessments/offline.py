@@ -38,7 +38,14 @@ from django.utils.translation import gettext as _
 from assessments import access, selectors
 from assessments.forms import answer_from_post
 from assessments.models import Attempt, OfflineDevice, OfflinePin, Question, Response, Test
-from assessments.services import AttemptRefused, _announce_submission, _choose_form, _layout, _score
+from assessments.services import (
+    AttemptRefused,
+    _announce_submission,
+    _choose_form,
+    _layout,
+    _score,
+    attempts_used_up,
+)
 
 FORM_SALT = "assessments.offline-form"
 # A PIN has four to six digits: its hash is cheap enough for an old phone to check in a second.
@@ -179,16 +186,24 @@ class SyncResult:
     replayed: bool  # True when this attempt had already been stored by an earlier send
 
     def as_json(self) -> dict:
+        """What the phone is told. A flagged attempt is received and kept, but its score never goes
+        back: otherwise extra attempts would be an answer oracle (see `AttemptQuerySet.counting`)."""
         attempt = self.attempt
-        return {
+        received = {
             "id": str(attempt.pk),
             "status": attempt.status,
-            "score": attempt.score,
-            "max_score": attempt.max_score,
-            "percent": round(attempt.percent or 0),
+            "flagged": bool(attempt.flag),
             "late": attempt.flagged_late,
             "duplicate": attempt.flagged_duplicate,
             "replayed": self.replayed,
+        }
+        if attempt.flag:
+            return {**received, "reason": attempt.flag, "message": str(attempt.flag_reason)}
+        return {
+            **received,
+            "score": attempt.score,
+            "max_score": attempt.max_score,
+            "percent": round(attempt.percent or 0),
         }
 
 
@@ -289,7 +304,7 @@ def offline_attempt_sync(
     )
     if test.time_limit_minutes and started and finished:
         late = late or finished - started > timedelta(minutes=test.time_limit_minutes) + timedelta(seconds=30)
-    done = Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN)
+    duplicate = attempts_used_up(user_id=user.pk, test=test)
     attempt = Attempt(
         id=attempt_id,
         user=user,
@@ -305,7 +320,7 @@ def offline_attempt_sync(
         device_started_at=started,
         device_finished_at=finished,
         flagged_late=late,
-        flagged_duplicate=done.count() >= test.attempts_allowed,
+        flagged_duplicate=duplicate,
     )
     try:
         with transaction.atomic():

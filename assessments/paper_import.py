@@ -433,6 +433,8 @@ def _create(*, test: Test, form: TestForm, questions: list[Question], row: _Row,
     )
     services._score(attempt, finished_at=now)
     attempt.status = Attempt.Status.SUBMITTED
+    # Always False after the checks (a paper attempt is only ever the first): decided as on every route.
+    attempt.flagged_duplicate = services.attempts_used_up(user_id=row.user.pk, test=test, excluding=attempt.pk)
     attempt.full_clean(exclude=["user", "test", "form"])
     attempt.save()
     return attempt

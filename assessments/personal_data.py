@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, When
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Attempt, OfflineDevice, OfflinePin, ReportAccess, Response
@@ -71,6 +72,17 @@ def erase(context: ErasureContext) -> dict[str, int]:
     }
 
 
+def _counting_score(prefix: str) -> dict:
+    """`counts` and `counting_score`: a flagged attempt's scores (and its answers' scores) are held
+    for the trainer but never shown to the trainee, here no more than on the phone: otherwise extra
+    attempts would tell which answers are right (Attempt.objects.counting)."""
+    counting = Attempt.objects.counting_condition(prefix)
+    return {
+        "counts": ExpressionWrapper(counting, output_field=BooleanField()),
+        "counting_score": Case(When(counting, then=F("score")), default=None, output_field=FloatField()),
+    }
+
+
 def sections(*, user) -> list[Section]:
     return [
         section(
@@ -86,9 +98,10 @@ def sections(*, user) -> list[Section]:
                 ("finished_at", _("Finished")),
                 ("score", _("Score")),
                 ("max_score", _("Out of")),
+                ("counts", _("Counts")),
             ],
             values(
-                Attempt.objects.filter(user=user).order_by("started_at"),
+                Attempt.objects.filter(user=user).annotate(**_counting_score("")).order_by("started_at"),
                 "test__course__title",
                 "test__kind",
                 "number",
@@ -96,8 +109,9 @@ def sections(*, user) -> list[Section]:
                 "status",
                 "started_at",
                 "finished_at",
-                "score",
+                "counting_score",
                 "max_score",
+                "counts",
             ),
         ),
         section(
@@ -112,13 +126,15 @@ def sections(*, user) -> list[Section]:
                 ("score", _("Score")),
             ],
             values(
-                Response.objects.filter(attempt__user=user).order_by("attempt__started_at", "question__reference"),
+                Response.objects.filter(attempt__user=user)
+                .annotate(**_counting_score("attempt__"))
+                .order_by("attempt__started_at", "question__reference"),
                 "attempt__test__course__title",
                 "attempt__test__kind",
                 "attempt__number",
                 "question__reference",
                 "answer",
-                "score",
+                "counting_score",
             ),
         ),
         section(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from assessments.models import Attempt, Question, Response, Test, TestItem
 from courses.audio import Clip, clips_by_document
 
@@ -16,16 +14,26 @@ def tests_of(*, course_id: int) -> dict[str, Test]:
 
 
 def finished_attempts(*, user, test: Test) -> list[Attempt]:
-    return list(Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).order_by("number"))
+    """Every attempt the trainee has used up, flagged ones included (the page shows those without
+    their score: `Attempt.flag`)."""
+    return list(Attempt.objects.filter(user=user, test=test).finished().order_by("number"))
 
 
 def has_submitted(*, user, test: Test) -> bool:
-    return Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).exists()
+    """Whether the trainee handed the test in, by any route: the pre-test gate opens on any
+    attempt, even a flagged one (taking the test is what the gate asks, not its score)."""
+    return Attempt.objects.filter(user=user, test=test).finished().exists()
 
 
 def review_open(*, attempt: Attempt) -> bool:
-    """Correct answers and explanations: never for a pre-test; for a post-test once it is closed."""
-    return attempt.test.kind == Test.Kind.POST and not attempt.test.is_open and attempt.status != Attempt.Status.OPEN
+    """Correct answers and explanations: never for a pre-test; for a post-test once it is closed;
+    never for a flagged attempt (its marks are not scored back to the trainee)."""
+    return (
+        attempt.test.kind == Test.Kind.POST
+        and not attempt.test.is_open
+        and attempt.status != Attempt.Status.OPEN
+        and not attempt.flag
+    )
 
 
 @dataclass(frozen=True)
@@ -146,12 +154,10 @@ class PrePostResult:
     objectives: list[ObjectiveComparison]
 
 
-def _latest_finished(user, test: Test | None) -> Attempt | None:
+def _latest_counting(user, test: Test | None) -> Attempt | None:
     if test is None:
         return None
-    return (
-        Attempt.objects.filter(user=user, test=test).filter(~Q(status=Attempt.Status.OPEN)).order_by("-number").first()
-    )
+    return Attempt.objects.counting().filter(user=user, test=test).order_by("-number").first()
 
 
 def _by_objective(attempt: Attempt | None, language: str) -> dict[str, tuple[float, float]]:
@@ -170,9 +176,10 @@ def _by_objective(attempt: Attempt | None, language: str) -> dict[str, tuple[flo
 
 
 def pre_post_result(*, user, course_id: int, language: str = "fr") -> PrePostResult:
-    """The trainee's latest pre and post results side by side, overall and per learning objective."""
+    """The trainee's latest counting pre and post results side by side, overall and per learning
+    objective (flagged attempts never show here: `AttemptQuerySet.counting`)."""
     tests = tests_of(course_id=course_id)
-    pre, post = _latest_finished(user, tests.get("pre")), _latest_finished(user, tests.get("post"))
+    pre, post = _latest_counting(user, tests.get("pre")), _latest_counting(user, tests.get("post"))
     pre_objectives, post_objectives = _by_objective(pre, language), _by_objective(post, language)
     objectives = []
     for objective in dict.fromkeys([*pre_objectives, *post_objectives]):

@@ -246,6 +246,23 @@ def _score(attempt: Attempt, *, finished_at) -> None:
     attempt.finished_at = finished_at
 
 
+def attempts_used_up(*, user_id: int, test: Test, excluding=None) -> bool:
+    """Whether the trainee has already finished as many attempts of `test` as it allows (any route,
+    flagged or not), not counting `excluding` (the attempt being finished).
+
+    Called inside the transaction that finishes an attempt, whose `flagged_duplicate` it decides once
+    and for all (see `AttemptQuerySet.counting`). The trainee's attempts of the test are locked, so an
+    online submit and a phone's sync finishing at the same moment are ordered: the later is the extra.
+    """
+    statuses = list(
+        Attempt.objects.select_for_update()
+        .filter(user_id=user_id, test=test)
+        .exclude(pk=excluding)
+        .values_list("status", flat=True)
+    )
+    return sum(status != Attempt.Status.OPEN for status in statuses) >= test.attempts_allowed
+
+
 @transaction.atomic
 def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None) -> Result:
     """Submit and score an attempt; idempotent.
@@ -265,6 +282,8 @@ def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None)
     _score(attempt, finished_at=now)
     attempt.status = Attempt.Status.SUBMITTED
     attempt.submission_key = submission_key
+    # Started within the allowance, but a phone's attempts may have used it up since.
+    attempt.flagged_duplicate = attempts_used_up(user_id=attempt.user_id, test=attempt.test, excluding=attempt.pk)
     attempt.full_clean(exclude=["user", "test", "form"])
     attempt.save()
     transaction.on_commit(lambda: _announce_submission(attempt.pk))
@@ -295,6 +314,7 @@ def attempts_finish_expired(*, now=None) -> int:
     for attempt in expired:
         _score(attempt, finished_at=attempt.deadline)
         attempt.status = Attempt.Status.EXPIRED
+        attempt.flagged_duplicate = attempts_used_up(user_id=attempt.user_id, test=attempt.test, excluding=attempt.pk)
         attempt.save()
         finished += 1
     return finished

@@ -28,9 +28,10 @@ def as_rule(rule: CertificateRule) -> rules.Rule:
 def facts_for(*, enrolment: Enrolment) -> rules.Facts:
     """The plain facts about one enrolment that a rule looks at (about six queries)."""
     tests = {test.kind: test for test in Test.objects.filter(course_id=enrolment.course_id)}
+    # Only the attempts that count: the best of them is the post-test score (docs/assessments.md).
     finished = (
-        Attempt.objects.filter(user_id=enrolment.user_id, test__in=tests.values())
-        .exclude(status=Attempt.Status.OPEN)
+        Attempt.objects.counting()
+        .filter(user_id=enrolment.user_id, test__in=tests.values())
         .values_list("test__kind", "score", "max_score")
     )
     pre_taken, best_post = False, None
@@ -90,9 +91,9 @@ def sweep_candidates(*, enrolments: QuerySet | None = None, course_slug: str | N
     # people on a session's roster for the module: everyone else is skipped in SQL.
     from training.models import Participant
 
-    post_finished = Attempt.objects.filter(
+    post_finished = Attempt.objects.counting().filter(
         user_id=OuterRef("user_id"), test__course_id=OuterRef("course_id"), test__kind=Test.Kind.POST
-    ).exclude(status=Attempt.Status.OPEN)
+    )
     no_post_rule = CertificateRule.objects.filter(course_id=OuterRef("course_id"), min_post_test_percent__isnull=True)
     no_post_test = Test.objects.filter(course_id=OuterRef("course_id"), kind=Test.Kind.POST)
     on_roster = Participant.objects.filter(user_id=OuterRef("user_id"), session__courses=OuterRef("course_id"))

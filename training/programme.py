@@ -35,7 +35,7 @@ class ProgrammeFigures:
     trained: int  # distinct people who attended at least one day
     by_audience: list[tuple[str, int | None]]  # None: fewer than SMALL_GROUP
     attendance_percent: float | None  # attended marks / all marks
-    tests_taken: dict[str, int]  # {"pre": n, "post": n}, submitted attempts of participants
+    tests_taken: dict[str, int]  # {"pre": n, "post": n}, counting attempts of participants
     regions: int
     targets: list[Target]
 
@@ -68,7 +68,7 @@ def programme_figures() -> ProgrammeFigures:
     marks = Attendance.objects.aggregate(all=Count("pk"), attended=Count("pk", filter=attended))
     attendance_percent = round(100 * marks["attended"] / marks["all"], 1) if marks["all"] else None
     tests = dict(
-        Attempt.objects.exclude(status=Attempt.Status.OPEN)
+        Attempt.objects.counting()
         .filter(test__course_id=F("user__participations__session__courses__id"))
         .values("test__kind")
         .annotate(count=Count("pk", distinct=True))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from lms import roles
@@ -227,13 +227,18 @@ class ParticipantRow:
     lessons_done: int
     days_attended: int
     days_marked: int
-    # An offline attempt the server flagged at sync, for the trainer to look at: "late", "duplicate".
+    # An attempt flagged when it was finished, kept for the trainer to look at, never counted:
+    # "late", "duplicate" (Attempt.flag).
     pre_flag: str = ""
     post_flag: str = ""
 
 
 def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
-    """One row per participant for the live page and the summary, in a fixed number of queries."""
+    """One row per participant for the live page and the summary, in a fixed number of queries.
+
+    The percent is the last counting attempt's (`Attempt.objects.counting()`); a flagged attempt
+    shows as handed in, with its flag, and never gives its score.
+    """
     from assessments.models import Attempt, Test
     from courses.models import LessonProgress
 
@@ -244,19 +249,22 @@ def session_rows(*, session: TrainingSession) -> list[ParticipantRow]:
     state: dict[tuple[int, str], tuple[str, float | None]] = {}
     attempts = (
         Attempt.objects.filter(user_id__in=user_ids, test_id__in=tests)
+        .annotate(counts=ExpressionWrapper(Attempt.objects.counting_condition(), output_field=BooleanField()))
         .order_by("number")
-        .values_list("user_id", "test_id", "status", "score", "max_score", "flagged_late", "flagged_duplicate")
+        .values_list(
+            "user_id", "test_id", "status", "score", "max_score", "flagged_late", "flagged_duplicate", "counts"
+        )
     )
     flags: dict[tuple[int, str], str] = {}
-    for user_id, test_id, status, score, max_score, late, duplicate in attempts:
-        if late or duplicate:
-            flags[(user_id, tests[test_id])] = "late" if late else "duplicate"
-        percent = round(100 * score / max_score, 1) if score is not None and max_score else None
-        done = status != Attempt.Status.OPEN
+    for user_id, test_id, status, score, max_score, late, duplicate, counts in attempts:
         key = (user_id, tests[test_id])
+        if late or duplicate:
+            flags[key] = "late" if late else "duplicate"
         previous = state.get(key, ("", None))
-        if done:
-            state[key] = ("submitted", percent)
+        if counts:
+            state[key] = ("submitted", round(100 * score / max_score, 1) if score is not None and max_score else None)
+        elif status != Attempt.Status.OPEN:
+            state[key] = ("submitted", previous[1])
         elif previous[0] != "submitted":
             state[key] = ("started", None)
     lessons = dict(

@@ -10,8 +10,9 @@ Every statistic the page shows is an exact function of a few histograms (docs/an
 One statement computes them all (a tagged UNION ALL over shared CTEs, so the matching runs once),
 plus the two small queries for the forms' items and the questions: three queries whatever the
 number of trainees or filters. Matching is the per-trainee path's (selectors.matched_data), in SQL:
-the first finished pre-test attempt and the last finished post-test attempt of a module, both
-scorable and meeting every filter. Works on PostgreSQL and SQLite (window functions, CTEs).
+the first counting pre-test attempt and the last counting post-test attempt of a module
+(`Attempt.objects.counting()`: finished and not flagged), both scorable and meeting every filter.
+Works on PostgreSQL and SQLite (window functions, CTEs).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from assessments.evaluation.filters import ReportFilters, session_code
 from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 from assessments.models import Attempt, Question, Response, Test, TestItem
 
-FINISHED = (Attempt.Status.SUBMITTED, Attempt.Status.EXPIRED)
 # The breakdowns counted by the database (Pair attributes of the same names).
 DIMENSIONS = ("natural_region", "region", "audience", "session")
 
@@ -54,9 +54,9 @@ def synthetic_flag() -> Case:
 
 
 def _attempts_sql(filters: ReportFilters, connection) -> tuple[str, list]:
-    """The finished attempts in scope with what matching and breakdowns need, as the ORM writes it."""
+    """The counting attempts in scope with what matching and breakdowns need, as the ORM writes it."""
     queryset = (
-        Attempt.objects.filter(status__in=FINISHED)
+        Attempt.objects.counting()
         .filter(filters.attempt_condition())
         .annotate(synthetic=synthetic_flag(), session=session_code())
         .order_by()
@@ -160,7 +160,7 @@ def matched_counts(*, filters: ReportFilters):
     with connection.cursor() as cursor:
         cursor.execute(_statement(attempts_sql), params)
         rows = cursor.fetchall()
-    attempts = Attempt.objects.filter(status__in=FINISHED).filter(filters.attempt_condition())
+    attempts = Attempt.objects.counting().filter(filters.attempt_condition())
     forms, questions, _versions = forms_and_questions(attempts)
 
     n_finished = n_paper = n_unmatched = 0

@@ -4,10 +4,11 @@ Four queries whatever the number of trainees or filters: finished attempts with 
 their item marks, the forms' items, the current questions (points and learning objectives). The
 database filters, joins and projects; assessments.analytics computes the statistics.
 
-Matching: a pair is one trainee's first finished pre-test attempt and last finished post-test
-attempt of the same module, both meeting every filter. Finished means submitted or closed at the
-time limit. Other finished attempts are counted as excluded; a trainee with only one side is
-unmatched.
+Matching: a pair is one trainee's first counting pre-test attempt and last counting post-test
+attempt of the same module, both meeting every filter. Counting means finished (submitted or closed
+at the time limit) and not flagged: `Attempt.objects.counting()`, the one definition. Flagged
+attempts never enter; other counting attempts are counted as excluded; a trainee with only one side
+is unmatched.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.db import connections
 from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
 
-from assessments.evaluation.aggregates import FINISHED, PairCounts, synthetic_flag
+from assessments.evaluation.aggregates import PairCounts, synthetic_flag
 from assessments.evaluation.filters import ReportFilters, session_code
 from assessments.models import Attempt, Question, Response, Test, TestItem
 
@@ -124,7 +125,7 @@ def _cursor_rows(queryset) -> list[tuple]:
 
 
 def _attempts(filters: ReportFilters):
-    return Attempt.objects.filter(status__in=FINISHED).filter(filters.attempt_condition())
+    return Attempt.objects.counting().filter(filters.attempt_condition())
 
 
 def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedData:

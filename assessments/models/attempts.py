@@ -1,11 +1,47 @@
 """Attempts and their responses: what a trainee answered, saved item by item, scored on the server."""
 
+from __future__ import annotations
+
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+
+class AttemptQuerySet(models.QuerySet):
+    """The one definition of which attempts are finished and which of those count."""
+
+    def finished(self) -> AttemptQuerySet:
+        """Handed in or closed at the time limit, flagged or not: what a trainee has used up."""
+        return self.filter(status__in=(Attempt.Status.SUBMITTED, Attempt.Status.EXPIRED))
+
+    @staticmethod
+    def counting_condition(prefix: str = "") -> Q:
+        """`counting()` as a condition, for a query that reads every attempt and marks those that
+        count (`prefix` reaches the attempt through a relation, e.g. "attempt__")."""
+        return Q(
+            **{
+                f"{prefix}status__in": (Attempt.Status.SUBMITTED, Attempt.Status.EXPIRED),
+                f"{prefix}flagged_late": False,
+                f"{prefix}flagged_duplicate": False,
+            }
+        )
+
+    def counting(self) -> AttemptQuerySet:
+        """The finished attempts that count for a score, whatever the route (online, offline, shared
+        phone, paper): within the attempts allowed and inside the test's window, i.e. not flagged.
+
+        The flags are decided once, when the attempt is finished (`services.finish_flags`): an attempt
+        finished when the attempts allowed were already used up is `flagged_duplicate`, one that
+        arrived after the window is `flagged_late`. A flagged attempt is kept for the trainer and never
+        counts. Every consumer of scores (certificates, the evaluation report and its exports, the
+        result page, the trainer's pages, My data) reads through this method; which counting attempt
+        is "the" score for each of them is listed in docs/assessments.md.
+        """
+        return self.filter(self.counting_condition())
 
 
 class Attempt(models.Model):
@@ -49,6 +85,8 @@ class Attempt(models.Model):
         _("beyond the attempts allowed"), default=False, help_text=_("The trainee had already used every attempt.")
     )
 
+    objects = AttemptQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("attempt")
         verbose_name_plural = _("attempts")
@@ -71,6 +109,19 @@ class Attempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.test} – {self.user} #{self.number}"
+
+    @property
+    def flag(self) -> str:
+        """ "late", "duplicate" or "" (counts): a flagged attempt is kept for the trainer, never
+        counted nor scored back to the trainee (see `AttemptQuerySet.counting`)."""
+        return "late" if self.flagged_late else "duplicate" if self.flagged_duplicate else ""
+
+    @property
+    def flag_reason(self) -> str:
+        """Why the attempt does not count, translated ("Arrived late"), or "" when it counts."""
+        if not self.flag:
+            return ""
+        return capfirst(self._meta.get_field(f"flagged_{self.flag}").verbose_name)
 
     @property
     def percent(self) -> float | None:

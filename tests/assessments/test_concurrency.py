@@ -100,3 +100,29 @@ def test_a_save_racing_a_submission_is_scored_or_refused_never_stored_after_the_
         assert attempt.score == (stored.score if stored else 0)
         pre.attempts_allowed += 1
         pre.save()
+
+
+def test_an_online_submit_and_a_phone_sync_at_once_leave_one_attempt_that_counts(setup):
+    from assessments import offline
+
+    user, pre = setup  # one attempt allowed
+    online, _ = services.attempt_start(user=user, test=pre)
+    package = offline.offline_package_issue(user=user, test=pre, language="fr")
+    sheet = package.sheets[0]
+    results, errors = run_together(
+        [
+            lambda: services.attempt_submit(user=user, attempt_id=online.pk),
+            lambda: offline.offline_attempt_sync(
+                attempt_id=uuid.uuid4(),
+                device_token=package.device_token,
+                form_token=sheet.token,
+                form_version=sheet.version,
+                fields=[],
+            ),
+        ]
+    )
+    assert errors == [] and len(results) == 2
+    attempts = Attempt.objects.filter(user=user, test=pre)
+    assert attempts.finished().count() == 2
+    # Whichever finished second is the extra one, flagged: never both counted.
+    assert attempts.counting().count() == 1 and attempts.filter(flagged_duplicate=True).count() == 1

@@ -31,8 +31,10 @@
     }
     function stateText(a) {
         if (a.state === "sent") {
-            var r = a.result, text = fill(cfg.sent, {score: r.score, total: r.max_score});
-            return text + (r.late ? " " + cfg.late : "") + (r.duplicate ? " " + cfg.duplicate : "");
+            var r = a.result;
+            /* A flagged attempt comes back without its score: received, kept for the trainer. */
+            if (r.flagged) { return cfg.received + " " + (r.late ? cfg.late : cfg.duplicate); }
+            return fill(cfg.sent, {score: r.score, total: r.max_score});
         }
         if (a.state === "refused") { return fill(cfg.refused, {reason: a.error}); }
         return a.state === "queued" ? cfg.queued : cfg.draft;
