@@ -10,7 +10,7 @@ from training.models import Attendance, Coordinator, Participant
 
 FIELDS = {
     "training.Participant": {
-        **fields(KEPT_ANONYMOUS, "session user source joined_at"),
+        **fields(KEPT_ANONYMOUS, "session user source joined_at created_account"),
         **fields(NOT_PERSONAL, "id"),
     },
     "training.Attendance": {
