@@ -153,6 +153,19 @@ def test_a_breakdown_never_reveals_a_small_group_by_subtraction():
     assert len(shown) <= 1, f"{shown} shown beside a suppressed group of 2 and the total 14"
 
 
+def test_a_stored_page_shows_only_the_band_once_a_change_makes_it_identifying():
+    """The page's results are stored until the data changes; the rule is part of what is stored."""
+    from lms.models import User
+
+    _results([("kankan", "police", "fr")] * 6 + [("labe", "police", "fr")] * 6)
+    client = _evaluator()
+    assert _shown(client, "audience=police")["page"] == 12
+    assert _shown(client, "audience=police")["page"] == 12  # stored
+    User.objects.filter(username="zz-trainee-011").update(audience="civil_society")
+    # Police (11) now differs from everyone (12) by one trainee.
+    assert _shown(client, "audience=police")["page"] is None
+
+
 BAD_QUERIES = [
     "session=NOPE1",
     "region=atlantis",
