@@ -1,22 +1,24 @@
 """The evaluator's pre/post report and its exports: thin views over assessments.evaluation.
 
 Only holders of lms.view_evaluation (the Evaluator role, administrators) may see them; everyone
-else signed in gets 403. Every access is logged with its filters.
+else signed in gets 403. Every access is logged with its filters. An unknown filter value is a 400
+with a translated message; a selection the disclosure rule refuses shows the count band only
+(assessments/evaluation/disclosure.py).
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from assessments.evaluation import exports, presentation
 from assessments.evaluation.access_log import report_access_log
 from assessments.evaluation.aggregates import matched_counts
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.report import evaluation_report
+from assessments.evaluation.disclosure import disclosed_report
+from assessments.evaluation.filters import InvalidFilter, ReportFilters
 from assessments.evaluation.selectors import filter_choices, matched_data
 from assessments.evaluation.stored import stored_report
 from assessments.models import ReportAccess
@@ -25,34 +27,45 @@ from lms.http import file_response
 PERMISSION = "lms.view_evaluation"
 
 
-def _filters(request: HttpRequest, kind: str) -> ReportFilters:
-    """The request's filters, once the user may see reports; the access is logged."""
+def _filters(request: HttpRequest, kind: str, choices: dict) -> ReportFilters:
+    """The request's filters, once the user may see reports; the access is logged.
+
+    Raises InvalidFilter (nothing logged, nothing read) for a value the filter form does not offer.
+    """
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
-    filters = ReportFilters.from_query(request.GET)
+    filters = ReportFilters.from_query(request.GET, choices=choices)
     report_access_log(user=request.user, kind=kind, filters=filters)
     return filters
 
 
 def _report(request: HttpRequest, kind: str):
-    """The filters and the report with every trainee's item marks, as exports need them."""
-    filters = _filters(request, kind)
-    return filters, evaluation_report(data=matched_data(filters=filters), labels=presentation.group_labels())
+    """The report with every trainee's item marks, as exports need them (or withheld), or a 400."""
+    try:
+        filters = _filters(request, kind, filter_choices())
+    except InvalidFilter as error:
+        return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+    return disclosed_report(filters=filters, read=matched_data, labels=presentation.group_labels())
 
 
 @require_GET
 @login_required
 def report_page(request: HttpRequest) -> HttpResponse:
-    filters = _filters(request, ReportAccess.Kind.PAGE)
+    choices = filter_choices()
+    try:
+        filters = _filters(request, ReportAccess.Kind.PAGE, choices)
+    except InvalidFilter as error:
+        context = {"error": error.message, **presentation.filter_context(filters=ReportFilters(), choices=choices)}
+        return TemplateResponse(request, "assessments/evaluation_report.html", context, status=400)
     # The page shows no trainee's row: the database's counts suffice. The results' HTML is stored
     # until the data changes (stored.py): a repeated view costs the stamp, a cache read and the filters.
     results, _computed = stored_report(
         filters=filters,
         compute=lambda: presentation.results_html(
-            report=evaluation_report(data=matched_counts(filters=filters), labels=presentation.group_labels())
+            report=disclosed_report(filters=filters, read=matched_counts, labels=presentation.group_labels())
         ),
     )
-    context = {"results": results, **presentation.filter_context(filters=filters, choices=filter_choices())}
+    context = {"results": results, **presentation.filter_context(filters=filters, choices=choices)}
     context["query"] = request.GET.urlencode()
     return TemplateResponse(request, "assessments/evaluation_report.html", context)
 
@@ -64,21 +77,27 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 @require_GET
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
-    _filters, report = _report(request, ReportAccess.Kind.CSV)
+    report = _report(request, ReportAccess.Kind.CSV)
+    if isinstance(report, HttpResponse):
+        return report
     return _download(exports.csv_data(report), "text/csv; charset=utf-8", exports.file_name("csv"))
 
 
 @require_GET
 @login_required
 def export_codebook_csv(request: HttpRequest) -> HttpResponse:
-    _filters, report = _report(request, ReportAccess.Kind.CSV)
+    report = _report(request, ReportAccess.Kind.CSV)
+    if isinstance(report, HttpResponse):
+        return report
     return _download(exports.csv_codebook(report), "text/csv; charset=utf-8", exports.file_name("csv", part="codebook"))
 
 
 @require_GET
 @login_required
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    _filters, report = _report(request, ReportAccess.Kind.XLSX)
+    report = _report(request, ReportAccess.Kind.XLSX)
+    if isinstance(report, HttpResponse):
+        return report
     return _download(
         exports.xlsx(report),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

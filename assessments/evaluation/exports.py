@@ -6,6 +6,8 @@
 - Group fields are generalised until every combination holds at least MIN_GROUP trainees
   (prefecture first, then session, administrative region, language, audience, natural region): a value
   that would single out fewer than five people is written as "suppressed".
+- A withheld report (disclosure.py: fewer than 5 trainees, or 1 to 4 apart from a wider selection)
+  writes the count band only: no row, no statistic.
 - Numbers are numbers, dates ISO 8601; text cells that a spreadsheet could run as a formula
   (starting with = + - @ tab or CR) are prefixed with an apostrophe.
 """
@@ -24,6 +26,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.evaluation.disclosure import BAND, WithheldReport
 from assessments.evaluation.report import MIN_GROUP, EvaluationReport
 from assessments.evaluation.selectors import Pair
 
@@ -72,8 +75,10 @@ def _references(report: EvaluationReport) -> list[str]:
     return sorted(seen)
 
 
-def data_table(report: EvaluationReport) -> tuple[list[str], list[list]]:
-    """The header and rows of the trainee-level dataset."""
+def data_table(report: EvaluationReport | WithheldReport) -> tuple[list[str], list[list]]:
+    """The header and rows of the trainee-level dataset (the count band alone when withheld)."""
+    if report.withheld:
+        return ["matched_trainees"], [[BAND]]
     pseudonym = pseudonym_function()
     references = _references(report)
     header = [
@@ -135,8 +140,10 @@ def codebook(report: EvaluationReport) -> list[list[str]]:
     return [[_("column"), _("meaning")], *rows]
 
 
-def summary_rows(report: EvaluationReport) -> list[list]:
+def summary_rows(report: EvaluationReport | WithheldReport) -> list[list]:
     rows: list[list] = [[_("statistic"), _("value")]]
+    if report.withheld:
+        return [*rows, ["n", BAND]]
     rows += [[name, value] for name, value in dataclasses.asdict(report.summary).items()]
     rows += [
         ["hake_band", report.hake_band or ""],
@@ -150,15 +157,17 @@ def summary_rows(report: EvaluationReport) -> list[list]:
     for dimension, groups in report.breakdowns.items():
         for group in groups:
             if group.suppressed:
-                rows.append([f"{dimension}: {group.label}", f"n < {MIN_GROUP}"])
+                rows.append([f"{dimension}: {group.label}", f"n < {MIN_GROUP}" if group.n < MIN_GROUP else SUPPRESSED])
             else:
                 rows.append([f"{dimension}: {group.label} n", group.n])
                 rows.append([f"{dimension}: {group.label} mean_diff", group.summary.mean_diff])
     return [[neutralise(value) for value in row] for row in rows]
 
 
-def report_json(report: EvaluationReport, *, filters: dict) -> dict:
+def report_json(report: EvaluationReport | WithheldReport, *, filters: dict) -> dict:
     """What `prepost_report --format json` prints; the page shows the same numbers."""
+    if report.withheld:
+        return {"filters": filters, "withheld": True, "n": BAND}
     return {
         "filters": filters,
         "summary": dataclasses.asdict(report.summary),

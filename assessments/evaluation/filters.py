@@ -3,6 +3,12 @@
 Adding a filter (the sessions app adds `session` and `trainer`) is one `FilterSpec` in
 `FILTER_SPECS`: its name (the query-string key), a parser and a function giving the `Q` on
 `Attempt` rows. The page form, the exports, the command and the access log all read the specs.
+
+`ReportFilters.from_query` is the one place a query string (or command-line options) is parsed: a
+malformed value, or one the filter form does not offer (a session code, region, module, ... that does
+not exist), raises InvalidFilter with a translated message, which the views turn into a 400 and the
+command into an error. Refusing beats ignoring: an ignored filter would show the whole data set to
+someone who asked for a part of it.
 """
 
 from __future__ import annotations
@@ -12,6 +18,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+
+# Longest value echoed back in an error message.
+_SHOWN_VALUE = 40
+
+
+class InvalidFilter(ValueError):
+    """A filter value that is malformed or names nothing the report knows; `message` is translated."""
+
+    def __init__(self, *, name: str, value: str):
+        shown = value if len(value) <= _SHOWN_VALUE else value[: _SHOWN_VALUE - 1] + "…"
+        self.message = _("Unknown filter value: %(name)s=%(value)s. Choose a value offered by the form.") % {
+            "name": name,
+            "value": shown,
+        }
+        super().__init__(self.message)
 
 
 def _text(value: str) -> str | None:
@@ -21,14 +43,21 @@ def _text(value: str) -> str | None:
 
 def _integer(value: str) -> int | None:
     value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit()):
+        raise ValueError(value)
+    return int(value)
 
 
 def _date(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
+    value = (value or "").strip()
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _code(value: str) -> str | None:
+    value = _text(value)
+    return value and value.upper()
 
 
 @dataclass(frozen=True)
@@ -37,6 +66,8 @@ class FilterSpec:
     parse: Callable[[str], object]
     # (value) -> Q on Attempt; applied to the pre- and the post-test attempt alike.
     condition: Callable[[object], Q]
+    # Whether a parsed value must be one of the filter form's choices (ReportFilters.from_query).
+    chosen: bool = True
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -52,11 +83,11 @@ FILTER_SPECS: list[FilterSpec] = [
     FilterSpec("prefecture", _text, lambda v: Q(user__prefecture__code=v)),
     FilterSpec("audience", _text, lambda v: Q(user__audience=v)),
     FilterSpec("language", _text, lambda v: Q(user__preferred_language=v)),
-    FilterSpec("date_from", _date, lambda v: Q(finished_at__gte=_day_start(v))),
-    FilterSpec("date_to", _date, lambda v: Q(finished_at__lt=_day_start(v + datetime.timedelta(days=1)))),
+    FilterSpec("date_from", _date, lambda v: Q(finished_at__gte=_day_start(v)), chosen=False),
+    FilterSpec("date_to", _date, lambda v: Q(finished_at__lt=_day_start(v + datetime.timedelta(days=1))), chosen=False),
     FilterSpec("mode", _text, lambda v: Q(mode=v)),
     # Sessions (the training app, one layer up): named by their models only here, at query time.
-    FilterSpec("session", lambda v: _text(v) and _text(v).upper(), lambda v: _session_condition(code=v)),
+    FilterSpec("session", _code, lambda v: _session_condition(code=v)),
     FilterSpec("trainer", _integer, lambda v: _session_condition(trainer_id=v)),
 ]
 
@@ -88,6 +119,17 @@ def session_code():
     return Subquery(participants.order_by("-session__start_date", "-pk").values("session__code")[:1])
 
 
+def _offered(name: str, value: object, choices) -> bool:
+    """Whether the form offers this value (a region by its code or its name; codes in any case)."""
+    wanted = str(value)
+    for choice, label in choices:
+        if wanted == str(choice) or (name == "region" and wanted == str(label)):
+            return True
+        if name == "session" and wanted == str(choice).upper():
+            return True
+    return False
+
+
 # Data protection: whoever withdrew consent is left out of every evaluator view and export from then
 # on, whatever the filters (lms.services.user_withdraw_consent sets the date).
 CONSENT_IN_FORCE = Q(user__consent_withdrawn_at__isnull=True)
@@ -100,14 +142,25 @@ class ReportFilters:
     values: Mapping[str, object] = field(default_factory=dict)
 
     @classmethod
-    def from_query(cls, query: Mapping[str, str]) -> ReportFilters:
-        """Parse a query string (or command-line options); unknown keys and bad values are ignored."""
+    def from_query(cls, query: Mapping[str, str], *, choices: Mapping[str, list] | None = None) -> ReportFilters:
+        """Parse a query string (or command-line options). Unknown keys and empty values are ignored.
+
+        Raises InvalidFilter for a malformed value (a date that is not ISO 8601, an id that is not a
+        number) and, given the filter form's `choices` (selectors.filter_choices), for a value the
+        form does not offer: a session, region, module, audience... that does not exist.
+        """
         values = {}
         for spec in FILTER_SPECS:
             raw = query.get(spec.name)
-            parsed = spec.parse(raw) if isinstance(raw, str) else raw
-            if parsed is not None:
-                values[spec.name] = parsed
+            try:
+                parsed = spec.parse(raw) if isinstance(raw, str) else raw
+            except ValueError:
+                raise InvalidFilter(name=spec.name, value=str(raw)) from None
+            if parsed is None:
+                continue
+            if choices is not None and spec.chosen and not _offered(spec.name, parsed, choices.get(spec.name, ())):
+                raise InvalidFilter(name=spec.name, value=str(raw))
+            values[spec.name] = parsed
         return cls(values=values)
 
     def get(self, name: str):

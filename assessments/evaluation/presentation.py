@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from assessments.analytics import HAKE_HIGH, HAKE_LOW, HAKE_MEDIUM
 from assessments.evaluation import charts
+from assessments.evaluation.disclosure import WithheldReport
 from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.report import CEILING_FACILITY, MIN_GROUP, EvaluationReport
 
@@ -57,12 +58,14 @@ def filter_context(*, filters: ReportFilters, choices: dict) -> dict:
     return {"filters": filters, "choices": choices, "select_filters": select_filters(filters=filters, choices=choices)}
 
 
-def results_html(*, report: EvaluationReport) -> str:
+def results_html(*, report: EvaluationReport | WithheldReport) -> str:
     """The page's results (everything between the filters and the exports) as HTML.
 
     Depends only on the report and the active language, so the page stores it (stored.py) and a
-    repeated view renders only the filters around it.
+    repeated view renders only the filters around it. A withheld report shows the count band only.
     """
+    if report.withheld:
+        return render_to_string("assessments/_evaluation_withheld.html", {"min_group": MIN_GROUP})
     return render_to_string("assessments/_evaluation_results.html", report_context(report=report))
 
 

@@ -2,7 +2,9 @@
 
 Everything here is arithmetic on what selectors.matched_data read; no query runs here. Groups of
 fewer than MIN_GROUP trainees are suppressed: their row keeps the label and "fewer than 5", never
-a number.
+a number; then further rows, smallest first, until the suppressed rows hold none or at least
+MIN_GROUP trainees (the total minus the rows shown must not isolate a few). With a `disclosure`
+(disclosure.disclosure_check), rows and modules the differencing rule refuses are suppressed too.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from assessments.analytics import (
     paired_summary,
     paired_summary_from_counts,
 )
+from assessments.evaluation.disclosure import MIN_GROUP as MIN_GROUP
+from assessments.evaluation.disclosure import Disclosure
 from assessments.evaluation.selectors import MatchedData, Pair
 
-MIN_GROUP = 5
 # The breakdowns the page, the JSON and the summary sheet show side by side (Pair attributes).
 BREAKDOWNS = ("natural_region", "region", "audience", "session")
 # An item most trainees already answered right before the module teaches little it can measure.
@@ -111,15 +114,35 @@ class EvaluationReport:
     # Empty when the report was computed from the database's counts (the page).
     pairs: list[Pair]
 
+    # A WithheldReport says True: code that receives either asks this.
+    withheld = False
 
-def group_rows(pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[str], str]) -> list[GroupRow]:
-    """One row per group value, largest first; groups under MIN_GROUP keep no number but n < 5."""
+
+def _suppressed_values(sizes: dict[str, int], shown: frozenset[str] | None) -> set[str]:
+    """The group values whose row shows no number.
+
+    Primary: fewer than MIN_GROUP trainees, or refused by the differencing rule (not in `shown`).
+    Secondary: while the suppressed rows hold 1 to MIN_GROUP − 1 trainees, the smallest row still
+    shown is suppressed too, or the total minus the shown rows would give those few trainees' sums.
+    """
+    hidden = {v for v, n in sizes.items() if n < MIN_GROUP or (shown is not None and v not in shown)}
+    visible = sorted((v for v in sizes if v not in hidden), key=lambda v: (sizes[v], v))
+    while visible and 0 < sum(sizes[v] for v in hidden) < MIN_GROUP:
+        hidden.add(visible.pop(0))
+    return hidden
+
+
+def group_rows(
+    pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[str], str], shown: frozenset[str] | None = None
+) -> list[GroupRow]:
+    """One row per group value, largest first; suppressed groups (_suppressed_values) keep no number."""
     members: dict[str, list[Pair]] = defaultdict(list)
     for pair in pairs:
         members[key(pair)].append(pair)
+    hidden = _suppressed_values({value: len(group) for value, group in members.items()}, shown)
     rows = []
     for value, group in sorted(members.items(), key=lambda item: (-len(item[1]), item[0])):
-        if len(group) < MIN_GROUP:
+        if value in hidden:
             rows.append(GroupRow(label(value), len(group), True, None, ()))
             continue
         pre = [p.pre.percent for p in group]
@@ -130,7 +153,9 @@ def group_rows(pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[s
 
 
 def group_rows_from_counts(
-    counts: list[tuple[str, float, float, float, float, int]], label: Callable[[str], str]
+    counts: list[tuple[str, float, float, float, float, int]],
+    label: Callable[[str], str],
+    shown: frozenset[str] | None = None,
 ) -> list[GroupRow]:
     """group_rows from the database's (value, pre score, pre max, post score, post max, trainees)."""
     members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -138,8 +163,9 @@ def group_rows_from_counts(
         members[value].append((100 * pre_score / pre_max, 100 * post_score / post_max, count))
     rows = []
     sizes = {value: sum(c for _a, _b, c in group) for value, group in members.items()}
+    hidden = _suppressed_values(sizes, shown)
     for value, group in sorted(members.items(), key=lambda item: (-sizes[item[0]], item[0])):
-        if sizes[value] < MIN_GROUP:
+        if value in hidden:
             rows.append(GroupRow(label(value), sizes[value], True, None, ()))
             continue
         gains = tuple(sorted(b - a for a, b, c in group for _ in range(c)))
@@ -426,20 +452,54 @@ def _item_parts(pairs: list[Pair], data: MatchedData) -> dict:
     }
 
 
-def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], str]]) -> EvaluationReport:
+def _shown_modules(data: MatchedData, disclosure: Disclosure) -> set[str]:
+    """The titles of the modules whose question tables may be shown: at least MIN_GROUP matched
+    trainees, every pair of forms sat by none or at least MIN_GROUP of them (the per-form and
+    per-question tables of one form would otherwise isolate a few), and allowed by the disclosure."""
+    combinations: Counter = Counter()
+    titles = {form.course_id: form.course_title for form in data.forms.values()}
+    if data.pair_counts is None:
+        for pair in data.pairs:
+            combinations[(pair.course_id, pair.pre.form_id, pair.post.form_id)] += 1
+            titles[pair.course_id] = pair.course_title
+    else:
+        for course_id, pre_form, post_form, *_scores, count, _synthetic in data.pair_counts.scores:
+            combinations[(course_id, pre_form, post_form)] += count
+    sizes: Counter = Counter()
+    refused = {c for c in titles if c not in disclosure.courses}
+    for (course_id, _pre_form, _post_form), count in combinations.items():
+        sizes[course_id] += count
+        if count < MIN_GROUP:
+            refused.add(course_id)
+    return {titles[c] for c, n in sizes.items() if n >= MIN_GROUP and c not in refused and c in titles}
+
+
+def _shown_item_parts(parts: dict, modules: set[str]) -> dict:
+    return {name: [row for row in rows if row.course_title in modules] for name, rows in parts.items()}
+
+
+def evaluation_report(
+    *, data: MatchedData, labels: dict[str, Callable[[str], str]], disclosure: Disclosure | None = None
+) -> EvaluationReport:
     """The whole report. `labels` turns a group value into its display label, per dimension.
 
     From matched_data's pairs (exports, command) or from aggregates.matched_counts' histograms
-    (the page): the same numbers either way.
+    (the page): the same numbers either way. Small groups are suppressed (module docstring); with a
+    `disclosure`, so are the groups it refuses and the question tables of modules it refuses or that
+    hold a pair of forms sat by 1 to 4 trainees (not without one: tests compare the paths on small
+    cohorts). Whether the whole report may be shown is disclosure.disclosed_report's decision.
     """
     pairs = data.pairs
+    shown = (lambda dimension: None) if disclosure is None else (lambda dimension: disclosure.groups.get(dimension))
     if data.pair_counts is None:
         summary = paired_summary([p.pre.percent for p in pairs], [p.post.percent for p in pairs])
         scores = Counter((p.pre.percent, p.post.percent) for p in pairs)
         passed_pre = sum(p.pre.percent >= p.pass_mark for p in pairs)
         passed_post = sum(p.post.percent >= p.pass_mark for p in pairs)
         breakdowns = {
-            dimension: group_rows(pairs, lambda p, d=dimension: getattr(p, d), labels.get(dimension, str))
+            dimension: group_rows(
+                pairs, lambda p, d=dimension: getattr(p, d), labels.get(dimension, str), shown(dimension)
+            )
             for dimension in BREAKDOWNS
         }
     else:
@@ -462,7 +522,9 @@ def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], st
             passed_post += count if post >= pass_mark else 0
         summary = paired_summary_from_counts([(pre, post, count) for (pre, post), count in scores.items()])
         breakdowns = {
-            dimension: group_rows_from_counts(data.pair_counts.groups[dimension], labels.get(dimension, str))
+            dimension: group_rows_from_counts(
+                data.pair_counts.groups[dimension], labels.get(dimension, str), shown(dimension)
+            )
             for dimension in BREAKDOWNS
         }
     n = summary.n
@@ -477,7 +539,11 @@ def evaluation_report(*, data: MatchedData, labels: dict[str, Callable[[str], st
         pass_rate_pre=_share(passed_pre, n),
         pass_rate_post=_share(passed_post, n),
         breakdowns=breakdowns,
-        **_item_parts(pairs, data),
+        **(
+            _item_parts(pairs, data)
+            if disclosure is None
+            else _shown_item_parts(_item_parts(pairs, data), _shown_modules(data, disclosure))
+        ),
         scores=tuple(sorted((pre, post, count) for (pre, post), count in scores.items())),
         pairs=pairs,
     )

@@ -32,7 +32,8 @@ from assessments.evaluation.filters import ReportFilters
 from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 
 # Bump when EvaluationReport or its computation changes: old entries are then never read again.
-FORMAT = 3
+# 4: disclosure control (disclosure.py) — entries stored before it may show populations under 5.
+FORMAT = 4
 # The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
 TIMEOUT = 24 * 3600
 

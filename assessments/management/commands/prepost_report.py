@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 
 from assessments.evaluation import exports, presentation
 from assessments.evaluation.access_log import report_access_log
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.report import evaluation_report
-from assessments.evaluation.selectors import matched_data
+from assessments.evaluation.disclosure import disclosed_report
+from assessments.evaluation.filters import InvalidFilter, ReportFilters
+from assessments.evaluation.selectors import filter_choices, matched_data
 from assessments.models import ReportAccess, Test
 
 
@@ -21,20 +21,30 @@ class Command(BaseCommand):
         parser.add_argument("--natural-region", dest="natural_region", help="maritime, middle, upper or forest")
         parser.add_argument("--audience", help="audience code, e.g. police")
         parser.add_argument("--session", help="training session code, e.g. DEMO1")
+        parser.add_argument("--prefecture", help="prefecture code, e.g. siguiri")
+        parser.add_argument("--language", help="fr or en")
+        parser.add_argument("--mode", help="online or paper")
+        parser.add_argument("--form", help="A, B or - (a single form)")
+        parser.add_argument("--trainer", help="user id of a trainer")
+        parser.add_argument("--date-from", dest="date_from", help="ISO date, e.g. 2026-01-31")
+        parser.add_argument("--date-to", dest="date_to", help="ISO date")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, **options):
-        query = {
-            name: options[name] for name in ("region", "natural_region", "audience", "session") if options.get(name)
-        }
+        names = ("region", "natural_region", "audience", "session", "prefecture", "language", "mode", "form")
+        query = {name: options[name] for name in (*names, "trainer", "date_from", "date_to") if options.get(name)}
         if options.get("course"):
             test = Test.objects.filter(course__slug=options["course"], kind=Test.Kind.PRE).first()
             if test is None:
                 raise CommandError(_("No module with a pre-test has this slug."))
             query["course"] = str(test.course_id)
-        filters = ReportFilters.from_query(query)
+        try:
+            filters = ReportFilters.from_query(query, choices=filter_choices())
+        except InvalidFilter as error:
+            raise CommandError(error.message) from None
         report_access_log(user=None, kind=ReportAccess.Kind.COMMAND, filters=filters)
-        report = evaluation_report(data=matched_data(filters=filters), labels=presentation.group_labels())
+        # Fewer than 5 trainees, or 1 to 4 apart from a wider selection: the count band only.
+        report = disclosed_report(filters=filters, read=matched_data, labels=presentation.group_labels())
         if options["format"] == "json":
             data = exports.report_json(report, filters=filters.as_log())
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
