@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Value, When
 
-from assessments.evaluation.aggregates import DIMENSIONS, FINISHED
+from assessments.evaluation.aggregates import DIMENSIONS
 from assessments.evaluation.filters import CONSENT_IN_FORCE, FILTER_SPECS, ReportFilters, session_code
 
 logger = logging.getLogger(__name__)
@@ -79,10 +79,11 @@ def _submasks(mask: int) -> frozenset[int]:
 
 def _matching_scope():
     """The attempts that can enter a pair, whatever the filters (aggregates._statement, matched_data:
-    finished, scorable, consent in force). Keep in step with the matching there."""
+    counting — Attempt.objects.counting, the one definition — scorable, consent in force). Keep in
+    step with the matching there."""
     from assessments.models import Attempt
 
-    return Attempt.objects.filter(status__in=FINISHED, max_score__gt=0).filter(CONSENT_IN_FORCE)
+    return Attempt.objects.counting().filter(max_score__gt=0).filter(CONSENT_IN_FORCE)
 
 
 def disclosure_check(*, filters: ReportFilters) -> Disclosure:
