@@ -49,7 +49,7 @@ def hostile_room(payloads: list[str]) -> dict:
     enrolment; the trainer and one participant log in."""
     from assessments.models import QuestionBank
 
-    course, lessons, pre, _post = factories.assessment_setup()
+    course, lessons, pre, post = factories.assessment_setup()
     lesson = lessons[0]
     lesson.body = [{"type": "rich_text", "value": "".join(f"<p>{p}</p>" for p in payloads), "id": "hostile"}]
     lesson.title = payloads[0][:200]
@@ -79,7 +79,15 @@ def hostile_room(payloads: list[str]) -> dict:
         people.append(user)
     training_services.test_window_set(session=session, kind="pre", open=True)
     test_services.attempt_start(user=people[0], test=pre)
-    return {"session": session, "course": course, "lesson": lesson, "pre": pre, "trainer": trainer, "people": people}
+    return {
+        "session": session,
+        "course": course,
+        "lesson": lesson,
+        "pre": pre,
+        "post": post,
+        "trainer": trainer,
+        "people": people,
+    }
 
 
 def _pages(room) -> dict[str, list[str]]:
@@ -226,10 +234,17 @@ def test_formula_payloads_are_neutralised_in_every_export():
     from assessments.evaluation import exports as evaluation_exports
 
     room = hostile_room(FORMULAS)
-    for user, payload in zip(room["people"], FORMULAS, strict=True):
+    # Four prefectures named with payloads, five trainees each, every one with a pre- and a post-test:
+    # groups large enough for the evaluation exports to show the prefecture (small ones are withheld).
+    region = factories.AdministrativeRegionFactory()
+    prefectures = [
+        factories.PrefectureFactory(name=payload[:100], code=f"p-{number}", region=region)
+        for number, payload in enumerate(FORMULAS[:4])
+    ]
+    for number, user in enumerate(room["people"]):
         factories.take_test(user=user, test=room["pre"])
-        prefecture = factories.PrefectureFactory(name=payload[:100], code=f"p-{user.pk}")
-        user.prefecture = prefecture
+        factories.take_test(user=user, test=room["post"])
+        user.prefecture = prefectures[number % 4]
         user.save(update_fields=["prefecture"])
     trainer = Client()
     trainer.force_login(room["trainer"])
@@ -246,6 +261,8 @@ def test_formula_payloads_are_neutralised_in_every_export():
         body(csv_summary.streaming_content) if csv_summary.streaming else csv_summary.content, ";"
     )
     assert any(cell.lstrip("'") == FORMULAS[0] for cell in summary_cells)  # the names are there, neutralised
+    prepost_cells = _cells_csv(_content(evaluation_csv), ",")
+    assert any(cell.lstrip("'") == FORMULAS[0][:100] for cell in prepost_cells)  # so are the prefectures
     found = {
         "summary.csv": _dangerous(summary_cells),
         "summary.xlsx": _dangerous(_cells_xlsx(_content(xlsx_summary))),
