@@ -284,8 +284,13 @@ MFA_TOTP_TOLERANCE = 1
 
 WAGTAIL_SITE_NAME = "Formation TdP Guinée"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-# Staff log in through the same, rate-limited form as everyone else.
+# Staff log in through the same, rate-limited form as everyone else: the admin, the front end's
+# private pages (lms.urls sends Wagtail's own login there too). Shared passwords for pages and
+# documents are off: they would be a way in with no account, no rate limit and no second factor.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAIL_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents include lesson media: audio clips in national languages, videos and their captions.
