@@ -96,9 +96,9 @@ def _pin_check(*, device_id: int, user_id: int, pin: str, client_ip: str) -> Non
     outside this transaction, so a refusal still counts).
     """
     subject = f"{device_id}:{user_id}"
-    locked = ratelimit.count(scope="offline:pin", subject=subject) >= PIN_ATTEMPTS or (
-        client_ip and ratelimit.count(scope="offline:pin:ip", subject=client_ip) >= settings.OFFLINE_PIN_FAILURES_PER_IP
-    )
+    by_device = ratelimit.count(scope="offline:pin", subject=subject, period=PIN_LOCK_SECONDS)
+    by_address = ratelimit.count(scope="offline:pin:ip", subject=client_ip, period=PIN_LOCK_SECONDS)
+    locked = by_device >= PIN_ATTEMPTS or (bool(client_ip) and by_address >= settings.OFFLINE_PIN_FAILURES_PER_IP)
     if locked:
         raise AttemptRefused(
             _(

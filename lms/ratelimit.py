@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -65,10 +66,21 @@ def _key(scope: str, subject: str) -> str:
     return f"ratelimit:{scope}:{subject}"
 
 
+def _expired(key: str, period: int, now: float) -> bool:
+    # The window's start is kept beside the counter, so that it ends by this process's clock (the
+    # cache's own expiry is the backstop that frees the memory).
+    started = cache.get(f"{key}:start")
+    return started is None or now - started >= period
+
+
 def hit(*, scope: str, subject: str, period: int) -> int:
     """Count one event of `scope` for `subject` (an address, an account, a device); return how many
     there were in the window, which starts at the first event and lasts `period` seconds."""
     key = _key(scope, subject)
+    now = time.time()
+    if _expired(key, period, now):
+        cache.delete(key)
+        cache.set(f"{key}:start", now, timeout=period)
     cache.add(key, 0, timeout=period)
     try:
         return cache.incr(key)
@@ -77,9 +89,11 @@ def hit(*, scope: str, subject: str, period: int) -> int:
         return 1
 
 
-def count(*, scope: str, subject: str) -> int:
-    """How many events of `scope` for `subject` the current window holds, without counting one."""
-    return cache.get(_key(scope, subject), 0)
+def count(*, scope: str, subject: str, period: int) -> int:
+    """How many events of `scope` for `subject` the current window of `period` seconds holds,
+    without counting one."""
+    key = _key(scope, subject)
+    return 0 if _expired(key, period, time.time()) else cache.get(key, 0)
 
 
 def exceeded(*, scope: str, subject: str, limit: int, period: int) -> bool:
