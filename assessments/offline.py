@@ -46,10 +46,16 @@ from assessments.services import (
     _score,
     attempts_used_up,
 )
+from lms import ratelimit
 
 FORM_SALT = "assessments.offline-form"
 # A PIN has four to six digits: its hash is cheap enough for an old phone to check in a second.
 PIN_ITERATIONS = 100_000
+# Guessing stops: after PIN_ATTEMPTS wrong PINs for one participant on one phone (or
+# settings.OFFLINE_PIN_FAILURES_PER_IP from one client address, across participants), every PIN is
+# refused for PIN_LOCK_SECONDS, without computing its hash. The answers wait on the phone.
+PIN_ATTEMPTS = 5
+PIN_LOCK_SECONDS = 15 * 60
 
 # The sessions app registers here: (trainer, test, session code) -> the participants (users) of that
 # trainer's session who may take `test` on a shared phone, or None when the trainer may not.
@@ -87,6 +93,33 @@ def pin_set(*, user, pin: str) -> OfflinePin:
 def _pin_ok(*, user_id: int, pin: str) -> bool:
     encoded = OfflinePin.objects.filter(user_id=user_id).values_list("pin_hash", flat=True).first()
     return bool(encoded and pin) and PBKDF2PasswordHasher().verify(pin, encoded)
+
+
+def _pin_check(*, device_id: int, user_id: int, pin: str, client_ip: str) -> None:
+    """Refuse a wrong PIN (403), and any PIN while guessing is locked (429, before any hashing).
+
+    The lock is per phone and participant, and per client address across participants; it ends
+    PIN_LOCK_SECONDS after the first wrong PIN of the window (lms.ratelimit counts in the cache,
+    outside this transaction, so a refusal still counts).
+    """
+    subject = f"{device_id}:{user_id}"
+    by_device = ratelimit.count(scope="offline:pin", subject=subject, period=PIN_LOCK_SECONDS)
+    by_address = ratelimit.count(scope="offline:pin:ip", subject=client_ip, period=PIN_LOCK_SECONDS)
+    locked = by_device >= PIN_ATTEMPTS or (bool(client_ip) and by_address >= settings.OFFLINE_PIN_FAILURES_PER_IP)
+    if locked:
+        raise AttemptRefused(
+            _(
+                "Too many wrong PINs for this participant on this phone. The answers stay on the phone: "
+                "sync again in %(minutes)s minutes."
+            )
+            % {"minutes": PIN_LOCK_SECONDS // 60},
+            status=429,
+        )
+    if not _pin_ok(user_id=user_id, pin=pin):
+        ratelimit.hit(scope="offline:pin", subject=subject, period=PIN_LOCK_SECONDS)
+        if client_ip:
+            ratelimit.hit(scope="offline:pin:ip", subject=client_ip, period=PIN_LOCK_SECONDS)
+        raise AttemptRefused(_("The PIN is wrong."), status=403)
 
 
 # --- Download -------------------------------------------------------------------------------------
@@ -254,12 +287,14 @@ def offline_attempt_sync(
     finished_at=None,
     participant_id: int | None = None,
     pin: str = "",
+    client_ip: str = "",
 ) -> SyncResult:
     """Store, score and submit an attempt answered offline; idempotent on `attempt_id`.
 
     Refuses, storing nothing, an unknown device token, a form token that is not the server's or not
     for this device, a form version other than the signed one, answers to questions not in the form,
-    and on a shared phone a participant not on the downloaded roster or a wrong PIN. A second (or
+    and on a shared phone a participant not on the downloaded roster or a wrong PIN (and, after a few
+    wrong PINs, any PIN for a while: _pin_check, keyed on `client_ip` too). A second (or
     tenth) send of a stored attempt stores nothing and returns the first result. An attempt that
     arrives after the test's window, past its validity or time limit, or beyond the attempts allowed
     is stored and flagged.
@@ -278,8 +313,7 @@ def offline_attempt_sync(
     if device.shared:
         if participant_id not in payload["p"]:
             raise AttemptRefused(_("This participant is not on the downloaded roster."), status=403)
-        if not _pin_ok(user_id=participant_id, pin=pin):
-            raise AttemptRefused(_("The PIN is wrong."), status=403)
+        _pin_check(device_id=device.pk, user_id=participant_id, pin=pin, client_ip=client_ip)
         user_id = participant_id
     else:
         user_id = device.user_id

@@ -29,6 +29,7 @@ from assessments import offline
 from assessments.models import Test
 from assessments.services import AttemptRefused
 from courses.models import CoursePage
+from lms import ratelimit
 
 MAX_SYNC_BYTES = 64 * 1024
 # The files a phone keeps to open the offline page without network (the page itself per language).
@@ -162,6 +163,7 @@ def offline_attempt_sync(request: HttpRequest, attempt_id: uuid.UUID) -> HttpRes
             "participant_id": int(participant) if participant is not None else None,
             "pin": str(body.get("pin") or ""),
         }
+        arguments["client_ip"] = ratelimit.client_ip(request)
     except (ValueError, KeyError, TypeError, AttributeError):
         return JsonResponse({"error": _("The request is not valid.")}, status=400)
     try:

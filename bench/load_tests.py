@@ -622,7 +622,7 @@ def main() -> None:
             DJANGO_ALLOWED_HOSTS="127.0.0.1",
             DJANGO_DEBUG="false",
             CACHE_URL=f"rediscache://127.0.0.1:6379/{REDIS_DB}",
-            ALLAUTH_TRUSTED_PROXY_COUNT="1",  # as in production (.env.example): rate limits per client IP
+            DJANGO_TRUSTED_PROXIES="127.0.0.1",  # as in production (.env.example): rate limits per client IP
             MEDIA_ROOT=str(workdir / "media"),
             PYTHONUNBUFFERED="1",
         )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from certificates import selectors
+from lms import ratelimit
 
 
 def course_panel(request, course_id: int) -> str | None:
@@ -40,19 +38,11 @@ def dashboard_panel(request) -> str | None:
     return render_to_string("certificates/dashboard_panel.html", {"certificates": certificates}, request=request)
 
 
-def client_ip(request) -> str:
-    from allauth.account.adapter import get_adapter
-
-    return get_adapter(request).get_client_ip(request)
-
-
 def verification_allowed(request) -> bool:
-    """At most CERTIFICATE_VERIFY_RATE lookups per IP address and minute (shared cache)."""
-    key = f"certificates:verify:{client_ip(request)}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count <= settings.CERTIFICATE_VERIFY_RATE
+    """At most CERTIFICATE_VERIFY_RATE lookups per client address and minute (shared cache)."""
+    return not ratelimit.exceeded(
+        scope="certificates:verify",
+        subject=ratelimit.client_ip(request),
+        limit=settings.CERTIFICATE_VERIFY_RATE,
+        period=60,
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -23,6 +22,7 @@ from assessments.paper_import import TableError
 from events import dashboard, exports, selectors, services
 from events.forms import AttendanceImportForm, CountGridForm, EventForm, OutreachLogForm, RegistrationForm, ReviewForm
 from events.models import Event, OutreachLog
+from lms import ratelimit
 from lms.http import file_response
 
 REGISTRATIONS_PER_HOUR = 20  # per address: a room sharing one connection still registers
@@ -160,12 +160,9 @@ def attendance_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _too_many_registrations(request: HttpRequest) -> bool:
-    key = "events:register:" + request.META.get("REMOTE_ADDR", "")
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > REGISTRATIONS_PER_HOUR
-    except ValueError:  # expired between add and incr
-        return False
+    return ratelimit.exceeded(
+        scope="events:register", subject=ratelimit.client_ip(request), limit=REGISTRATIONS_PER_HOUR, period=3600
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -26,6 +26,23 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request) -> str:
         return self._home()
 
+    def should_send_confirmation_mail(self, request, email_address, signup) -> bool:
+        """No confirmation link for an address another account uses (a sign-up's claim on it,
+        lms.services.signup_email_claim): its owner was told instead, and it must never be confirmed
+        onto somebody else's account."""
+        from allauth.account.internal.userkit import filter_users_by_email
+
+        if any(user.pk != email_address.user_id for user in filter_users_by_email(email_address.email)):
+            return False
+        return super().should_send_confirmation_mail(request, email_address, signup)
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth's rate limits count: the project's one answer (lms.ratelimit), which
+        believes a forwarded header only from TRUSTED_PROXIES."""
+        from lms.ratelimit import client_ip
+
+        return client_ip(request)
+
 
 class MFAAdapter(DefaultMFAAdapter):
     """The QR code of an authenticator app's secret, drawn by segno (already used for certificates)

@@ -53,8 +53,25 @@ class AccountSignupForm(SignupForm):
             field.widget.attrs.pop("placeholder", None)
         self.order_fields(self.field_order)
 
+    def validate_unique_email(self, value) -> str:
+        """Never "this address is already registered": for this programme that would confirm that a
+        person took part. The owner of a known address is told by email instead (save)."""
+        from allauth.account.internal.userkit import filter_users_by_email
+
+        self.email_already_used = bool(filter_users_by_email(value))
+        return value
+
     def save(self, request):
+        # The account is made without the address in every case, so that known and unknown addresses
+        # get the same answer and leave the same account behind; lms.services.signup_email_claim
+        # attaches it unconfirmed and writes to it.
+        email = self.cleaned_data.get("email") or ""
+        self.cleaned_data["email"] = ""
         user = super().save(request)
+        if email:
+            services.signup_email_claim(
+                request=request, user=user, email=email, already_used=getattr(self, "email_already_used", False)
+            )
         services.user_complete_signup(
             user=user,
             display_name=self.cleaned_data.get("display_name", ""),

@@ -97,3 +97,31 @@ def user_first_login(
     return user_record_consent(
         user=user, version=consent_version, language=language, source=ConsentRecord.Source.FIRST_LOGIN
     )
+
+
+def signup_email_claim(*, request, user: User, email: str, already_used: bool) -> None:
+    """Attach `email`, unconfirmed, to `user` (who just signed up), and write to that address.
+
+    The same for a new address and one another account uses, so that sign-up never says which:
+    - new: allauth's confirmation link; confirming makes it the account's address (user.email);
+    - already used: allauth's "account already exists" mail to its owner. The claim can never be
+      confirmed: no link is sent for it (lms.adapters.AccountAdapter.should_send_confirmation_mail).
+    Both answer with the same "confirmation email sent" message.
+    """
+    from allauth.account.adapter import get_adapter
+    from allauth.account.internal.flows.email_verification import add_email_verification_sent_message
+    from allauth.account.models import EmailAddress
+    from allauth.utils import build_absolute_uri
+    from django.urls import reverse
+
+    address = EmailAddress.objects.create(user=user, email=email.lower(), primary=False, verified=False)
+    if already_used:
+        context = {
+            "request": request,
+            "email": email,
+            "password_reset_url": build_absolute_uri(request, reverse("account_reset_password")),
+        }
+        get_adapter(request).send_mail("account/email/account_already_exists", email, context)
+    else:
+        address.send_confirmation(request, signup=True)
+    add_email_verification_sent_message(request, email, signup=True)

@@ -272,6 +272,9 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_FORMS = {"signup": "lms.forms.AccountSignupForm"}
+# Sign-up, login and password reset never say whether an email address has an account: for this
+# programme that would confirm that a person took part (lms.forms.AccountSignupForm).
+ACCOUNT_PREVENT_ENUMERATION = True
 # A room of 60 trainees shares one IP address (the venue's router or a phone's hotspot), so the
 # per-IP limits are generous; guessing one account's password is what the per-account limit stops:
 # the sixth wrong password for an account within five minutes is refused.
@@ -280,7 +283,15 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("ACCOUNT_RATE_LIMIT_LOGIN_FAILED", default="60/m/ip,5/5m/key"),
     "signup": env.str("ACCOUNT_RATE_LIMIT_SIGNUP", default="90/m/ip"),
 }
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+# The reverse proxies in front of the site (addresses or networks, e.g. 127.0.0.1 for nginx on the
+# same machine). Only from them is X-Forwarded-For / X-Real-IP believed: every rate limit (login,
+# sign-up, certificate verification, webinar registration, join codes, PINs) counts the client's
+# address from lms.ratelimit.client_ip. Empty: no proxy, the peer's own address counts.
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
+# allauth asks lms.adapters.AccountAdapter.get_client_ip, which reads TRUSTED_PROXIES; its own
+# header parsing stays off so that it can never believe a header on its own.
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = None
 # The version of the consent text shown at sign-up; recorded with each consent.
 CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-11")
 
@@ -300,8 +311,13 @@ WAGTAIL_SITE_NAME = "Formation TdP Guinée"
 # e.g. `make run PORT=8766`); PUBLIC_BASE_URL, in the environment or .env, wins.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default=env.str("LMS_SERVED_AT", default="http://127.0.0.1:8000"))
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
-# Staff log in through the same, rate-limited form as everyone else.
+# Staff log in through the same, rate-limited form as everyone else: the admin, the front end's
+# private pages (lms.urls sends Wagtail's own login there too). Shared passwords for pages and
+# documents are off: they would be a way in with no account, no rate limit and no second factor.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAIL_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents include lesson media: audio clips in national languages, videos and their captions.
@@ -374,6 +390,12 @@ CERTIFICATE_ISSUER_NAME = env.str("CERTIFICATE_ISSUER_NAME", default="Programme 
 CERTIFICATE_ORPHAN_PDF_SECONDS = env.int("CERTIFICATE_ORPHAN_PDF_SECONDS", default=3600)
 # Public verification: lookups per IP address and minute.
 CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=30)
+# Join codes typed per client address in 10 minutes (a room of trainees shares one address; one
+# account may type 10, training.views.JOIN_CODE_ATTEMPTS_PER_ACCOUNT).
+JOIN_CODE_RATE = env.int("JOIN_CODE_RATE", default=120)
+# Wrong shared-phone PINs per client address (across participants) in 15 minutes before every PIN
+# from that address is refused for the rest of the 15 minutes (assessments.offline._pin_check).
+OFFLINE_PIN_FAILURES_PER_IP = env.int("OFFLINE_PIN_FAILURES_PER_IP", default=30)
 
 # --- Logging ------------------------------------------------------------------------------------
 

@@ -18,13 +18,37 @@ from lms import views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = admin.site.site_title = settings.WAGTAIL_SITE_NAME
 
+
+def _one_way_in(patterns: list) -> list:
+    """Wagtail's URL patterns without its own ways to authenticate.
+
+    Its front-end login is Django's plain LoginView (no rate limit, no second factor): the same name
+    now sends to allauth's form. Shared-password pages and collections (a password, no account, no
+    rate limit) are switched off (WAGTAIL_PRIVATE_*_OPTIONS) and their forms answer 404.
+    """
+    replaced = {
+        "wagtailcore_login": lambda p: path(
+            str(p.pattern),
+            RedirectView.as_view(pattern_name="account_login", query_string=True),
+            name=p.name,
+        ),
+        "wagtailcore_authenticate_with_password": lambda p: path(
+            str(p.pattern), views.shared_password_refused, name=p.name
+        ),
+        "wagtaildocs_authenticate_with_password": lambda p: path(
+            str(p.pattern), views.shared_password_refused, name=p.name
+        ),
+    }
+    return [replaced[p.name](p) if p.name in replaced else p for p in patterns]
+
+
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(_one_way_in(wagtaildocs_urls.urlpatterns))),
     *course_api_urls,
     *assessment_api_urls,
     path("", include((certificate_public_urls, "verification"))),
@@ -41,7 +65,7 @@ urlpatterns += i18n_patterns(
     path("outreach/", include((outreach_urlpatterns, "outreach"))),
     path("", include("certificates.urls")),
     # Wagtail's catch-all serves the pages of each language's tree; it must stay last.
-    path("", include(wagtail_urls)),
+    path("", include(_one_way_in(wagtail_urls.urlpatterns))),
     prefix_default_language=True,
 )
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -48,6 +48,15 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+def shared_password_refused(request: HttpRequest, **kwargs) -> HttpResponse:
+    """Wagtail's shared-password forms (for a page or a collection of documents): switched off.
+
+    A shared password opens content without an account, a rate limit or a second factor; restrict
+    content to logged-in people (or groups) instead. Nothing is unlocked here, whatever is sent.
+    """
+    raise Http404
 
 
 @require_http_methods(["GET", "POST"])

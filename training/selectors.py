@@ -319,11 +319,11 @@ def participant_of(*, session: TrainingSession, user) -> Participant | None:
 
 
 def session_by_join_code(*, join_code: str) -> TrainingSession | None:
-    return (
-        TrainingSession.objects.filter(join_code=join_code.strip().upper())
-        .exclude(status=TrainingSession.Status.CLOSED)
-        .first()
-    )
+    """The session open for enrolment under `join_code`, else None: a planned or closed session is
+    not told apart from a code that does not exist (the answer must not confirm a session)."""
+    return TrainingSession.objects.filter(
+        join_code=join_code.strip().upper(), status=TrainingSession.Status.OPEN
+    ).first()
 
 
 def sessions_of_participant(*, user) -> QuerySet[TrainingSession]:

@@ -208,7 +208,7 @@ MATRIX: dict[str, Row] = {
     "outreach:review_log": Row(LOG, expect(403, anonymous=LOGIN, other_coordinator=404, admin=REDIRECT), "post"),
     # --- Wagtail's public routes (pages are probed in test_wagtail_pages_*) ---
     "wagtail_serve": Row(lambda w: {}, expect(200), query=""),
-    "wagtailcore_login": Row(None, expect(200)),
+    "wagtailcore_login": Row(None, expect(LOGIN)),
     "wagtailcore_authenticate_with_password": Row(
         lambda w: {"page_view_restriction_id": 999999, "page_id": w["lesson"].pk}, expect(404)
     ),
