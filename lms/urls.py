@@ -56,6 +56,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/first-login/", views.first_login, name="first_login"),
+    # Before allauth's own: only a confirmed address nobody else holds can become the account's.
+    path("accounts/email/", views.EmailView.as_view(), name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("privacy.urls")),
     path("", include("courses.urls")),

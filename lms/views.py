@@ -1,6 +1,8 @@
 """Views of the core app: thin, they parse the request and redirect or render."""
 
+from allauth.account.views import EmailView as AllauthEmailView
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -8,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lms.forms import FirstLoginForm
@@ -74,3 +77,23 @@ def first_login(request: HttpRequest) -> HttpResponse:
         update_session_auth_hash(request, user)
         return redirect(f"/{get_language()}/")
     return TemplateResponse(request, "lms/first_login.html", {"form": form})
+
+
+class EmailView(AllauthEmailView):
+    """allauth's address book, except that an address becomes the account's own (user.email) only once
+    it is confirmed and no other account holds it. allauth would let an unconfirmed address be made
+    primary while no address is confirmed: then a sign-up's claim on someone else's address
+    (lms.services.signup_email_claim) broke the one-account-per-address rule with a server error."""
+
+    def _action_primary(self, request: HttpRequest, *args, **kwargs):
+        address = self._get_email_address(request)
+        if address is not None and (not address.verified or _held_by_another_account(address)):
+            messages.error(request, _("Confirm this address first: only a confirmed address can be the account's."))
+            return HttpResponseRedirect(self.get_success_url())
+        return super()._action_primary(request, *args, **kwargs)
+
+
+def _held_by_another_account(address) -> bool:
+    from lms.models import User
+
+    return User.objects.filter(email__iexact=address.email).exclude(pk=address.user_id).exists()
