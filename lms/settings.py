@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lms.locale_middleware.LocaleMiddleware",
+    # A NUL in the path, query string or form data is a 400 here, not a 500 in PostgreSQL.
+    "lms.parsing.NulRefusalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

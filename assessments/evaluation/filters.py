@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from lms import parsing
+
 
 def _text(value: str) -> str | None:
     value = (value or "").strip()
@@ -20,8 +22,8 @@ def _text(value: str) -> str | None:
 
 
 def _integer(value: str) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    number = parsing.database_int((value or "").strip())
+    return number if number is not None and number >= 0 else None
 
 
 def _date(value: str) -> datetime.date | None:
