@@ -182,14 +182,24 @@ class NulRefusalMiddleware:
         from django.http import HttpResponseBadRequest
 
         values = [request.path_info, *_strings(request.GET)]
-        # The CSRF check reads request.POST of nearly every form post anyway: no extra cost.
-        if request.method == "POST" and request.content_type in self.FORM_TYPES:
+        if request.method == "POST" and request.content_type in self.FORM_TYPES and self._small(request):
+            # Read (and keep) the body first, so that a view can still read it after the form is
+            # parsed; the CSRF check parses nearly every form post anyway.
+            request.body  # noqa: B018
             values += _strings(request.POST)
         if any("\x00" in value for value in values):
             return HttpResponseBadRequest(
                 _("The request contains a character that is not allowed."), content_type="text/plain; charset=utf-8"
             )
         return self.get_response(request)
+
+    @staticmethod
+    def _small(request) -> bool:
+        """Larger bodies are file uploads: left to the view's form fields, which refuse NUL too."""
+        from django.conf import settings
+
+        size = database_int(request.META.get("CONTENT_LENGTH") or "0") or 0
+        return size <= (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 2_621_440)
 
 
 def _strings(query) -> list[str]:
