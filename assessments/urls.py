@@ -4,11 +4,11 @@ from assessments import views, views_evaluation, views_offline, views_paper
 
 app_name = "assessments"
 urlpatterns = [
-    path("tests/<int:test_id>/", views.test_page, name="test"),
+    path("tests/<id:test_id>/", views.test_page, name="test"),
     path("attempts/<uuid:attempt_id>/submit/", views.attempt_submit, name="submit"),
     path("attempts/<uuid:attempt_id>/", views.attempt_result, name="result"),
-    path("tests/<int:test_id>/paper.pdf", views_paper.paper_pdf, name="paper_pdf"),
-    path("tests/<int:test_id>/answer-sheet.pdf", views_paper.answer_sheet_pdf, name="answer_sheet_pdf"),
+    path("tests/<id:test_id>/paper.pdf", views_paper.paper_pdf, name="paper_pdf"),
+    path("tests/<id:test_id>/answer-sheet.pdf", views_paper.answer_sheet_pdf, name="answer_sheet_pdf"),
     path("evaluation/", views_evaluation.report_page, name="evaluation"),
     path("evaluation/prepost.csv", views_evaluation.export_csv, name="evaluation_csv"),
     path("evaluation/codebook.csv", views_evaluation.export_codebook_csv, name="evaluation_codebook_csv"),
@@ -19,7 +19,7 @@ urlpatterns = [
 
 api_urlpatterns = [
     path("api/attempts/<uuid:attempt_id>/responses/", views.response_save, name="response_save"),
-    path("api/offline-tests/<int:test_id>/", views_offline.offline_download, name="offline_download"),
+    path("api/offline-tests/<id:test_id>/", views_offline.offline_download, name="offline_download"),
     path("api/offline-attempts/<uuid:attempt_id>/", views_offline.offline_attempt_sync, name="offline_attempt_sync"),
     # At the root: a service worker controls only the paths under the folder it is served from.
     path("sw.js", views_offline.service_worker, name="service_worker"),

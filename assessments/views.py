@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from assessments import access, selectors, services
 from assessments.forms import answer_from_post
 from assessments.models import Attempt, Test
 from courses.models import CoursePage
+from lms import parsing
 
 MAX_SAVE_BYTES = 8 * 1024
 
@@ -123,14 +123,12 @@ def response_save(request: HttpRequest, attempt_id) -> HttpResponse:
     """
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Log in to save your answers.")}, status=401)
-    if len(request.body) > MAX_SAVE_BYTES:
-        return JsonResponse({"error": _("The request is too large.")}, status=413)
     try:
-        body = json.loads(request.body)
-        question_id, seq = int(body["question"]), int(body["seq"])
-        answer = body["answer"]
-    except (ValueError, KeyError, TypeError):
-        return JsonResponse({"error": _("The request is not valid.")}, status=400)
+        body = parsing.json_object(request, max_bytes=MAX_SAVE_BYTES)
+        question_id, seq = parsing.json_int(body, "question"), parsing.json_int(body, "seq")
+        answer = parsing.json_value(body, "answer")
+    except parsing.BadRequestBody as refusal:
+        return JsonResponse({"error": refusal.message}, status=refusal.status)
     try:
         stored = services.response_save(
             user=request.user, attempt_id=attempt_id, question_id=question_id, answer=answer, seq=seq

@@ -29,7 +29,7 @@ from assessments import offline
 from assessments.models import Test
 from assessments.services import AttemptRefused
 from courses.models import CoursePage
-from lms import ratelimit
+from lms import parsing, ratelimit
 
 MAX_SYNC_BYTES = 64 * 1024
 # The files a phone keeps to open the offline page without network (the page itself per language).
@@ -148,24 +148,24 @@ def _download(request: HttpRequest, *, test: Test, code: str, language: str) -> 
 @require_http_methods(["PUT"])
 def offline_attempt_sync(request: HttpRequest, attempt_id: uuid.UUID) -> HttpResponse:
     """Sync one offline attempt (JSON); 201 when stored now, 200 with the first result on a resend."""
-    if len(request.body) > MAX_SYNC_BYTES:
-        return JsonResponse({"error": _("The request is too large.")}, status=413)
     try:
-        body = json.loads(request.body)
-        participant = body.get("participant")
+        body = parsing.json_object(request, max_bytes=MAX_SYNC_BYTES)
+        answers = body.get("answers") or []
+        if not isinstance(answers, list):
+            raise parsing.BadRequestBody(_("The answers sent are not valid."))
         arguments = {
-            "device_token": str(body["device_token"]),
-            "form_token": str(body["form_token"]),
-            "form_version": str(body["form_version"]),
-            "fields": list(body.get("answers") or []),
-            "started_at": body.get("started_at"),
-            "finished_at": body.get("finished_at"),
-            "participant_id": int(participant) if participant is not None else None,
-            "pin": str(body.get("pin") or ""),
+            "device_token": parsing.json_text(body, "device_token"),
+            "form_token": parsing.json_text(body, "form_token"),
+            "form_version": parsing.json_text(body, "form_version"),
+            "fields": answers,
+            "started_at": parsing.json_int(body, "started_at", optional=True),
+            "finished_at": parsing.json_int(body, "finished_at", optional=True),
+            "participant_id": parsing.json_int(body, "participant", optional=True),
+            "pin": parsing.json_text(body, "pin", optional=True),
         }
         arguments["client_ip"] = ratelimit.client_ip(request)
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return JsonResponse({"error": _("The request is not valid.")}, status=400)
+    except parsing.BadRequestBody as refusal:
+        return JsonResponse({"error": refusal.message}, status=refusal.status)
     try:
         result = offline.offline_attempt_sync(attempt_id=attempt_id, **arguments)
     except AttemptRefused as refusal:

@@ -17,6 +17,7 @@ from courses import selectors
 from courses.audio import uploaded_clip_check
 from courses.h5p import package as h5p_package
 from courses.models import CoursePage, Enrolment, H5PPackage, H5PResult, H5PState, LessonPage, LessonProgress
+from lms import parsing
 from lms.storage import private_storage
 
 MAX_STATE_BYTES = 64 * 1024
@@ -265,13 +266,14 @@ def _resolve_activity(*, object_id: str, base_url: str, user) -> tuple[LessonPag
     if not object_id.startswith(prefix):
         raise refused
     lesson_part, _sep, activity_id = object_id[len(prefix) :].partition("/")
-    if not lesson_part.isdigit() or not activity_id or "/" in activity_id or "?" in activity_id:
+    lesson_id = parsing.database_int(lesson_part)
+    if lesson_id is None or not activity_id or "/" in activity_id or "?" in activity_id:
         raise refused
     # IRIs are issued for lessons in the source language only (see activity_iri).
     try:
         # Only what the checks need: the tree path (for the module) and the raw stream (for the block).
         lesson = LessonPage.objects.only("id", "path", "body").get(
-            pk=int(lesson_part), live=True, locale__language_code=settings.LANGUAGE_CODE
+            pk=lesson_id, live=True, locale__language_code=settings.LANGUAGE_CODE
         )
     except LessonPage.DoesNotExist:
         raise refused from None

@@ -6,13 +6,13 @@ from courses import views
 app_name = "courses"
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
-    path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("courses/<id:course_id>/enrol/", views.enrol, name="enrol"),
+    path("lessons/<id:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
 ]
 
 # Endpoints for the H5P player: no language prefix, JSON or files.
 api_urlpatterns = [
     path("api/xapi/statements/", views.xapi_statements, name="xapi_statements"),
-    path("api/h5p/state/<int:lesson_id>/<str:activity_id>/", views.h5p_state, name="h5p_state"),
-    path("h5p/<int:lesson_id>/<int:package_id>/<path:path>", views.h5p_file, name="h5p_file"),
+    path("api/h5p/state/<id:lesson_id>/<str:activity_id>/", views.h5p_state, name="h5p_state"),
+    path("h5p/<id:lesson_id>/<id:package_id>/<path:path>", views.h5p_file, name="h5p_file"),
 ]

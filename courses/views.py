@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses import gates, selectors, services
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
+from lms import parsing
 from lms.csp import csp_h5p
 from lms.private_files import private_file_response
 
@@ -208,13 +208,11 @@ def h5p_file(request: HttpRequest, lesson_id: int, package_id: int, path: str) -
     return response
 
 
-def _json_body(request: HttpRequest, limit: int):
-    if int(request.headers.get("Content-Length") or 0) > limit or len(request.body) > limit:
-        raise services.StatementRefused(_("The request is too large."), status=413)
+def _json_body(request: HttpRequest, limit: int) -> dict:
     try:
-        return json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise services.StatementRefused(_("The request is not valid JSON.")) from error
+        return parsing.json_object(request, max_bytes=limit)
+    except parsing.BadRequestBody as refusal:
+        raise services.StatementRefused(refusal.message, status=refusal.status) from refusal
 
 
 @require_POST

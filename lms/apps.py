@@ -12,7 +12,13 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from lms import reference_data
+        from lms.parsing import DatabaseIdConverter
+
+        # `<id:name>` in every urls.py: an integer a database column can hold, else no match (404).
+        register_converter(DatabaseIdConverter, "id")
 
         # Role groups need the permissions of every app, which exist only once all migrations have
         # run; re-syncing after each migrate (and flush) keeps the groups equal to lms.roles, the one

@@ -7,8 +7,25 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from lms import services
+from lms import parsing, services
 from lms.models import Audience, Prefecture
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several objects by id that refuses an id no database column can hold.
+
+    Django's field turns a ValueError into "not a valid value" but not the OverflowError SQLite
+    raises for a 23-digit id (Wagtail pages are looked up through their parent link, which Django's
+    own integer-range check does not cover): such a form was a 500.
+    """
+
+    def _check_values(self, value):
+        for pk in value:
+            if parsing.database_int(str(pk)) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class AccountSignupForm(SignupForm):

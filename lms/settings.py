@@ -78,6 +78,8 @@ MIDDLEWARE = [
     # Django's, except that a failed session write never undoes a committed response (lms/middleware.py).
     "lms.middleware.CommittedResponseSessionMiddleware",
     "lms.locale_middleware.LocaleMiddleware",
+    # A NUL in the path, query string or form data is a 400 here, not a 500 in PostgreSQL.
+    "lms.parsing.NulRefusalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -11,5 +11,5 @@ urlpatterns = [
     path("consent/give/", views.account_action, {"action": "consent_give"}, name="consent_give"),
     path("erasure/", views.account_action, {"action": "erasure_ask"}, name="erasure_ask"),
     path("erasure/cancel/", views.account_action, {"action": "erasure_cancel"}, name="erasure_cancel"),
-    path("users/<int:user_id>/data.json", views.user_data_json, name="user_data_json"),
+    path("users/<id:user_id>/data.json", views.user_data_json, name="user_data_json"),
 ]

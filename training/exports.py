@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 
-from assessments.evaluation.exports import neutralise
+from lms.csv_export import csv_bytes, neutralise
 from training.models import TrainingSession
 from training.selectors import ParticipantRow
 
@@ -49,11 +48,8 @@ def summary_table(*, session: TrainingSession, rows: list[ParticipantRow]) -> li
 
 
 def to_csv(table: list[list]) -> bytes:
-    buffer = io.StringIO()
     # Semicolons and a BOM: French Excel opens it straight away.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(table)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(table, delimiter=";")
 
 
 def to_xlsx(table: list[list]) -> bytes:

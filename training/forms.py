@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lms.forms import IdMultipleChoiceField
 from training.models import TrainingSession
 
 MAX_ROSTER_BYTES = 2 * 1024 * 1024
@@ -32,6 +33,7 @@ class SessionForm(forms.ModelForm):
             "capacity",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput(), "courses": forms.CheckboxSelectMultiple}
+        field_classes = {"courses": IdMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
         from courses.models import CoursePage

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import hashlib
 import hmac
@@ -29,18 +28,11 @@ from django.utils.translation import gettext as _
 from assessments.evaluation.disclosure import BAND, WithheldReport
 from assessments.evaluation.report import MIN_GROUP, EvaluationReport
 from assessments.evaluation.selectors import Pair
+from lms.csv_export import csv_bytes, neutralise
 
 SUPPRESSED = "suppressed"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Most specific first: generalisation drops these in this order.
 GROUP_FIELDS = ["prefecture", "session", "region", "language", "audience", "natural_region"]
-
-
-def neutralise(value):
-    """A text cell a spreadsheet would run as a formula gets a leading apostrophe; others unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def pseudonym_function() -> Callable[[int], str]:
@@ -195,11 +187,7 @@ def file_name(extension: str, *, part: str = "data") -> str:
 
 
 def _csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
-    # A byte-order mark so that spreadsheets read the accents as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode()
+    return csv_bytes(rows)
 
 
 def csv_data(report: EvaluationReport) -> bytes:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from lms import parsing
+
 # Longest value echoed back in an error message.
 _SHOWN_VALUE = 40
 
@@ -45,9 +47,10 @@ def _integer(value: str) -> int | None:
     value = (value or "").strip()
     if not value:
         return None
-    if not (value.isascii() and value.isdigit()):
+    number = parsing.database_int(value)
+    if number is None or number < 0:
         raise ValueError(value)
-    return int(value)
+    return number
 
 
 def _date(value: str) -> datetime.date | None:

@@ -280,6 +280,71 @@ def _content(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
+# Item 10: a spreadsheet splits a CSV on the separator of its locale, whatever the file used. A cell
+# that hides a formula after a comma, a semicolon or a tab ("Ali,=cmd|' /C calc'!A0") starts a new
+# cell there, so neither the first character nor the file's own separator is enough to look at.
+SEPARATORS = (",", ";", "\t")
+HIDDEN_FORMULAS = [f"Ali{separator}{payload}" for separator in SEPARATORS for payload in FORMULAS]
+NOTHING_DANGEROUS = {repr(separator): [] for separator in SEPARATORS}
+
+
+NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+
+
+def _dangerous_whichever_separator(data: bytes) -> dict[str, list[str]]:
+    """The cells that start a formula when `data` is split on each separator a spreadsheet may use
+    (a negative number such as -1.5 is a number to a spreadsheet, not a formula)."""
+    return {
+        repr(delimiter): [cell for cell in _dangerous(_cells_csv(data, delimiter)) if not NUMBER.fullmatch(cell)]
+        for delimiter in SEPARATORS
+    }
+
+
+@pytest.mark.django_db
+def test_no_csv_export_hides_a_formula_after_any_separator():
+    """The session summary (;), the evaluation data and codebook (,) and the report command, read
+    with a comma, a semicolon and a tab: no cell starts with = + - @ tab or CR."""
+    course, _lessons, _pre, _post = factories.assessment_setup()
+    trainer = factories.UserFactory(username="formatrice-csv", role=roles.TRAINER)
+    session = factories.TrainingSessionFactory(title=HIDDEN_FORMULAS[0], trainer=trainer, courses=[course])
+    for number, payload in enumerate(HIDDEN_FORMULAS):
+        user = factories.UserFactory(
+            username=f"csv{number}", display_name=payload[:150], organisation=HIDDEN_FORMULAS[-1 - number][:150]
+        )
+        training_services.participant_add(session=session, user=user)
+    as_trainer, as_evaluator = Client(), Client()
+    as_trainer.force_login(trainer)
+    as_evaluator.force_login(factories.UserFactory(username="evaluatrice-csv", role=roles.EVALUATOR))
+    with translation.override("fr"):
+        summary = _content(as_trainer.get(reverse("training:summary_export", args=[session.code, "csv"])))
+        files = {
+            "summary.csv": summary,
+            "prepost.csv": _content(as_evaluator.get(reverse("assessments:evaluation_csv"))),
+            "codebook.csv": _content(as_evaluator.get(reverse("assessments:evaluation_codebook_csv"))),
+        }
+    printed = io.StringIO()
+    call_command("prepost_report", "--format", "csv", stdout=printed)
+    files["prepost_report"] = printed.getvalue().encode()
+    assert "Ali" in summary.decode("utf-8-sig") and "cmd|' /C calc'!A0" in summary.decode("utf-8-sig")
+    found = {name: _dangerous_whichever_separator(data) for name, data in files.items()}
+    assert found == dict.fromkeys(files, NOTHING_DANGEROUS)
+
+
+@pytest.mark.parametrize("separator", SEPARATORS)
+def test_the_shared_csv_writer_neutralises_formulas_after_every_separator(separator):
+    """Every payload alone, after each separator, and inside quotes, in a file written with
+    `separator` and read with each of the three: no cell starts a formula, and the text is kept."""
+    from lms import csv_export
+
+    values = [*FORMULAS, *HIDDEN_FORMULAS, *(f'x"{s}"{p}' for s in SEPARATORS for p in FORMULAS[:3])]
+    rows = [[value, -1.5, value, "CT-01"] for value in values]
+    data = csv_export.csv_bytes(rows, delimiter=separator)
+    assert _dangerous_whichever_separator(data) == NOTHING_DANGEROUS
+    read_back = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=separator))
+    assert [row[0].replace("'", "") for row in read_back] == [value.replace("'", "") for value in values]
+    assert {row[1] for row in read_back} == {"-1.5"} and {row[3] for row in read_back} == {"CT-01"}
+
+
 # --- Malformed files ---------------------------------------------------------------------------------
 
 

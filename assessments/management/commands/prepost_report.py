@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,6 +9,7 @@ from assessments.evaluation.disclosure import disclosed_report
 from assessments.evaluation.filters import InvalidFilter, ReportFilters
 from assessments.evaluation.selectors import filter_choices, matched_data
 from assessments.models import ReportAccess, Test
+from lms import csv_export
 
 
 class Command(BaseCommand):
@@ -49,5 +49,5 @@ class Command(BaseCommand):
             data = exports.report_json(report, filters=filters.as_log())
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
             return
-        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer = csv_export.writer(self.stdout, lineterminator="\n")
         writer.writerows(exports.summary_rows(report))
