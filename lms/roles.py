@@ -138,6 +138,8 @@ STAFF_ROLES = (TRAINER, EVALUATOR, EDITOR, ADMINISTRATOR)
 
 
 STAFF_CACHE_SECONDS = 300
+# Wagtail hook: a function returning a Q on the user model that also makes someone staff.
+STAFF_ACCOUNT_CONDITION_HOOK = "staff_account_condition"
 
 
 def _staff_cache_key(user_id) -> str:
@@ -145,7 +147,8 @@ def _staff_cache_key(user_id) -> str:
 
 
 def is_staff_account(user) -> bool:
-    """Whether `user` holds a staff role (or Django's staff or superuser flag, or coordinates a region).
+    """Whether `user` holds a staff role (or Django's staff or superuser flag, or what a higher layer
+    counts as staff through the `staff_account_condition` Wagtail hook: training's coordinators).
 
     Asked on every request (lms.middleware), so the answer is cached: a trainee's autosave costs no
     query for it. A change of groups forgets it at once (forget_staff_account); anything else
@@ -158,16 +161,16 @@ def is_staff_account(user) -> bool:
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db.models import Q
+    from wagtail import hooks
 
     key = _staff_cache_key(user.pk)
     staff = cache.get(key)
     if staff is None:
-        staff = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .filter(Q(groups__name__in=STAFF_ROLES) | Q(coordinated_regions__isnull=False))
-            .exists()
-        )
+        # The core knows roles, not sessions: apps above it add what makes someone staff there.
+        condition = Q(groups__name__in=STAFF_ROLES)
+        for extra in hooks.get_hooks(STAFF_ACCOUNT_CONDITION_HOOK):
+            condition |= extra()
+        staff = get_user_model().objects.filter(pk=user.pk).filter(condition).exists()
         cache.set(key, staff, STAFF_CACHE_SECONDS)
     return staff
 

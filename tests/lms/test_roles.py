@@ -44,3 +44,19 @@ def test_editors_may_edit_and_publish_the_whole_page_tree():
     editor = Group.objects.get(name=roles.EDITOR)
     codenames = set(GroupPagePermission.objects.filter(group=editor).values_list("permission__codename", flat=True))
     assert {"add_page", "change_page", "publish_page"} <= codenames
+
+
+def test_a_coordinator_without_a_staff_group_is_staff_through_the_sessions_hook():
+    """The core does not know sessions: training registers that coordinating a region makes staff."""
+    from wagtail import hooks
+
+    from tests.factories import CoordinatorFactory
+
+    person = UserFactory(role=roles.TRAINEE)
+    assert not roles.is_staff_account(person)
+    CoordinatorFactory(user=person)
+    roles.forget_staff_account(instance=person)
+    assert roles.is_staff_account(person)
+    assert any(
+        hook.__module__ == "training.wagtail_hooks" for hook in hooks.get_hooks(roles.STAFF_ACCOUNT_CONDITION_HOOK)
+    )
