@@ -1,0 +1,128 @@
+"""Signing certificate PDFs: PAdES baseline B-B, with the platform's document-signing certificate.
+
+The platform's Ed25519 key signs the data in the QR code; many PDF readers refuse Ed25519 in a PDF
+signature, so the PDF is signed with a separate X.509 certificate and key, configured by the operator
+(CERTIFICATE_PDF_SIGNING_CERT and CERTIFICATE_PDF_SIGNING_KEY: PEM files; a certificate from a
+trusted authority makes readers show the document as certified without any setup). When neither
+file exists, a self-signed pair (ECDSA P-256, ten years) is created at the configured paths for the
+embedded default and the tests, like `certificate_keys` does for the Ed25519 key. A new pair never
+invalidates a PDF already issued: each signature carries its own certificate.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fcntl
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+SIGNATURE_FIELD = "Signature"
+
+
+def _paths() -> tuple[Path, Path]:
+    from django.conf import settings
+
+    return Path(settings.CERTIFICATE_PDF_SIGNING_CERT), Path(settings.CERTIFICATE_PDF_SIGNING_KEY)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Replace `path` at once (a reader never sees half a file), readable by its owner only."""
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_bytes(data)
+    temporary.chmod(0o600)
+    temporary.replace(path)
+
+
+def ensure_files(*, common_name: str) -> bool:
+    """Create a self-signed document-signing certificate and its key when neither file exists.
+
+    True if created. Refuses nothing; a lock keeps two processes from writing mismatched halves.
+    """
+    cert_path, key_path = _paths()
+    if cert_path.exists() and key_path.exists():
+        return False
+    cert_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(cert_path.with_name(cert_path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cert_path.exists() and key_path.exists():
+            return False
+        if cert_path.exists() or key_path.exists():
+            raise FileNotFoundError(f"Only one of {cert_path} and {key_path} exists: give both, or neither.")
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name[:64])])
+        now = datetime.datetime.now(datetime.UTC)
+        certificate = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .sign(key, hashes.SHA256())
+        )
+        _write_private(
+            key_path,
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            ),
+        )
+        _write_private(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
+    return True
+
+
+@lru_cache(maxsize=4)
+def _signer(cert_path: str, key_path: str, _stamp: tuple):
+    """The pyHanko signer, loaded once per file version (`_stamp`): reading and parsing the
+    certificate for every PDF would cost more than the signature."""
+    from pyhanko.sign import signers
+
+    signer = signers.SimpleSigner.load(key_path, cert_path)
+    if signer is None:
+        raise ValueError(f"Cannot read the PDF signing key {key_path} or certificate {cert_path}.")
+    return signer
+
+
+def sign(pdf: bytes, *, issuer: str) -> bytes:
+    """`pdf` signed (PAdES B-B, SHA-256) by the document-signing certificate: an invisible signature
+    over the whole file, appended as an incremental update so the drawn page stays byte for byte.
+
+    The signature's space is reserved up front: letting pyHanko measure it signs the document twice.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    ensure_files(common_name=issuer)
+    cert_path, key_path = _paths()
+    stamp = (cert_path.stat().st_mtime_ns, key_path.stat().st_mtime_ns)
+    signer = _signer(str(cert_path), str(key_path), stamp)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    metadata = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
+    )
+    reserved = 2048 + sum(len(certificate.dump()) for certificate in signer.cert_registry)
+    output = io.BytesIO()
+    signers.PdfSigner(metadata, signer=signer).sign_pdf(writer, output=output, bytes_reserved=reserved)
+    return output.getvalue()
