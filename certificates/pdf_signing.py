@@ -93,16 +93,67 @@ def ensure_files(*, common_name: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=4)
-def _signer(cert_path: str, key_path: str, _stamp: tuple):
-    """The pyHanko signer, loaded once per file version (`_stamp`): reading and parsing the
-    certificate for every PDF would cost more than the signature."""
+def _template_signer_class():
+    from asn1crypto import cms
     from pyhanko.sign import signers
 
-    signer = signers.SimpleSigner.load(key_path, cert_path)
-    if signer is None:
+    class TemplateSigner(signers.SimpleSigner):
+        """pyHanko's own PAdES signer, made cheap to repeat.
+
+        pyHanko builds the CMS container from Python structures each time (about 50 ms, more than
+        drawing the page). Here it builds it once, for a placeholder digest; for each PDF only the
+        digest (in the signed attributes) and the signature over those attributes change. The
+        attributes are otherwise constant for B-B: content type, message digest, the signing
+        certificate's hash (ESS signing-certificate-v2) and the algorithm protection; the signing
+        time lives in the PDF's /M, as PAdES asks. Anything else (a timestamp, another digest)
+        goes through pyHanko unchanged.
+        """
+
+        _template = None
+
+        async def async_sign(self, data_digest, digest_algorithm, dry_run=False, use_pades=False, **options):
+            settings = options.get("signed_attr_settings")
+            plain = not any(options.get(name) for name in ("timestamper", "encap_content_info")) and (
+                settings is None
+                or (settings.cades_signed_attrs is None and getattr(settings, "adobe_revinfo_attr", None) is None)
+            )
+            if not use_pades or digest_algorithm != "sha256" or not plain or len(data_digest) != 32:
+                return await super().async_sign(data_digest, digest_algorithm, dry_run, use_pades, **options)
+            if self._template is None:
+                marker = bytes(range(1, 33))
+                built = await super().async_sign(marker, digest_algorithm, False, True, **options)
+                attributes = built["content"]["signer_infos"][0]["signed_attrs"]
+                kinds = {attribute["type"].native for attribute in attributes}
+                if "signing_time" in kinds or attributes.dump().count(marker) != 1:
+                    return await super().async_sign(data_digest, digest_algorithm, dry_run, use_pades, **options)
+                # Signed as a SET (tag 0x31); the SignerInfo holds them tagged [0] (0xA0), same length.
+                self._template = (built.dump(), b"\x31" + attributes.dump()[1:], marker)
+            container, attributes, marker = self._template
+            if dry_run:  # pyHanko measuring the container: the template has its size
+                return cms.ContentInfo.load(container)
+            signed = cms.CMSAttributes.load(attributes.replace(marker, data_digest))
+            signature = await self.async_sign_raw(signed.dump(), digest_algorithm)
+            info = cms.ContentInfo.load(container)
+            signer_info = info["content"]["signer_infos"][0]
+            signer_info["signed_attrs"] = signed
+            signer_info["signature"] = signature
+            return info
+
+    return TemplateSigner
+
+
+@lru_cache(maxsize=4)
+def _signer(cert_path: str, key_path: str, _stamp: tuple):
+    """The signer, loaded once per file version (`_stamp`): reading the certificate and key for
+    every PDF would cost more than the signature."""
+    from pyhanko.sign import signers
+
+    loaded = signers.SimpleSigner.load(key_path, cert_path)
+    if loaded is None:
         raise ValueError(f"Cannot read the PDF signing key {key_path} or certificate {cert_path}.")
-    return signer
+    return _template_signer_class()(
+        signing_cert=loaded.signing_cert, signing_key=loaded.signing_key, cert_registry=loaded.cert_registry
+    )
 
 
 def sign(pdf: bytes, *, issuer: str) -> bytes:
