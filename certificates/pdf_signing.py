@@ -31,11 +31,11 @@ def _paths() -> tuple[Path, Path]:
     return Path(settings.CERTIFICATE_PDF_SIGNING_CERT), Path(settings.CERTIFICATE_PDF_SIGNING_KEY)
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Replace `path` at once (a reader never sees half a file), readable by its owner only."""
+def _write(path: Path, data: bytes, *, mode: int) -> None:
+    """Replace `path` at once (a reader never sees half a file)."""
     temporary = path.with_name(path.name + ".new")
     temporary.write_bytes(data)
-    temporary.chmod(0o600)
+    temporary.chmod(mode)
     temporary.replace(path)
 
 
@@ -83,13 +83,14 @@ def ensure_files(*, common_name: str) -> bool:
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
             .sign(key, hashes.SHA256())
         )
-        _write_private(
+        _write(
             key_path,
             key.private_bytes(
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
             ),
+            mode=0o600,  # readable by its owner only
         )
-        _write_private(cert_path, certificate.public_bytes(serialization.Encoding.PEM))
+        _write(cert_path, certificate.public_bytes(serialization.Encoding.PEM), mode=0o644)
     return True
 
 

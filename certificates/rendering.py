@@ -126,23 +126,36 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float, minimu
     return size
 
 
-def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> list[str]:
+def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float, widths: dict | None = None) -> list[str]:
     """`text` in lines no wider than `width`; a word wider than a whole line is broken between
-    letters (a glyph is never cut off by the page)."""
-    lines, line = [], ""
+    letters (a glyph is never cut off by the page).
+
+    Widths are measured once per word at 1 pt and added up (reportlab does not kern, so a line is
+    as wide as its words and spaces); `widths` keeps them between calls for the same text.
+    """
+    widths = {} if widths is None else widths
+
+    def measure(part: str) -> float:
+        if part not in widths:
+            widths[part] = canvas.stringWidth(part, font, 1)
+        return widths[part] * size
+
+    space = measure(" ")
+    lines: list[str] = []
+    line, line_width = "", 0.0
     for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if line and canvas.stringWidth(candidate, font, size) > width:
+        word_width = measure(word)
+        if line and line_width + space + word_width > width:
             lines.append(line)
-            line = word
-        else:
-            line = candidate
-        while canvas.stringWidth(line, font, size) > width and len(line) > 1:
+            line, line_width = "", 0.0
+        line, line_width = (f"{line} {word}", line_width + space + word_width) if line else (word, word_width)
+        while line_width > width and len(line) > 1:
             cut = len(line) - 1
             while cut > 1 and canvas.stringWidth(line[:cut], font, size) > width:
                 cut -= 1
             lines.append(line[:cut])
             line = line[cut:]
+            line_width = canvas.stringWidth(line, font, size)
     if line:
         lines.append(line)
     return lines
@@ -152,12 +165,13 @@ def _name_lines(canvas: Canvas, text: str, width: float) -> tuple[float, list[st
     """The holder's name as (size, lines): one line at up to 28 pt, else two lines before shrinking
     to 14 pt, then three lines down to 9 pt; past that (one unbroken word of 100 letters) the word
     is broken between letters rather than cut."""
+    words, widths = set(text.split()), {}
     for max_lines, sizes in ((1, range(28, 21, -1)), (2, range(28, 13, -1)), (3, range(14, 8, -1))):
         for size in sizes:
-            lines = _wrap(canvas, text, FONT_BOLD, size, width)
-            if len(lines) <= max_lines and all(" " in line or line in text.split() for line in lines):
+            lines = _wrap(canvas, text, FONT_BOLD, size, width, widths)
+            if len(lines) <= max_lines and all(" " in line or line in words for line in lines):
                 return size, lines
-    return 9, _wrap(canvas, text, FONT_BOLD, 9, width)
+    return 9, _wrap(canvas, text, FONT_BOLD, 9, width, widths)
 
 
 def render(page: Page, *, font_dir: str | Path, created=None, language: str = "") -> bytes:
