@@ -113,6 +113,7 @@ def main() -> None:
     print(f"         {median(drawing):6.1f} ms drawing, {median(signing_only):6.1f} ms signing")
     print(f"  bare : {median(bare):6.1f} ms  {len(bare_pdf) / 1024:6.1f} KB  same text and QR, no layout, unsigned")
     print(f"  ratio: {median(ours) / median(bare):6.2f}×  ours / bare")
+    print(f"         {median(drawing) / median(bare):6.2f}×  our drawing alone / bare")
     print(f"  our PDF: {workdir / 'certificate.pdf'}")
 
 
