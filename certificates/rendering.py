@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 import segno
@@ -67,17 +68,37 @@ def register_fonts(font_dir: str | Path) -> None:
     _registered.add(key)
 
 
-def draw_qr(canvas: Canvas, text: str, *, x: float, y: float, size: float) -> None:
-    """Draw `text` as a QR code (error correction M) of `size` points, lower-left corner at (x, y).
+# A module of at least 0.65 mm is what `zbarimg` reads from a page scanned or photographed at
+# 80 dpi; 0.72 mm leaves a margin. The code grows with the name (the signed data carry it), never
+# below 40 mm.
+QR_MODULE = 0.72 * mm
+QR_MINIMUM = 40 * mm
+QR_BORDER = 2  # modules of white drawn around the code; the page around it keeps the quiet zone
+
+
+def qr_matrix(text: str) -> tuple:
+    """The QR code's module matrix: the smallest version that holds `text` at error correction L,
+    raised to the best level that still fits that version (M, Q or H when there is room).
+
+    The fixed mask saves most of the encoding time: every reader decodes any mask.
+    """
+    return segno.make(text, error="l", micro=False, mask=4, boost_error=True).matrix
+
+
+def qr_size(matrix) -> float:
+    """The printed size, in points, of a code with this matrix (border included)."""
+    return max(QR_MINIMUM, (len(matrix) + 2 * QR_BORDER) * QR_MODULE)
+
+
+def draw_qr(canvas: Canvas, text: str, *, x: float, y: float, size: float, matrix=None) -> None:
+    """Draw `text` as a QR code of `size` points, lower-left corner at (x, y).
 
     One filled path of rectangles, one per horizontal run of dark modules, written as PDF operators
     in module units (small integers) under a scaling transform: a few kilobytes, sharp at any zoom,
-    and cheap to write. The mask is fixed: searching for the best of eight takes most of the
-    encoding time, and every reader decodes any mask.
+    and cheap to write.
     """
-    qr = segno.make(text, error="m", micro=False, mask=4, boost_error=False)
-    matrix = qr.matrix
-    border = 2
+    matrix = qr_matrix(text) if matrix is None else matrix
+    border = QR_BORDER
     module = size / (len(matrix) + 2 * border)
     operators = []
     for row_index, row in enumerate(matrix):
@@ -105,39 +126,104 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float, minimu
     return size
 
 
-def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float) -> list[str]:
-    lines, line = [], ""
+def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float, widths: dict | None = None) -> list[str]:
+    """`text` in lines no wider than `width`; a word wider than a whole line is broken between
+    letters (a glyph is never cut off by the page).
+
+    Widths are measured once per word at 1 pt and added up (reportlab does not kern, so a line is
+    as wide as its words and spaces); `widths` keeps them between calls for the same text.
+    """
+    widths = {} if widths is None else widths
+
+    def measure(part: str) -> float:
+        if part not in widths:
+            widths[part] = canvas.stringWidth(part, font, 1)
+        return widths[part] * size
+
+    space = measure(" ")
+    lines: list[str] = []
+    line, line_width = "", 0.0
     for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if line and canvas.stringWidth(candidate, font, size) > width:
+        word_width = measure(word)
+        if line and line_width + space + word_width > width:
             lines.append(line)
-            line = word
-        else:
-            line = candidate
+            line, line_width = "", 0.0
+        line, line_width = (f"{line} {word}", line_width + space + word_width) if line else (word, word_width)
+        while line_width > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and canvas.stringWidth(line[:cut], font, size) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+            line_width = canvas.stringWidth(line, font, size)
     if line:
         lines.append(line)
     return lines
 
 
-def render(page: Page, *, font_dir: str | Path) -> bytes:
-    """The certificate as PDF bytes (deterministic for the same input)."""
+def _name_lines(canvas: Canvas, text: str, width: float) -> tuple[float, list[str]]:
+    """The holder's name as (size, lines): one line at up to 28 pt, else two lines before shrinking
+    to 14 pt, then three lines down to 9 pt; past that (one unbroken word of 100 letters) the word
+    is broken between letters rather than cut."""
+    words, widths = set(text.split()), {}
+    for max_lines, sizes in ((1, range(28, 21, -1)), (2, range(28, 13, -1)), (3, range(14, 8, -1))):
+        for size in sizes:
+            lines = _wrap(canvas, text, FONT_BOLD, size, width, widths)
+            if len(lines) <= max_lines and all(" " in line or line in words for line in lines):
+                return size, lines
+    return 9, _wrap(canvas, text, FONT_BOLD, 9, width, widths)
+
+
+def render(page: Page, *, font_dir: str | Path, created=None, language: str = "") -> bytes:
+    """The certificate as PDF bytes (deterministic for the same input).
+
+    `created` (an aware datetime) is the document's creation date, written in UTC; `language`
+    its /Lang (the holder's language, for screen readers).
+    """
     register_fonts(font_dir)
     buffer = io.BytesIO()
     width, height = landscape(A4)
     canvas = Canvas(
-        buffer, pagesize=(width, height), invariant=1, pageCompression=1, initialFontName=FONT, initialFontSize=11
+        buffer,
+        pagesize=(width, height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=FONT,
+        initialFontSize=11,
+        lang=language or None,
     )
+    if created is not None:
+        # Invariant mode (same input, same bytes) would date every certificate 2000-01-01.
+        stamp = created.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+        canvas.setDateFormatter(lambda *_parts: stamp)
     canvas.setTitle(page.document_title or page.heading)
     canvas.setAuthor(page.issuer)
+    canvas.setSubject(page.heading)
     centre = width / 2
     text_width = width - 90 * mm
+    frame_left = 15 * mm
+
+    # The QR code first: it grows with the name, and the text below the name makes room for it.
+    matrix = qr_matrix(page.verify_url)
+    qr_side = qr_size(matrix)
+    qr_x, qr_y = width - 24 * mm - qr_side, 24 * mm
+    qr_block_left = qr_x - 3 * mm
+    qr_block_top = qr_y + qr_side + 11 * mm  # the code and its label above the QR code
+
+    def span(y: float, size: float) -> tuple[float, float]:
+        """(centre, width) of a line at baseline `y`: centred on the page, or left of the QR
+        code's block when the line would reach down beside it."""
+        if y - 0.3 * size < qr_block_top:
+            left = frame_left + 8 * mm
+            return (left + qr_block_left) / 2, qr_block_left - left
+        return centre, text_width
 
     # A double frame.
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(2.5)
     canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
     canvas.setLineWidth(0.6)
-    canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
+    canvas.rect(frame_left, 15 * mm, width - 30 * mm, height - 30 * mm)
 
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, 11)
@@ -152,31 +238,37 @@ def render(page: Page, *, font_dir: str | Path) -> bytes:
     canvas.setFont(FONT, 13)
     canvas.drawCentredString(centre, height - 62 * mm, page.intro)
 
-    size = _fit(canvas, page.holder_name, FONT_BOLD, 28, text_width, minimum=14)
+    size, lines = _name_lines(canvas, page.holder_name, text_width)
     canvas.setFont(FONT_BOLD, size)
-    name_y = height - 78 * mm
-    canvas.drawCentredString(centre, name_y, page.holder_name)
+    y = height - 78 * mm + (len(lines) - 1) * 2 * mm  # two lines start a little higher
+    for line in lines:
+        canvas.drawCentredString(centre, y, line)
+        y -= size * 1.2
+    y += size * 1.2
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(0.5)
-    canvas.line(centre - 95 * mm, name_y - 4 * mm, centre + 95 * mm, name_y - 4 * mm)
+    canvas.line(centre - 95 * mm, y - 4 * mm, centre + 95 * mm, y - 4 * mm)
 
+    y -= 14 * mm
     canvas.setFont(FONT, 13)
-    canvas.drawCentredString(centre, height - 92 * mm, page.for_text)
-    y = height - 103 * mm
-    for line in _wrap(canvas, page.title, FONT_BOLD, 17, text_width)[:2]:
+    line_centre, line_width = span(y, 13)
+    canvas.drawCentredString(line_centre, y, page.for_text)
+    y -= 11 * mm
+    title_centre, title_width = span(y - 7.5 * mm, 17)
+    for line in _wrap(canvas, page.title, FONT_BOLD, 17, title_width)[:2]:
         canvas.setFont(FONT_BOLD, 17)
-        canvas.drawCentredString(centre, y, line)
+        canvas.drawCentredString(title_centre, y, line)
         y -= 7.5 * mm
-    canvas.setFont(FONT, 11.5)
-    for line in page.details:
-        canvas.drawCentredString(centre, y, line)
+    for line in [*page.details, "   ·   ".join(part for part in (page.issued, page.expires) if part)]:
+        line_centre, line_width = span(y, 11.5)
+        canvas.setFont(FONT, _fit(canvas, line, FONT, 11.5, line_width, minimum=7))
+        canvas.drawCentredString(line_centre, y, line)
         y -= 6 * mm
-    canvas.drawCentredString(centre, y - 1 * mm, "   ·   ".join(part for part in (page.issued, page.expires) if part))
 
     # Signatures: up to three, spread along the bottom, left of the QR code.
     signatures = page.signatures[:3]
     if signatures:
-        area_left, area_right = 25 * mm, width - 80 * mm
+        area_left, area_right = 25 * mm, qr_block_left - 5 * mm
         slot = (area_right - area_left) / len(signatures)
         for index, signature in enumerate(signatures):
             middle = area_left + slot * (index + 0.5)
@@ -196,23 +288,23 @@ def render(page: Page, *, font_dir: str | Path) -> bytes:
             canvas.setStrokeColor(MUTED)
             canvas.line(middle - 30 * mm, line_y, middle + 30 * mm, line_y)
             canvas.setFillColor(INK)
-            canvas.setFont(FONT_BOLD, 10)
+            room = slot - 4 * mm
+            canvas.setFont(FONT_BOLD, _fit(canvas, signature.name, FONT_BOLD, 10, room, minimum=5))
             canvas.drawCentredString(middle, line_y - 5 * mm, signature.name)
             if signature.position:
-                canvas.setFont(FONT, 8.5)
+                position = signature.position[:70]
+                canvas.setFont(FONT, _fit(canvas, position, FONT, 8.5, room, minimum=5))
                 canvas.setFillColor(MUTED)
-                canvas.drawCentredString(middle, line_y - 9.5 * mm, signature.position[:70])
+                canvas.drawCentredString(middle, line_y - 9.5 * mm, position)
 
     # Verification: QR code and grouped code, bottom right.
-    qr_size = 40 * mm
-    qr_x, qr_y = width - 30 * mm - qr_size, 22 * mm
-    draw_qr(canvas, page.verify_url, x=qr_x, y=qr_y, size=qr_size)
+    draw_qr(canvas, page.verify_url, x=qr_x, y=qr_y, size=qr_side, matrix=matrix)
     canvas.setFillColor(INK)
     canvas.setFont(FONT, 8)
-    canvas.drawCentredString(qr_x + qr_size / 2, qr_y + qr_size + 6 * mm, page.code_label)
+    canvas.drawCentredString(qr_x + qr_side / 2, qr_y + qr_side + 7.5 * mm, page.code_label)
     canvas.setFont(FONT_BOLD, 11)
-    canvas.drawCentredString(qr_x + qr_size / 2, qr_y + qr_size + 1.5 * mm, page.code)
-    canvas.setFont(FONT, 7.5)
+    canvas.drawCentredString(qr_x + qr_side / 2, qr_y + qr_side + 3 * mm, page.code)
+    canvas.setFont(FONT, _fit(canvas, page.verify_hint, FONT, 7.5, width - 50 * mm, minimum=5))
     canvas.setFillColor(MUTED)
     canvas.drawCentredString(width / 2, 18.5 * mm, page.verify_hint)
 

@@ -23,7 +23,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from certificates import codes, hooks, rendering, rules, selectors, signing
+from certificates import codes, hooks, pdf_signing, rendering, rules, selectors, signing
 from certificates.models import Certificate, CertificateEvent, CertificateRule, Kind
 from courses.models import CoursePage, Enrolment
 
@@ -113,7 +113,13 @@ def _logo_path(signatory) -> str:
 
 
 def render_pdf(certificate: Certificate, signatories=()) -> bytes:
-    return rendering.render(page_for(certificate, signatories), font_dir=settings.CERTIFICATE_FONT_DIR)
+    """The certificate's page as PDF bytes, dated its issue and in its language (not yet signed)."""
+    return rendering.render(
+        page_for(certificate, signatories),
+        font_dir=settings.CERTIFICATE_FONT_DIR,
+        created=certificate.issued_at,
+        language=certificate.language,
+    )
 
 
 # --- Issuing ------------------------------------------------------------------------------------
@@ -158,7 +164,8 @@ def _issue(*, enrolment: Enrolment, kind: str, rule: CertificateRule, actor=None
     )
     certificate.key_id = signing.key_id(signing.public_key())
     certificate.signature = signing.sign(signing.canonical(signed_data(certificate)))
-    pdf = render_pdf(certificate, rule.signatories.all())
+    # Signed once, here: the stored file and its hash are what was issued.
+    pdf = pdf_signing.sign(render_pdf(certificate, rule.signatories.all()), issuer=settings.CERTIFICATE_ISSUER_NAME)
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
     try:

@@ -382,6 +382,14 @@ CERTIFICATE_SIGNING_KEY_FILE = Path(
 # from CERTIFICATE_SIGNING_KEY: they keep verifying the certificates they signed (docs/certificates.md).
 CERTIFICATE_RETIRED_KEYS = env.str("CERTIFICATE_RETIRED_KEYS", default="")
 # DejaVu Sans (Debian's fonts-dejavu-core) covers the letters of Guinea's national languages.
+# The X.509 certificate and key (PEM files) that sign certificate PDFs (PAdES), so PDF readers show
+# them as signed; a self-signed pair is created at these paths when neither exists (docs/certificates.md).
+CERTIFICATE_PDF_SIGNING_CERT = Path(
+    env.str("CERTIFICATE_PDF_SIGNING_CERT", default=str(BASE_DIR / "var" / "certificate-pdf-signing.crt"))
+)
+CERTIFICATE_PDF_SIGNING_KEY = Path(
+    env.str("CERTIFICATE_PDF_SIGNING_KEY", default=str(BASE_DIR / "var" / "certificate-pdf-signing.key"))
+)
 CERTIFICATE_FONT_DIR = Path(env.str("CERTIFICATE_FONT_DIR", default="/usr/share/fonts/truetype/dejavu/"))
 # Public address printed on certificates and held by their QR codes.
 CERTIFICATE_BASE_URL = env.str("CERTIFICATE_BASE_URL", default=WAGTAILADMIN_BASE_URL)

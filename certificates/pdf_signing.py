@@ -1,0 +1,180 @@
+"""Signing certificate PDFs: PAdES baseline B-B, with the platform's document-signing certificate.
+
+The platform's Ed25519 key signs the data in the QR code; many PDF readers refuse Ed25519 in a PDF
+signature, so the PDF is signed with a separate X.509 certificate and key, configured by the operator
+(CERTIFICATE_PDF_SIGNING_CERT and CERTIFICATE_PDF_SIGNING_KEY: PEM files; a certificate from a
+trusted authority makes readers show the document as certified without any setup). When neither
+file exists, a self-signed pair (ECDSA P-256, ten years) is created at the configured paths for the
+embedded default and the tests, like `certificate_keys` does for the Ed25519 key. A new pair never
+invalidates a PDF already issued: each signature carries its own certificate.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fcntl
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+SIGNATURE_FIELD = "Signature"
+
+
+def _paths() -> tuple[Path, Path]:
+    from django.conf import settings
+
+    return Path(settings.CERTIFICATE_PDF_SIGNING_CERT), Path(settings.CERTIFICATE_PDF_SIGNING_KEY)
+
+
+def _write(path: Path, data: bytes, *, mode: int) -> None:
+    """Replace `path` at once (a reader never sees half a file)."""
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_bytes(data)
+    temporary.chmod(mode)
+    temporary.replace(path)
+
+
+def ensure_files(*, common_name: str) -> bool:
+    """Create a self-signed document-signing certificate and its key when neither file exists.
+
+    True if created. Refuses nothing; a lock keeps two processes from writing mismatched halves.
+    """
+    cert_path, key_path = _paths()
+    if cert_path.exists() and key_path.exists():
+        return False
+    cert_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(cert_path.with_name(cert_path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if cert_path.exists() and key_path.exists():
+            return False
+        if cert_path.exists() or key_path.exists():
+            raise FileNotFoundError(f"Only one of {cert_path} and {key_path} exists: give both, or neither.")
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name[:64])])
+        now = datetime.datetime.now(datetime.UTC)
+        certificate = (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(
+                x509.KeyUsage(
+                    digital_signature=True,
+                    content_commitment=True,
+                    key_encipherment=False,
+                    data_encipherment=False,
+                    key_agreement=False,
+                    key_cert_sign=False,
+                    crl_sign=False,
+                    encipher_only=False,
+                    decipher_only=False,
+                ),
+                critical=True,
+            )
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .sign(key, hashes.SHA256())
+        )
+        _write(
+            key_path,
+            key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            ),
+            mode=0o600,  # readable by its owner only
+        )
+        _write(cert_path, certificate.public_bytes(serialization.Encoding.PEM), mode=0o644)
+    return True
+
+
+def _template_signer_class():
+    from asn1crypto import cms
+    from pyhanko.sign import signers
+
+    class TemplateSigner(signers.SimpleSigner):
+        """pyHanko's own PAdES signer, made cheap to repeat.
+
+        pyHanko builds the CMS container from Python structures each time (about 50 ms, more than
+        drawing the page). Here it builds it once, for a placeholder digest; for each PDF only the
+        digest (in the signed attributes) and the signature over those attributes change. The
+        attributes are otherwise constant for B-B: content type, message digest, the signing
+        certificate's hash (ESS signing-certificate-v2) and the algorithm protection; the signing
+        time lives in the PDF's /M, as PAdES asks. Anything else (a timestamp, another digest)
+        goes through pyHanko unchanged.
+        """
+
+        _template = None
+
+        async def async_sign(self, data_digest, digest_algorithm, dry_run=False, use_pades=False, **options):
+            settings = options.get("signed_attr_settings")
+            plain = not any(options.get(name) for name in ("timestamper", "encap_content_info")) and (
+                settings is None
+                or (settings.cades_signed_attrs is None and getattr(settings, "adobe_revinfo_attr", None) is None)
+            )
+            if not use_pades or digest_algorithm != "sha256" or not plain or len(data_digest) != 32:
+                return await super().async_sign(data_digest, digest_algorithm, dry_run, use_pades, **options)
+            if self._template is None:
+                marker = bytes(range(1, 33))
+                built = await super().async_sign(marker, digest_algorithm, False, True, **options)
+                attributes = built["content"]["signer_infos"][0]["signed_attrs"]
+                kinds = {attribute["type"].native for attribute in attributes}
+                if "signing_time" in kinds or attributes.dump().count(marker) != 1:
+                    return await super().async_sign(data_digest, digest_algorithm, dry_run, use_pades, **options)
+                # Signed as a SET (tag 0x31); the SignerInfo holds them tagged [0] (0xA0), same length.
+                self._template = (built.dump(), b"\x31" + attributes.dump()[1:], marker)
+            container, attributes, marker = self._template
+            if dry_run:  # pyHanko measuring the container: the template has its size
+                return cms.ContentInfo.load(container)
+            signed = cms.CMSAttributes.load(attributes.replace(marker, data_digest))
+            signature = await self.async_sign_raw(signed.dump(), digest_algorithm)
+            info = cms.ContentInfo.load(container)
+            signer_info = info["content"]["signer_infos"][0]
+            signer_info["signed_attrs"] = signed
+            signer_info["signature"] = signature
+            return info
+
+    return TemplateSigner
+
+
+@lru_cache(maxsize=4)
+def _signer(cert_path: str, key_path: str, _stamp: tuple):
+    """The signer, loaded once per file version (`_stamp`): reading the certificate and key for
+    every PDF would cost more than the signature."""
+    from pyhanko.sign import signers
+
+    loaded = signers.SimpleSigner.load(key_path, cert_path)
+    if loaded is None:
+        raise ValueError(f"Cannot read the PDF signing key {key_path} or certificate {cert_path}.")
+    return _template_signer_class()(
+        signing_cert=loaded.signing_cert, signing_key=loaded.signing_key, cert_registry=loaded.cert_registry
+    )
+
+
+def sign(pdf: bytes, *, issuer: str) -> bytes:
+    """`pdf` signed (PAdES B-B, SHA-256) by the document-signing certificate: an invisible signature
+    over the whole file, appended as an incremental update so the drawn page stays byte for byte.
+
+    The signature's space is reserved up front: letting pyHanko measure it signs the document twice.
+    """
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    ensure_files(common_name=issuer)
+    cert_path, key_path = _paths()
+    stamp = (cert_path.stat().st_mtime_ns, key_path.stat().st_mtime_ns)
+    signer = _signer(str(cert_path), str(key_path), stamp)
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    metadata = signers.PdfSignatureMetadata(
+        field_name=SIGNATURE_FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
+    )
+    reserved = 2048 + sum(len(certificate.dump()) for certificate in signer.cert_registry)
+    output = io.BytesIO()
+    signers.PdfSigner(metadata, signer=signer).sign_pdf(writer, output=output, bytes_reserved=reserved)
+    return output.getvalue()

@@ -1,0 +1,111 @@
+"""Every name fits the page: wrapped, then shrunk, never cut; the QR code stays clear and decodable.
+
+Checked as a verifier would: each glyph's box (pdfplumber) inside the page's inner frame and away
+from the QR code, and the page rasterised at 80 dpi (`pdftoppm`) read back by `zbarimg`.
+"""
+
+import subprocess
+from datetime import UTC, datetime, timedelta
+
+import pdfplumber
+import pytest
+from django.conf import settings
+from reportlab.lib.units import mm
+
+from certificates import codes, rendering, services, signing
+from certificates.models import Certificate
+
+FULA = "Ɓoubacar Ɗiallo Ƴattara Ŋaliya Ɲɛlɛn Kɔrɔma Ɓah Ɗiaraye Ƴero Ŋaari Ɲaama Sɛyɗu Bɔɔri Ɓoolo"
+FRENCH = "Marie-Geneviève Éléonore Françoise de La Rochefoucauld-Montmorency d’Harcourt Bérénice"
+
+
+def _name(words: str, length: int) -> str:
+    text = " ".join([words] * (length // len(words) + 1))[:length].strip()
+    return text + "ɔ" * (length - len(text))  # exactly `length` characters, ending on a letter
+
+
+def _certificate(name: str, *, language: str = "fr") -> Certificate:
+    issued = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    certificate = Certificate(
+        kind="completion",
+        code=codes.new_code(),
+        holder_name=name,
+        language=language,
+        title="Formation en sécurité humaine et protection des personnes victimes de la traite",
+        hours=12,
+        session_text="Kankan, 3–5 mars 2024",
+        issued_at=issued,
+        expires_at=issued + timedelta(days=730),
+    )
+    certificate.key_id = signing.key_id(signing.public_key())
+    certificate.signature = signing.sign(signing.canonical(services.signed_data(certificate)))
+    return certificate
+
+
+def _render(certificate: Certificate, tmp_path):
+    page = services.page_for(certificate)
+    page = page.__class__(
+        **{
+            **page.__dict__,
+            "signatures": [
+                rendering.Signature("Mariama Ɓah", "Coordinatrice du programme de sécurité humaine, OIM Guinée"),
+                rendering.Signature("Ibrahima Sow", "Chargé de protection, HCR Guinée"),
+                rendering.Signature("Aïssatou Ɲɛ", "Présidente, CNLTPPA"),
+            ],
+        }
+    )
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(rendering.render(page, font_dir=settings.CERTIFICATE_FONT_DIR))
+    return page, path
+
+
+LENGTHS = [20, 66, 101, 150, 200]
+
+
+@pytest.mark.parametrize("length", LENGTHS)
+@pytest.mark.parametrize("words", [FULA, FRENCH], ids=["fula", "french"])
+def test_every_glyph_lies_inside_the_frame_and_clear_of_the_qr_code(words, length, tmp_path):
+    name = _name(words, length)
+    assert len(name) == length
+    _page, path = _render(_certificate(name), tmp_path)
+    with pdfplumber.open(path) as pdf:
+        sheet = pdf.pages[0]
+        chars = sheet.chars
+        # The QR code's modules are its only filled rectangles.
+        modules = [r for r in sheet.rects if r["fill"] and not r["stroke"]]
+        qr = (
+            min(r["x0"] for r in modules),
+            min(r["top"] for r in modules),
+            max(r["x1"] for r in modules),
+            max(r["bottom"] for r in modules),
+        )
+        left, top, right, bottom = 15 * mm, 15 * mm, sheet.width - 15 * mm, sheet.height - 15 * mm
+    printed = "".join(c["text"] for c in chars)
+    assert "".join(name.split()) in "".join(printed.split()), "the whole name is printed, no glyph lost"
+    outside = [c["text"] for c in chars if c["x0"] < left or c["x1"] > right or c["top"] < top or c["bottom"] > bottom]
+    assert not outside, f"glyphs outside the frame: {''.join(outside)!r}"
+    quiet = 2 * mm  # the quiet zone around the code stays blank
+    left, top, right, bottom = qr[0] - quiet, qr[1] - quiet, qr[2] + quiet, qr[3] + quiet
+    over = [c["text"] for c in chars if c["x1"] > left and c["x0"] < right and c["bottom"] > top and c["top"] < bottom]
+    assert not over, f"text over the QR code: {''.join(over)!r}"
+
+
+@pytest.mark.parametrize("length", LENGTHS)
+@pytest.mark.parametrize("words", [FULA, FRENCH], ids=["fula", "french"])
+def test_the_qr_code_reads_at_80_dpi_and_verifies_offline(words, length, tmp_path):
+    from certificates import verification
+
+    page, path = _render(_certificate(_name(words, length)), tmp_path)
+    subprocess.run(  # noqa: S603
+        ["pdftoppm", "-r", "80", "-png", "-singlefile", path, tmp_path / "page"],  # noqa: S607
+        check=True,
+    )
+    read = subprocess.run(  # noqa: S603
+        ["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", tmp_path / "page.png"],  # noqa: S607
+        capture_output=True,
+        text=True,
+    )
+    assert read.returncode == 0, f"zbarimg could not read the QR code at 80 dpi ({length} characters)"
+    assert read.stdout.strip() == page.verify_url
+    result = verification.check_offline(read.stdout.strip())
+    assert result.ok, result.summary
