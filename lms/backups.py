@@ -105,6 +105,7 @@ def backup_create(*, folder: Path, media_root: Path, private_media_root: Path | 
         "media": MEDIA_ARCHIVE,
         "counts": counts,
         "signing_key": _backup_signing_key(target),
+        "pdf_signing": _backup_pdf_signing(target),
     }
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2))
     return target
@@ -121,6 +122,36 @@ def _backup_signing_key(target: Path) -> str:
     shutil.copyfile(key_file, copy)
     copy.chmod(0o600)
     return SIGNING_KEY_FILE
+
+
+# The X.509 pair that signs certificate PDFs (certificates.pdf_signing): issued PDFs carry their
+# certificate, but a restored platform should go on signing with the same identity.
+PDF_SIGNING_FILES = {
+    "CERTIFICATE_PDF_SIGNING_CERT": "certificate-pdf-signing.crt",
+    "CERTIFICATE_PDF_SIGNING_KEY": "certificate-pdf-signing.key",
+}
+
+
+def _backup_pdf_signing(target: Path) -> list[str]:
+    copied = []
+    for setting, name in PDF_SIGNING_FILES.items():
+        source = Path(getattr(settings, setting, "") or "")
+        if source.is_file():
+            shutil.copyfile(source, target / name)
+            (target / name).chmod(0o600)
+            copied.append(name)
+    return copied
+
+
+def _restore_pdf_signing(backup: Path, manifest: dict) -> None:
+    """Put the PDF signing pair back where none is configured yet (never overwrite one)."""
+    names = set(manifest.get("pdf_signing") or [])
+    for setting, name in PDF_SIGNING_FILES.items():
+        destination = Path(getattr(settings, setting, "") or "")
+        if name in names and destination.name and not destination.exists():
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(backup) / name, destination)
+            destination.chmod(0o600)
 
 
 def _restore_signing_key(backup: Path, manifest: dict) -> None:
@@ -215,6 +246,7 @@ def backup_restore(
     if _table_count(target):
         raise BackupError(_("The target database is not empty: restore into a new, empty database."))
     _restore_signing_key(Path(backup), manifest)
+    _restore_pdf_signing(Path(backup), manifest)
     dump = Path(backup) / manifest["database"]
     if target.vendor == "sqlite":
         Path(target.location).parent.mkdir(parents=True, exist_ok=True)

@@ -149,3 +149,20 @@ def test_every_line_is_in_the_readers_language(capsys):
     out = capsys.readouterr().out
     assert "Statut\u00a0: Valide" in out or "Statut\u202f: Valide" in out, out
     assert "Attestation de réussite" in out and "Status" not in out and "valid\n" not in out
+
+
+def test_a_backup_keeps_the_pdf_signing_pair_and_a_restore_puts_it_back(tmp_path, settings):
+    settings.CERTIFICATE_PDF_SIGNING_CERT = tmp_path / "var" / "pdf.crt"
+    settings.CERTIFICATE_PDF_SIGNING_KEY = tmp_path / "var" / "pdf.key"
+    settings.CERTIFICATE_PDF_SIGNING_CERT.parent.mkdir()
+    settings.CERTIFICATE_PDF_SIGNING_CERT.write_text("certificate")
+    settings.CERTIFICATE_PDF_SIGNING_KEY.write_text("key")
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    names = backups._backup_pdf_signing(backup)
+    assert sorted(names) == ["certificate-pdf-signing.crt", "certificate-pdf-signing.key"]
+    settings.CERTIFICATE_PDF_SIGNING_CERT.unlink()
+    settings.CERTIFICATE_PDF_SIGNING_KEY.unlink()
+    backups._restore_pdf_signing(backup, {"pdf_signing": names})
+    assert settings.CERTIFICATE_PDF_SIGNING_CERT.read_text() == "certificate"
+    assert settings.CERTIFICATE_PDF_SIGNING_KEY.read_text() == "key"
