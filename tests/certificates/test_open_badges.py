@@ -155,3 +155,19 @@ def test_the_identity_hash_is_salted_with_a_random_salt_given_to_the_holder_not_
     assert other.identity_salt != salt
     expected = hashlib.sha256((ACCENTED_NAME + salt).encode("utf-8")).hexdigest()
     assert identity["identityHash"] == f"sha256${expected}"
+
+
+def test_each_badge_gets_its_own_random_bit_and_a_replaced_certificate_sets_its_own(client, certificate):
+    from certificates import open_badges
+
+    _token(client, certificate)
+    other = CertificateFactory(name="Awa Camara")
+    _token(client, other)
+    certificate.refresh_from_db()
+    other.refresh_from_db()
+    indices = {certificate.status_list_index, other.status_list_index}
+    assert None not in indices and len(indices) == 2
+    assert open_badges.status_index(certificate=certificate) == certificate.status_list_index  # stable
+    assert open_badges.revoked_indices() == set()
+    services.certificate_reissue(certificate_id=other.pk, reason="Nom corrigé")
+    assert open_badges.revoked_indices() == {other.status_list_index}
