@@ -196,12 +196,13 @@ def issuer(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def achievement(request: HttpRequest, course_id: int, kind: str) -> HttpResponse:
-    """The Achievement a badge names: as in the latest certificate issued for it (its public title)."""
+    """The Achievement a badge names: as in the latest certificate issued for it (its public title,
+    whatever that certificate's status: a revoked badge's achievement still resolves)."""
     from certificates.services import badge_facts
 
     certificate = (
         Certificate.objects.select_related("enrolment")
-        .filter(enrolment__course_id=course_id, kind=kind, status=Certificate.Status.VALID)
+        .filter(enrolment__course_id=course_id, kind=kind)
         .order_by("-issued_at")
         .first()
     )
