@@ -4,6 +4,8 @@ Every write goes through certificates.services. The database guards the one inva
 most: one live certificate per enrolment and kind (a superseded one steps aside for its correction).
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +18,11 @@ from lms.storage import private_storage
 # The revocation reason erasure writes (privacy.services.user_erase): the verification page then says
 # "revoked — holder erased" and shows no name.
 HOLDER_ERASED = "holder erased"
+
+
+def new_identity_salt() -> str:
+    """A random salt for the badge's hashed name (OB 3.0 IdentityObject): 128 bits, never the code."""
+    return secrets.token_hex(16)
 
 
 class Kind(models.TextChoices):
@@ -138,6 +145,14 @@ class Certificate(models.Model):
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
     superseded_by = models.OneToOneField(
         "self", verbose_name=_("superseded by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The Open Badge's hashed name is salted with this (given to the holder in the badge), not with the
+    # public code: the code is printed, and with it a list of common names finds the name.
+    identity_salt = models.CharField(_("badge identity salt"), max_length=64, default=new_identity_salt)
+    # This certificate's bit in the revocation status list (certificates.open_badges), given at random
+    # when its first badge is made; unique so no two certificates share a bit.
+    status_list_index = models.PositiveIntegerField(
+        _("revocation status list index"), null=True, blank=True, unique=True
     )
 
     class Meta:

@@ -20,9 +20,9 @@ from lms.data_protection import (
 
 FIELDS = {
     "certificates.Certificate": {
-        **fields(REVOKED, "holder_name pdf pdf_sha256 signature status revoked_at revoked_reason"),
+        **fields(REVOKED, "holder_name pdf pdf_sha256 signature status revoked_at revoked_reason identity_salt"),
         **fields(KEPT_ANONYMOUS, "enrolment kind language issued_at expires_at superseded_by"),
-        **fields(NOT_PERSONAL, "id code title hours session_text key_id"),
+        **fields(NOT_PERSONAL, "id code title hours session_text key_id status_list_index"),
     },
     "certificates.CertificateEvent": {
         **fields(SCRUBBED, "reason"),
@@ -53,7 +53,9 @@ def erase(context: ErasureContext) -> dict[str, int]:
             certificate.status = Certificate.Status.REVOKED
         certificate.revoked_at = certificate.revoked_at or context.now
         certificate.revoked_reason = HOLDER_ERASED
-        certificate.holder_name = certificate.pdf_sha256 = certificate.signature = ""
+        # The badge's salt goes with the name: with it, the hash in a shared badge could be tried
+        # against a list of names.
+        certificate.holder_name = certificate.pdf_sha256 = certificate.signature = certificate.identity_salt = ""
         certificate.pdf = ""
         certificate.save()
         CertificateEvent.objects.create(

@@ -383,9 +383,12 @@ def certificate_reissue(*, certificate_id: int, actor=None, reason: str = "") ->
     return new
 
 
-def badge_facts(certificate: Certificate):
-    """The plain values of a certificate's Open Badges 3.0 credential."""
-    from certificates import badges
+def badge_facts(certificate: Certificate, *, with_status: bool = True):
+    """The plain values of a certificate's Open Badges 3.0 credential. `with_status` (for a badge) gives
+    the certificate its bit in the revocation status list the first time (certificates.open_badges)."""
+    import uuid
+
+    from certificates import badges, open_badges
 
     base = settings.CERTIFICATE_BASE_URL.rstrip("/")
     with translation.override(certificate.language):
@@ -395,18 +398,24 @@ def badge_facts(certificate: Certificate):
             if certificate.kind == Kind.COMPLETION
             else _("Took part in the training.")
         )
+    credential_url = base + reverse("verification:code", kwargs={"code": certificate.code})
     return badges.BadgeFacts(
-        credential_url=base + reverse("verification:code", kwargs={"code": certificate.code}),
-        achievement_url=f"{base}/achievements/{certificate.enrolment.course_id}/{certificate.kind}",
-        issuer_url=base + "/",
+        credential_url=credential_url,
+        achievement_url=open_badges.achievement_url(course_id=certificate.enrolment.course_id, kind=certificate.kind),
+        issuer_url=open_badges.issuer_url(),
         issuer_name=settings.CERTIFICATE_ISSUER_NAME,
+        kind=certificate.kind,
         name=name,
         title=certificate.title,
         criteria=criteria,
         hours=certificate.hours,
         holder_name=certificate.holder_name,
-        salt=certificate.code,
+        salt=certificate.identity_salt,
+        # Opaque and stable: derived from the random salt, so it says nothing about the holder or the code.
+        subject_id=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, credential_url + '#' + certificate.identity_salt)}",
         issued_at=certificate.issued_at,
         expires_at=certificate.expires_at,
         language=certificate.language,
+        status_list_url=open_badges.status_list_url(),
+        status_list_index=open_badges.status_index(certificate=certificate) if with_status else None,
     )

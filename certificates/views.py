@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates import access, badges, codes, selectors, signing
+from certificates import access, badges, codes, open_badges, selectors, signing
 from certificates.models import Certificate
 from lms.access_log import staff_access_log
 from lms.http import file_response
@@ -128,17 +128,30 @@ def download(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def badge(request: HttpRequest, code: str) -> HttpResponse:
-    """The Open Badges 3.0 credential as a VC-JWT (`?format=json` for the unsigned JSON)."""
+    """The Open Badges 3.0 credential as a VC-JWT (`?format=json` for the unsigned JSON). Only for a
+    valid certificate: a revoked or replaced one is not handed out freshly signed (its earlier badges
+    fail their status check)."""
     from certificates.services import badge_facts
 
     certificate = _own(request, code)
+    if certificate.status != Certificate.Status.VALID:
+        raise Http404
     credential = badges.credential(badge_facts(certificate))
     if request.GET.get("format") == "json":
         response = HttpResponse(json.dumps(credential, ensure_ascii=False, indent=2), content_type="application/json")
     else:
-        token = badges.sign_jwt(credential, key=signing.private_key())
+        key = signing.private_key()
+        token = badges.sign_jwt(credential, key=key, key_url=open_badges.key_url(key.public_key()))
         response = HttpResponse(token, content_type="application/vc+jwt")
     response["Content-Disposition"] = f'attachment; filename="{code}.{"json" if "format" in request.GET else "jwt"}"'
+    return response
+
+
+def _public_json(data: dict, *, content_type: str = "application/json", max_age: int = 3600) -> HttpResponse:
+    """A document any verifier may fetch, from any origin; never indexed."""
+    response = _noindex(HttpResponse(json.dumps(data, ensure_ascii=False), content_type=content_type))
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
@@ -148,6 +161,62 @@ def public_keys(request: HttpRequest) -> JsonResponse:
     ones (they still verify what they signed), as a JWK set."""
     response = JsonResponse({"keys": [signing.jwk(key) for key in signing.public_keys()]})
     response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def public_key(request: HttpRequest, kid: str) -> HttpResponse:
+    """One public key as a JWK: what a badge's `kid` names (current or retired key)."""
+    key = signing.key_by_id(kid)
+    if key is None:
+        raise Http404
+    return _public_json(signing.jwk(key), content_type="application/jwk+json")
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "json" in accept and "text/html" not in accept
+
+
+@require_GET
+def issuer(request: HttpRequest) -> HttpResponse:
+    """The issuer of the badges: its OB 3.0 Profile for a verifier (Accept: JSON), else a page as
+    neutral as the verification page (the issuer's name, nothing about the programme's subject)."""
+    profile = badges.profile(issuer_url=open_badges.issuer_url(), issuer_name=settings.CERTIFICATE_ISSUER_NAME)
+    if _wants_json(request):
+        response = _public_json(profile, content_type="application/ld+json")
+    else:
+        response = _noindex(
+            TemplateResponse(request, "certificates/issuer.html", {"issuer_name": settings.CERTIFICATE_ISSUER_NAME})
+        )
+    response["Vary"] = "Accept"
+    return response
+
+
+@require_GET
+def achievement(request: HttpRequest, course_id: int, kind: str) -> HttpResponse:
+    """The Achievement a badge names: as in the latest certificate issued for it (its public title,
+    whatever that certificate's status: a revoked badge's achievement still resolves)."""
+    from certificates.services import badge_facts
+
+    certificate = (
+        Certificate.objects.select_related("enrolment")
+        .filter(enrolment__course_id=course_id, kind=kind)
+        .order_by("-issued_at")
+        .first()
+    )
+    if certificate is None:
+        raise Http404
+    data = {"@context": badges.CONTEXT, **badges.achievement(badge_facts(certificate, with_status=False))}
+    return _public_json(data, content_type="application/ld+json")
+
+
+@require_GET
+def status_list(request: HttpRequest) -> HttpResponse:
+    """The revocation status list (W3C Bitstring Status List), signed, as of now."""
+    response = _noindex(HttpResponse(open_badges.status_list_token(), content_type="application/vc+jwt"))
+    response["Cache-Control"] = "public, max-age=300"
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -202,7 +202,8 @@ def test_the_open_badge_validates_against_the_ob3_schema_and_its_signature_verif
     keys = client.get("/.well-known/certificate-keys.json").json()["keys"]
     credential = badges.read_jwt(token, key=signing.public_key_from_jwk(keys[0]))
     assert credential is not None
-    jsonschema.validate(credential, SCHEMA, cls=jsonschema.Draft201909Validator)
+    checker = jsonschema.Draft201909Validator.FORMAT_CHECKER
+    jsonschema.validate(credential, SCHEMA, cls=jsonschema.Draft201909Validator, format_checker=checker)
     assert "OpenBadgeCredential" in credential["type"]
     assert credential["id"].endswith(f"/v/{certificate.code}/")
     assert ACCENTED_NAME not in json.dumps(credential, ensure_ascii=False)  # the name only as a salted hash

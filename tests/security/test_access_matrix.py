@@ -94,6 +94,13 @@ EVENT_ROLE = expect(403, anonymous=LOGIN, other_trainer=200, other_coordinator=2
 EVENT_SCOPED = expect(403, anonymous=LOGIN, other_trainer=404, other_coordinator=404, admin=200)
 EVENT_SCOPED_POST = expect(403, anonymous=LOGIN, other_trainer=404, other_coordinator=404, admin=REDIRECT)
 
+
+def _current_kid() -> str:
+    from certificates import signing
+
+    return signing.key_id(signing.public_key())
+
+
 MATRIX: dict[str, Row] = {
     # --- lms ---
     "root": Row(None, expect(REDIRECT)),
@@ -175,6 +182,13 @@ MATRIX: dict[str, Row] = {
     "verification:verify": Row(None, expect(200)),
     "verification:code": Row(lambda w: {"code": w["certificate"].code}, expect(200)),
     "verification:public_keys": Row(None, expect(200)),
+    # What an Open Badge's verifier follows: public, neutral, outside the language prefix.
+    "verification:public_key": Row(lambda w: {"kid": _current_kid()}, expect(200)),
+    "verification:issuer": Row(None, expect(200)),
+    "verification:achievement": Row(
+        lambda w: {"course_id": w["certificate"].enrolment.course_id, "kind": w["certificate"].kind}, expect(200)
+    ),
+    "verification:status_list": Row(None, expect(200)),
     "verification:robots": Row(None, expect(200)),
     # --- data protection: a person's own account pages; an administrator's download of anybody's ---
     "privacy:account": Row(None, expect(200, anonymous=LOGIN)),
