@@ -20,7 +20,7 @@ public_urlpatterns = [
     # What an Open Badge's verifier follows: its key (`kid`), issuer, achievement and status list.
     path(".well-known/certificate-keys/<str:kid>.json", views.public_key, name="public_key"),
     path("issuer/", views.issuer, name="issuer"),
-    path("achievements/<int:course_id>/<str:kind>", views.achievement, name="achievement"),
+    path("achievements/<id:course_id>/<str:kind>", views.achievement, name="achievement"),
     path("status/revocation", views.status_list, name="status_list"),
     path("robots.txt", views.robots, name="robots"),
 ]
