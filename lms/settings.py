@@ -311,7 +311,9 @@ WAGTAIL_SITE_NAME = "Formation TdP Guinée"
 # The site's public address, from one setting: links in emails, the Wagtail admin's links, and the address
 # printed on certificates and in their QR codes. `make run` passes the address it serves (LMS_SERVED_AT,
 # e.g. `make run PORT=8766`); PUBLIC_BASE_URL, in the environment or .env, wins.
-PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default=env.str("LMS_SERVED_AT", default="http://127.0.0.1:8000"))
+PUBLIC_BASE_URL = (
+    env.str("PUBLIC_BASE_URL", default="") or env.str("LMS_SERVED_AT", default="") or "http://127.0.0.1:8000"
+)
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 # Staff log in through the same, rate-limited form as everyone else: the admin, the front end's
 # private pages (lms.urls sends Wagtail's own login there too). Shared passwords for pages and
