@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, Page, expect
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
 # from that thread although they are plain synchronous calls.
@@ -52,11 +52,28 @@ CHROMIUM_ARGS = [
 ]
 
 
-# How long a browser test waits for a condition (an element, a text, a URL) before failing. Playwright's
-# own default for `expect` is 5 s, which a page submitted on a loaded two-core CI machine can exceed:
-# tests wait for conditions, so a generous limit costs nothing when all is well.
-BROWSER_TIMEOUT_MS = 30_000
+# How long a browser test waits for a condition (an element, a text, a URL, a page load) before failing.
+# Playwright's own defaults (5 s for `expect`) and the 15 s the tests used to set were exceeded on a
+# loaded two-core machine: the first page of a fresh live server took over 15 s there. Tests wait for
+# conditions, so a generous limit costs nothing when all is well; it is a floor, which a test may
+# raise for one call (timeout=…) but not lower.
+BROWSER_TIMEOUT_MS = 60_000
 expect.set_options(timeout=BROWSER_TIMEOUT_MS)
+_new_context, _set_default_timeout = Browser.new_context, Page.set_default_timeout
+
+
+def _new_context_with_floor(self, *args, **kwargs):
+    context = _new_context(self, *args, **kwargs)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
+    return context
+
+
+def _set_default_timeout_with_floor(self, timeout: float) -> None:
+    _set_default_timeout(self, max(timeout, BROWSER_TIMEOUT_MS))
+
+
+Browser.new_context = _new_context_with_floor
+Page.set_default_timeout = _set_default_timeout_with_floor
 
 # "gw0", "gw1"… in a pytest-xdist worker process, "" in a run in one process.
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
