@@ -369,7 +369,24 @@ def live_server(django_db_setup, live_server):
 
     Its thread holds a database connection; without this order PostgreSQL refuses to drop the test
     database while that connection is open.
+
+    On an in-memory SQLite test database every request thread shares the test's one connection
+    (`connections_override`): two requests at once (a page and its /jsi18n/, say) then collide on it
+    ("cannot start a transaction within a transaction") and one fails, by timing. There the server
+    answers one request at a time; on PostgreSQL each thread has its own connection and requests run
+    concurrently, as in production.
     """
+    thread = live_server.thread
+    if thread.connections_override:
+        import threading
+
+        application, lock = thread.httpd.get_app(), threading.Lock()
+
+        def one_request_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        thread.httpd.set_app(one_request_at_a_time)
     return live_server
 
 

@@ -193,10 +193,15 @@ def add_rich_text(page: Page, text: str) -> None:
     page.get_by_role("option", name="Texte").click()
     body.get_by_role("textbox").last.click()  # the Draftail editor just added
     page.keyboard.type(text)
-    # Draftail copies what was typed into the block's hidden input 250 ms after the last key (a
-    # debounce), and nothing flushes it on submit: publishing before that sends an empty block, which
-    # Wagtail refuses ("Ce champ est requis"). Wait for the input to hold the text.
-    expect(body.locator("input[data-draftail-input]").last).to_have_value(re.compile(re.escape(text)))
+    # Draftail copies what was typed into the block's hidden input (its JSON) 250 ms after the last key
+    # (a debounce), and nothing flushes it on submit: publishing before that sends an empty block,
+    # which Wagtail refuses ("Ce champ est requis"). Wait for the input to hold the text. Draftail
+    # marks its input with `rawContentState`.
+    page.wait_for_function(
+        """text => [...document.querySelectorAll("#panel-child-contenu-body-section input")]
+            .some((input) => input.rawContentState !== undefined && input.value.includes(text))""",
+        arg=text,
+    )
 
 
 def add_h5p_activity(page: Page, title: str) -> None:
