@@ -16,11 +16,17 @@ PORT ?= 8000
 # runs the browser tests, poppler-utils and zbar-tools read certificates back (text and QR code),
 # espeak-ng speaks the demo's audio clip (a French synthetic placeholder; seed_demo skips it without);
 # the fault tests (tests/faults) start private PostgreSQL and Redis servers they may stop at will;
-# nginx runs the shipped site (deploy/nginx/lms.conf) in front of gunicorn (tests/deploy).
+# nginx runs the shipped site (deploy/nginx/lms.conf) in front of gunicorn (tests/deploy);
+# stress-ng loads the CPUs while `make flake-hunt` runs the timing-sensitive tests again and again.
 APT_RUN := gettext nodejs npm fonts-dejavu-core espeak-ng
-APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server nginx
+APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server nginx stress-ng
+# `make test` runs the suite in this many processes (pytest-xdist), each with its own test database,
+# Celery queue and worker, and cache key prefix (tests/conftest.py); PYTEST_WORKERS=0 runs it in one.
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
+FLAKE_RUNS ?= 10
 
-.PHONY: run test install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
+.PHONY: run test flake-hunt install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
 
 # The address served, for links and certificates' QR codes (PUBLIC_BASE_URL in .env or the environment wins).
 export LMS_SERVED_AT := http://$(HOST):$(PORT)
@@ -34,7 +40,12 @@ run: install
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-dev system-deps-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+
+# The browser tests and the real-worker tests FLAKE_RUNS times each under stress-ng, a pass/fail line
+# per run and a tally; fails when any run failed. Needs PostgreSQL and Redis (.ci/flake-hunt says which).
+flake-hunt: install-dev system-deps-test
+	RUNS=$(FLAKE_RUNS) PYTEST_XDIST="$(PYTEST_XDIST)" .ci/flake-hunt
 
 install: system-deps $(VENV)/.installed node_modules/.installed compilemessages
 
@@ -55,7 +66,7 @@ system-deps:
 system-deps-test:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
 		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null \
-		|| [ ! -x /usr/sbin/nginx ]; then \
+		|| [ ! -x /usr/sbin/nginx ] || ! command -v stress-ng >/dev/null; then \
 		echo "Installing Debian packages: $(APT_TEST)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST); \
 	fi

@@ -360,6 +360,9 @@ CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The queue tasks are sent to and a worker reads by default. The test suite run in several processes
+# (pytest-xdist) gives each its own, so that one process's worker never runs another's tasks.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULE: dict = {
     "finish-expired-attempts": {"task": "assessments.finish_expired_attempts", "schedule": 60.0},
     # Re-queues every enrolment that earns a certificate it does not have: a lost message or a

@@ -4,6 +4,9 @@
 - Tests marked `services` need a real broker and a real Celery worker. Without CELERY_BROKER_URL
   they are skipped and the summary names them; with CI=true a single skip fails the run.
 - Browser tests drive Debian's Chromium (/usr/bin/chromium) through pytest-playwright.
+- `make test` runs the suite in two processes (pytest-xdist, `-n 2`). Each has its own test database
+  (pytest-django appends _gw0, _gw1… to its name), its own Celery queue and worker, and its own
+  cache key prefix; see "Parallel runs" below for what a new test must do to stay safe there.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
 # from that thread although they are plain synchronous calls.
@@ -48,6 +52,33 @@ CHROMIUM_ARGS = [
 ]
 
 
+# How long a browser test waits for a condition (an element, a text, a URL, a page load) before failing.
+# Playwright's own defaults (5 s for `expect`) and the 15 s the tests used to set were exceeded on a
+# loaded two-core machine: the first page of a fresh live server took over 15 s there. Tests wait for
+# conditions, so a generous limit costs nothing when all is well; it is a floor, which a test may
+# raise for one call (timeout=…) but not lower.
+BROWSER_TIMEOUT_MS = 60_000
+expect.set_options(timeout=BROWSER_TIMEOUT_MS)
+_new_context, _set_default_timeout = Browser.new_context, Page.set_default_timeout
+
+
+def _new_context_with_floor(self, *args, **kwargs):
+    context = _new_context(self, *args, **kwargs)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
+    return context
+
+
+def _set_default_timeout_with_floor(self, timeout: float) -> None:
+    _set_default_timeout(self, max(timeout, BROWSER_TIMEOUT_MS))
+
+
+Browser.new_context = _new_context_with_floor
+Page.set_default_timeout = _set_default_timeout_with_floor
+
+# "gw0", "gw1"… in a pytest-xdist worker process, "" in a run in one process.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -75,8 +106,23 @@ def pytest_report_header(config):
 
 
 # Facts the service tests establish (which worker ran what, on which database), printed at the end
-# of the run so that CI's output shows it.
+# of the run so that CI's output shows it. Under pytest-xdist each process collects its own and hands
+# them to the controller, which prints them all (_XdistFacts).
 _SERVICE_FACTS: list[str] = []
+
+
+class _XdistFacts:
+    """Carries the service facts from the xdist worker processes to the controller's summary."""
+
+    @pytest.hookimpl
+    def pytest_testnodedown(self, node, error):
+        _SERVICE_FACTS.extend(getattr(node, "workeroutput", {}).get("service_facts", []))
+
+
+def pytest_configure(config):
+    _isolate_xdist_worker()
+    if config.pluginmanager.hasplugin("xdist") and not XDIST_WORKER:
+        config.pluginmanager.register(_XdistFacts(), "lms-xdist-facts")
 
 
 @pytest.fixture(scope="session")
@@ -107,10 +153,78 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         )
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        # `-m browser` selects the browser tests wherever they live (make flake-hunt runs them repeatedly).
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        # The fault tests start, stop and kill private PostgreSQL, Redis and Celery processes: one at
+        # a time, in one xdist process, so that two of them never starve each other of the two cores.
+        if item.get_closest_marker("faults") or "/tests/faults/" in str(item.path):
+            item.add_marker(pytest.mark.xdist_group("faults"))
+
+
 def pytest_sessionfinish(session, exitstatus):
+    if XDIST_WORKER and hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["service_facts"] = list(_SERVICE_FACTS)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if _in_ci() and reporter is not None and reporter.stats.get("skipped"):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --- Parallel runs (pytest-xdist) ----------------------------------------------------------------
+#
+# What keeps the processes of `pytest -n 2` apart, and what a new test must respect:
+# - Database: pytest-django gives each process its own test database (test_<name>_gw0, …). A test that
+#   starts a process on the test database reads its name from `connection.settings_dict`, never
+#   from a constant (see celery_worker).
+# - Celery: each process sends its tasks to its own queue (CELERY_TASK_DEFAULT_QUEUE, set here and
+#   inherited by any worker a test starts), so a worker only runs the tasks of its own process.
+# - Cache: each process has its own key prefix, and `cache.clear()` deletes only that process's keys
+#   (in a shared Redis a flush would reset the other process's rate limits in the middle of a test).
+# - Files and ports: write under tmp_path (never a fixed path in the repository unless named after
+#   XDIST_WORKER) and listen on port 0 or a free port; live_server already does.
+# - Tests that must not run at the same time as others on the same machine (they stop shared
+#   services, or measure time) get `@pytest.mark.xdist_group("name")`: `make test` runs with
+#   `--dist loadgroup`, so a group's tests all run one after the other in one process.
+
+
+def _isolate_xdist_worker() -> None:
+    if not XDIST_WORKER:
+        return
+    from django.conf import settings
+    from django.core.cache import caches, close_caches
+
+    queue = f"celery-{XDIST_WORKER}"
+    os.environ["CELERY_TASK_DEFAULT_QUEUE"] = queue  # for the worker processes the tests start
+    settings.CELERY_TASK_DEFAULT_QUEUE = queue
+    from lms.celery import app
+
+    app.conf.task_default_queue = queue
+
+    cache_settings = settings.CACHES["default"]
+    cache_settings["KEY_PREFIX"] = f"{cache_settings.get('KEY_PREFIX') or 'lms'}-{XDIST_WORKER}"
+    close_caches()
+    caches._settings = caches.settings = caches.configure_settings(None)
+    from asgiref.local import Local
+
+    caches._connections = Local()
+
+    from lms.cache import UNAVAILABLE, ResilientRedisCache
+
+    def clear_own_keys(self) -> bool:
+        """Delete this process's keys only: the other processes share the Redis database."""
+        try:
+            client = self._cache.get_client(None, write=True)
+            keys = list(client.scan_iter(match=f"{self.key_prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        except UNAVAILABLE:
+            return False
+        return True
+
+    ResilientRedisCache.clear = clear_own_keys
 
 
 # --- Database ---------------------------------------------------------------------------------
@@ -208,7 +322,7 @@ def celery_worker(django_db_setup, django_db_blocker):
         )
     else:
         env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
-    log = BASE_DIR / "test-results" / "celery-worker.log"
+    log = BASE_DIR / "test-results" / f"celery-worker{'-' + XDIST_WORKER if XDIST_WORKER else ''}.log"
     log.parent.mkdir(exist_ok=True)
     hostname = f"pytest-{os.getpid()}@%h"
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
@@ -257,7 +371,24 @@ def live_server(django_db_setup, live_server):
 
     Its thread holds a database connection; without this order PostgreSQL refuses to drop the test
     database while that connection is open.
+
+    On an in-memory SQLite test database every request thread shares the test's one connection
+    (`connections_override`): two requests at once (a page and its /jsi18n/, say) then collide on it
+    ("cannot start a transaction within a transaction") and one fails, by timing. There the server
+    answers one request at a time; on PostgreSQL each thread has its own connection and requests run
+    concurrently, as in production.
     """
+    thread = live_server.thread
+    if thread.connections_override:
+        import threading
+
+        application, lock = thread.httpd.get_app(), threading.Lock()
+
+        def one_request_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        thread.httpd.set_app(one_request_at_a_time)
     return live_server
 
 

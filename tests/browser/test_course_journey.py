@@ -120,15 +120,56 @@ def upload_h5p_package(page: Page, base: str, h5p_file: Path) -> None:
     expect(page.get_by_role("link", name=PACKAGE_TITLE)).to_be_visible()
 
 
+# True once Wagtail's autosave has caught up with the editor form: what the form holds now is what the
+# last autosave sent (w-unsaved's snapshot, taken after each successful autosave) and no autosave is
+# pending or in flight (w-autosave's submitPromise covers the debounce, the request and the hydration).
+AUTOSAVE_CAUGHT_UP = """() => {
+    const form = document.querySelector("form[data-controller~='w-autosave']");
+    if (!form) return true;  // autosave disabled (WAGTAIL_AUTOSAVE_INTERVAL = 0)
+    const unsaved = window.wagtail.app.getControllerForElementAndIdentifier(form, "w-unsaved");
+    const autosave = window.wagtail.app.getControllerForElementAndIdentifier(form, "w-autosave");
+    return Boolean(unsaved && autosave && unsaved.initialFormData !== undefined
+        && unsaved.formData === unsaved.initialFormData && !autosave.submitPromise);
+}"""
+
+
 def publish(page: Page) -> None:
-    """The page editor's footer: "Publier" sits in the "Plus d'actions" drop-up."""
+    """The page editor's footer: "Publier" sits in the "Plus d'actions" drop-up.
+
+    Wagtail autosaves the editor form in the background (WAGTAIL_AUTOSAVE_INTERVAL, 500 ms after an
+    edit): its first save creates the page as a draft and turns the form into the edit form. Publishing
+    while that save is pending or in flight posts the create form a second time, and Wagtail refuses
+    it ("La page ne peut être créée du fait d'erreurs de validation": the slug is already taken by the
+    draft). So publish only once the autosave has caught up with everything typed.
+    """
+    page.wait_for_function(AUTOSAVE_CAUGHT_UP)
     page.get_by_role("button", name="Plus d'actions").click()
     page.get_by_role("button", name="Publier", exact=True).click()
 
 
+def form_errors(page: Page) -> list[str]:
+    """The page editor's validation errors, each with the field it belongs to (its id), for failures."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.w-field__errors, .error-message, .help-critical')]
+            .filter((element) => element.textContent.trim())
+            .map((element) => {
+                const field = element.closest('[data-field-wrapper], [data-contentpath], .w-field');
+                const name = element.id || (field && (field.dataset.contentpath || field.id)) || element.className;
+                return `${name}: ${element.textContent.trim().replace(/\\s+/g, ' ')}`;
+            })"""
+    )
+
+
 def expect_published(page: Page, title: str) -> None:
-    # Wagtail puts non-breaking spaces inside the French quotes: match around them.
-    expect(page.get_by_role("status").first).to_contain_text(re.compile(rf"Page\W+{title}\W+créée et publiée"))
+    status = page.get_by_role("status").first
+    try:
+        # Wagtail puts non-breaking spaces inside the French quotes: match around them. Published from
+        # the create form, or from the edit form once an autosave has created the draft.
+        expect(status).to_contain_text(re.compile(rf"[Pp]age\W+{title}\W+(créée et publiée|a été publiée)"))
+    except AssertionError:
+        # Say which fields Wagtail refused, not only that it refused the form.
+        message = " ".join(status.text_content().split()) if status.count() else "(no status message)"
+        raise AssertionError(f"{title!r} was not published: {message!r}; field errors: {form_errors(page)}") from None
 
 
 def create_module(page: Page, base: str, catalogue: CourseIndexPage) -> CoursePage:
@@ -152,6 +193,15 @@ def add_rich_text(page: Page, text: str) -> None:
     page.get_by_role("option", name="Texte").click()
     body.get_by_role("textbox").last.click()  # the Draftail editor just added
     page.keyboard.type(text)
+    # Draftail copies what was typed into the block's hidden input (its JSON) 250 ms after the last key
+    # (a debounce), and nothing flushes it on submit: publishing before that sends an empty block,
+    # which Wagtail refuses ("Ce champ est requis"). Wait for the input to hold the text. Draftail
+    # marks its input with `rawContentState`.
+    page.wait_for_function(
+        """text => [...document.querySelectorAll("#panel-child-contenu-body-section input")]
+            .some((input) => input.rawContentState !== undefined && input.value.includes(text))""",
+        arg=text,
+    )
 
 
 def add_h5p_activity(page: Page, title: str) -> None:
