@@ -159,15 +159,27 @@ class RosterReport:
         return message % {"added": self.added, "created": len(self.created), "unchanged": self.unchanged}
 
 
+# No 0/1/i/l/o: the suffix is read off a printed accounts sheet and typed on a phone.
+USERNAME_SUFFIX_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+USERNAME_SUFFIX_LENGTH = 4
+
+
 def _username_for(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", ".", slugify(name).replace("-", ".")).strip(".")[:20] or "participant"
-    candidate = base
-    number = 1
-    while candidate in taken or User.objects.filter(username__iexact=candidate).exists():
-        number += 1
-        candidate = f"{base}{number}"
-    taken.add(candidate)
-    return candidate
+    """A new, unique username for an account a trainer creates: the name's stem plus a random suffix.
+
+    'Aminata Touré' gets e.g. 'aminata.toure-k7q2'. The suffix is drawn with `secrets`, never
+    numbered after other accounts: a username derivable from the name alone would let anyone ask the
+    public sign-up form whether that person has an account, and 'aminata.toure2' would tell a trainer
+    that she has one elsewhere. A taken draw (in `taken` or in the database) is simply drawn again;
+    the chosen username is added to `taken`.
+    """
+    stem = re.sub(r"[^a-z0-9]+", ".", slugify(name).replace("-", ".")).strip(".")[:20].strip(".") or "participant"
+    while True:
+        suffix = "".join(secrets.choice(USERNAME_SUFFIX_ALPHABET) for _ in range(USERNAME_SUFFIX_LENGTH))
+        candidate = f"{stem}-{suffix}"
+        if candidate not in taken and not User.objects.filter(username__iexact=candidate).exists():
+            taken.add(candidate)
+            return candidate
 
 
 def _outside_reach(row: roster.RosterRow) -> str:

@@ -2,6 +2,7 @@
 it again changes nothing. CSV and XLSX, English or French headers, accounts matched, never duplicated."""
 
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -136,10 +137,14 @@ def test_an_xlsx_roster_with_french_headers_imports(session):
 
 
 def test_new_usernames_are_unique_and_readable(session):
+    """The name's stem plus a random suffix (docs/sessions.md): never the bare name, never numbered."""
     factories.UserFactory(username="awa.camara")
     report = _import(session, _csv([["name", "organisation"], ["Awa Camara", "A"], ["Awa Camara", "B"]]))
     assert report.ok
-    assert sorted(user.username for user in report.created) == ["awa.camara2", "awa.camara3"]
+    usernames = [user.username for user in report.created]
+    assert len(set(usernames)) == 2
+    for username in usernames:
+        assert re.fullmatch(r"awa\.camara-[23456789abcdefghjkmnpqrstuvwxyz]{4}", username), username
 
 
 def test_a_full_session_refuses_the_file(session):
