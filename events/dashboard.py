@@ -14,7 +14,9 @@ Counts only, never names. How each indicator is counted (docs/events.md):
 
 A region's figure counts a person once in that region; one person active in two regions counts in
 both regions but once in the national figure. Counts of people from 1 to SMALL_GROUP - 1 are
-suppressed ("fewer than 5") everywhere, national figures included.
+suppressed ("fewer than 5") everywhere, national figures included; in the rows per region and per
+country, shown beside the national figure, further rows are suppressed so that the national figure
+minus the shown rows never gives 1 to 4 people (lms.disclosure).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from events.models import Event, HeadCount, Indicator, IndicatorTarget, OutreachLog, Registrant
+from lms.disclosure import suppressed_rows
 from lms.models import AdministrativeRegion, NaturalRegion
 from training.models import Attendance, Participant
-from training.programme import suppressed
+from training.programme import SMALL_GROUP, suppressed
 
 ABROAD = "abroad"  # the region key of events abroad or online
 PEOPLE_INDICATORS = {
@@ -205,6 +208,14 @@ def _targets() -> dict[tuple[str, str], int]:
     return found
 
 
+def _beside_total(sizes: dict[str, int], total: int) -> set[str]:
+    """The rows of a breakdown shown beside `total` that show no number (lms.disclosure): the small
+    ones, then the smallest others while total minus the shown rows would give 1 to 4 people. People
+    in the total on no row (anonymous counts) count as hidden; a person on two rows is counted on each,
+    so the rows may add up to more than the total."""
+    return suppressed_rows(sizes, min_group=SMALL_GROUP, unlisted=max(total - sum(sizes.values()), 0))
+
+
 def programme_dashboard() -> Dashboard:
     """Every indicator, nationally, per natural and per administrative region; suppressed as above."""
     tallies, by_country = _tallies()
@@ -215,16 +226,21 @@ def programme_dashboard() -> Dashboard:
         (ABROAD, _("Abroad or online")),
     ]
 
-    def figure(indicator: str, scope: str) -> Figure:
+    def figure(indicator: str, scope: str, hidden: bool = False) -> Figure:
         total = tallies[indicator].total(scope)
         achieved = suppressed(total) if indicator in PEOPLE_INDICATORS else total
-        return Figure(achieved=achieved, target=targets.get((indicator, scope)))
+        return Figure(achieved=None if hidden else achieved, target=targets.get((indicator, scope)))
 
     def rows(indicator: str, prefix: str, regions) -> list[RegionRow]:
+        hidden: set[str] = set()
+        if indicator in PEOPLE_INDICATORS:
+            # Secondary suppression: the national figure is shown beside these rows.
+            sizes = {key: tallies[indicator].total(f"{prefix}:{key}") for key, _label in regions}
+            hidden = _beside_total(sizes, tallies[indicator].total(""))
         found = []
         for key, label in regions:
             scope = f"{prefix}:{key}"
-            row = RegionRow(key=key, label=str(label), figure=figure(indicator, scope))
+            row = RegionRow(key=key, label=str(label), figure=figure(indicator, scope, key in hidden))
             # The abroad/online row only when something happened there or a target says so.
             if key != ABROAD or tallies[indicator].total(scope) or row.figure.target:
                 found.append(row)
@@ -241,8 +257,11 @@ def programme_dashboard() -> Dashboard:
         )
         for code, label in Indicator.choices
     ]
+    country_sizes = {code: len(people) for code, people in by_country.items()}
+    hidden_countries = _beside_total(country_sizes, tallies[Indicator.WEBINAR_PARTICIPANTS].total(""))
     webinar_by_country = sorted(
-        (str(countries.name(code) or code), suppressed(len(people))) for code, people in by_country.items()
+        (str(countries.name(code) or code), None if code in hidden_countries else size)
+        for code, size in country_sizes.items()
     )
     return Dashboard(indicators=indicators, webinar_by_country=webinar_by_country)
 
