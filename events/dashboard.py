@@ -208,12 +208,19 @@ def _targets() -> dict[tuple[str, str], int]:
     return found
 
 
-def _beside_total(sizes: dict[str, int], total: int) -> set[str]:
-    """The rows of a breakdown shown beside `total` that show no number (lms.disclosure): the small
-    ones, then the smallest others while total minus the shown rows would give 1 to 4 people. People
-    in the total on no row (anonymous counts) count as hidden; a person on two rows is counted on each,
-    so the rows may add up to more than the total."""
-    return suppressed_rows(sizes, min_group=SMALL_GROUP, unlisted=max(total - sum(sizes.values()), 0))
+def _beside_total(everyone: set, people: dict[str, set], numbers: dict[str, int], unlisted: int) -> set[str]:
+    """The keys of a breakdown shown beside the national figure whose row shows no number
+    (lms.disclosure): the small rows, then the smallest others while the national figure minus the
+    shown rows would give 1 to 4 people. `everyone`: the national figure's people; `people` and
+    `numbers`: each row's people and anonymous number; `unlisted`: anonymous numbers on no row. A
+    person on two rows counts once nationally, so what is left is counted on the people themselves."""
+
+    def left(hidden: set[str]) -> int:
+        shown = set().union(*(group for key, group in people.items() if key not in hidden))
+        return len(everyone - shown) + unlisted + sum(numbers[key] for key in hidden)
+
+    sizes = {key: len(people[key]) + numbers[key] for key in people}
+    return suppressed_rows(sizes, min_group=SMALL_GROUP, left=left)
 
 
 def programme_dashboard() -> Dashboard:
@@ -235,8 +242,13 @@ def programme_dashboard() -> Dashboard:
         hidden: set[str] = set()
         if indicator in PEOPLE_INDICATORS:
             # Secondary suppression: the national figure is shown beside these rows.
-            sizes = {key: tallies[indicator].total(f"{prefix}:{key}") for key, _label in regions}
-            hidden = _beside_total(sizes, tallies[indicator].total(""))
+            tally = tallies[indicator]
+            hidden = _beside_total(
+                tally.people.get("", set()),
+                {key: tally.people.get(f"{prefix}:{key}", set()) for key, _label in regions},
+                {key: tally.numbers.get(f"{prefix}:{key}", 0) for key, _label in regions},
+                0,  # every anonymous number has a row: its region's, or abroad's
+            )
         found = []
         for key, label in regions:
             scope = f"{prefix}:{key}"
@@ -257,11 +269,16 @@ def programme_dashboard() -> Dashboard:
         )
         for code, label in Indicator.choices
     ]
-    country_sizes = {code: len(people) for code, people in by_country.items()}
-    hidden_countries = _beside_total(country_sizes, tallies[Indicator.WEBINAR_PARTICIPANTS].total(""))
+    webinar = tallies[Indicator.WEBINAR_PARTICIPANTS]
+    hidden_countries = _beside_total(
+        webinar.people.get("", set()),
+        by_country,
+        dict.fromkeys(by_country, 0),
+        webinar.numbers.get("", 0),  # webinars' anonymous counts have no country
+    )
     webinar_by_country = sorted(
-        (str(countries.name(code) or code), None if code in hidden_countries else size)
-        for code, size in country_sizes.items()
+        (str(countries.name(code) or code), None if code in hidden_countries else len(people))
+        for code, people in by_country.items()
     )
     return Dashboard(indicators=indicators, webinar_by_country=webinar_by_country)
 

@@ -8,22 +8,33 @@ Used by the evaluation report (assessments.evaluation.report) and both programme
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
 
-def suppressed_rows(sizes: Mapping[K, int], *, min_group: int, refused: Iterable[K] = (), unlisted: int = 0) -> set[K]:
+def suppressed_rows(
+    sizes: Mapping[K, int],
+    *,
+    min_group: int,
+    refused: Iterable[K] = (),
+    unlisted: int = 0,
+    left: Callable[[set[K]], int] | None = None,
+) -> set[K]:
     """The keys of `sizes` whose row shows no number.
 
     `refused`: keys hidden whatever their size (another rule refused them); `unlisted`: people in the
     shown total who are on no row (they count as hidden). Empty rows are shown (0 is no one) and are
-    never hidden as secondaries, which would protect nothing.
+    never hidden as secondaries, which would protect nothing. `left(hidden)`: what the total minus
+    the rows not in `hidden` gives, where rows overlap (one person on two rows); by default
+    `unlisted` plus the hidden rows' sizes.
     """
+    if left is None:
+        left = lambda hidden: unlisted + sum(sizes[key] for key in hidden)  # noqa: E731
     refused = set(refused)
     hidden = {key for key, n in sizes.items() if 0 < n < min_group or key in refused}
     visible = sorted((key for key in sizes if key not in hidden and sizes[key] > 0), key=lambda k: (sizes[k], str(k)))
-    while visible and 0 < unlisted + sum(sizes[key] for key in hidden) < min_group:
+    while visible and 0 < left(hidden) < min_group:
         hidden.add(visible.pop(0))
     return hidden
