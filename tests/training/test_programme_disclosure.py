@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from events.dashboard import programme_dashboard
 from events.models import Indicator
@@ -15,6 +16,13 @@ from lms.models import Prefecture
 from tests.factories import ParticipantFactory, TrainingSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /en/ leaves English active in this thread: later tests expect the default."""
+    yield
+    translation.deactivate()
 
 
 def _evaluator() -> Client:
