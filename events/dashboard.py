@@ -14,7 +14,9 @@ Counts only, never names. How each indicator is counted (docs/events.md):
 
 A region's figure counts a person once in that region; one person active in two regions counts in
 both regions but once in the national figure. Counts of people from 1 to SMALL_GROUP - 1 are
-suppressed ("fewer than 5") everywhere, national figures included.
+suppressed ("fewer than 5") everywhere, national figures included; in the rows per region and per
+country, shown beside the national figure, further rows are suppressed so that the national figure
+minus the shown rows never gives 1 to 4 people (lms.disclosure).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from events.models import Event, HeadCount, Indicator, IndicatorTarget, OutreachLog, Registrant
+from lms.disclosure import suppressed_rows
 from lms.models import AdministrativeRegion, NaturalRegion
 from training.models import Attendance, Participant
-from training.programme import suppressed
+from training.programme import SMALL_GROUP, suppressed
 
 ABROAD = "abroad"  # the region key of events abroad or online
 PEOPLE_INDICATORS = {
@@ -205,6 +208,21 @@ def _targets() -> dict[tuple[str, str], int]:
     return found
 
 
+def _beside_total(everyone: set, people: dict[str, set], numbers: dict[str, int], unlisted: int) -> set[str]:
+    """The keys of a breakdown shown beside the national figure whose row shows no number
+    (lms.disclosure): the small rows, then the smallest others while the national figure minus the
+    shown rows would give 1 to 4 people. `everyone`: the national figure's people; `people` and
+    `numbers`: each row's people and anonymous number; `unlisted`: anonymous numbers on no row. A
+    person on two rows counts once nationally, so what is left is counted on the people themselves."""
+
+    def left(hidden: set[str]) -> int:
+        shown = set().union(*(group for key, group in people.items() if key not in hidden))
+        return len(everyone - shown) + unlisted + sum(numbers[key] for key in hidden)
+
+    sizes = {key: len(people[key]) + numbers[key] for key in people}
+    return suppressed_rows(sizes, min_group=SMALL_GROUP, left=left)
+
+
 def programme_dashboard() -> Dashboard:
     """Every indicator, nationally, per natural and per administrative region; suppressed as above."""
     tallies, by_country = _tallies()
@@ -215,16 +233,26 @@ def programme_dashboard() -> Dashboard:
         (ABROAD, _("Abroad or online")),
     ]
 
-    def figure(indicator: str, scope: str) -> Figure:
+    def figure(indicator: str, scope: str, hidden: bool = False) -> Figure:
         total = tallies[indicator].total(scope)
         achieved = suppressed(total) if indicator in PEOPLE_INDICATORS else total
-        return Figure(achieved=achieved, target=targets.get((indicator, scope)))
+        return Figure(achieved=None if hidden else achieved, target=targets.get((indicator, scope)))
 
     def rows(indicator: str, prefix: str, regions) -> list[RegionRow]:
+        hidden: set[str] = set()
+        if indicator in PEOPLE_INDICATORS:
+            # Secondary suppression: the national figure is shown beside these rows.
+            tally = tallies[indicator]
+            hidden = _beside_total(
+                tally.people.get("", set()),
+                {key: tally.people.get(f"{prefix}:{key}", set()) for key, _label in regions},
+                {key: tally.numbers.get(f"{prefix}:{key}", 0) for key, _label in regions},
+                0,  # every anonymous number has a row: its region's, or abroad's
+            )
         found = []
         for key, label in regions:
             scope = f"{prefix}:{key}"
-            row = RegionRow(key=key, label=str(label), figure=figure(indicator, scope))
+            row = RegionRow(key=key, label=str(label), figure=figure(indicator, scope, key in hidden))
             # The abroad/online row only when something happened there or a target says so.
             if key != ABROAD or tallies[indicator].total(scope) or row.figure.target:
                 found.append(row)
@@ -241,8 +269,16 @@ def programme_dashboard() -> Dashboard:
         )
         for code, label in Indicator.choices
     ]
+    webinar = tallies[Indicator.WEBINAR_PARTICIPANTS]
+    hidden_countries = _beside_total(
+        webinar.people.get("", set()),
+        by_country,
+        dict.fromkeys(by_country, 0),
+        webinar.numbers.get("", 0),  # webinars' anonymous counts have no country
+    )
     webinar_by_country = sorted(
-        (str(countries.name(code) or code), suppressed(len(people))) for code, people in by_country.items()
+        (str(countries.name(code) or code), None if code in hidden_countries else len(people))
+        for code, people in by_country.items()
     )
     return Dashboard(indicators=indicators, webinar_by_country=webinar_by_country)
 

@@ -1,7 +1,8 @@
 """The programme's figures for administrators and evaluators: counts only, never names.
 
 Everything is aggregated in SQL. Counts of people under SMALL_GROUP are shown as "fewer than 5" so
-that a small group cannot be singled out.
+that a small group cannot be singled out; in a breakdown shown beside its total, further rows are
+hidden so that the total minus the shown rows never gives 1 to 4 people (lms.disclosure).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
 
+from lms.disclosure import suppressed_rows
 from lms.models import Audience
 from training.models import Attendance, Participant, ProgrammeTarget, TrainingSession
 
@@ -64,7 +66,11 @@ def programme_figures() -> ProgrammeFigures:
         .annotate(count=Count("user_id", distinct=True))
         .values_list("user__audience", "count")
     )
-    by_audience = [(str(label), suppressed(audience_counts.get(code, 0))) for code, label in Audience.choices]
+    # Secondary suppression: "Participants on a roster" is shown exactly beside these rows, so the
+    # hidden rows (with the people who gave no audience, on no row) must not add up to 1 to 4.
+    sizes = {code: audience_counts.get(code, 0) for code, _label in Audience.choices}
+    hidden = suppressed_rows(sizes, min_group=SMALL_GROUP, unlisted=participants - sum(sizes.values()))
+    by_audience = [(str(label), None if code in hidden else sizes[code]) for code, label in Audience.choices]
     marks = Attendance.objects.aggregate(all=Count("pk"), attended=Count("pk", filter=attended))
     attendance_percent = round(100 * marks["attended"] / marks["all"], 1) if marks["all"] else None
     tests = dict(

@@ -29,6 +29,7 @@ from assessments.analytics import (
 from assessments.evaluation.disclosure import MIN_GROUP as MIN_GROUP
 from assessments.evaluation.disclosure import Disclosure
 from assessments.evaluation.selectors import MatchedData, Pair
+from lms.disclosure import suppressed_rows
 
 # The breakdowns the page, the JSON and the summary sheet show side by side (Pair attributes).
 BREAKDOWNS = ("natural_region", "region", "audience", "session")
@@ -125,11 +126,8 @@ def _suppressed_values(sizes: dict[str, int], shown: frozenset[str] | None) -> s
     Secondary: while the suppressed rows hold 1 to MIN_GROUP − 1 trainees, the smallest row still
     shown is suppressed too, or the total minus the shown rows would give those few trainees' sums.
     """
-    hidden = {v for v, n in sizes.items() if n < MIN_GROUP or (shown is not None and v not in shown)}
-    visible = sorted((v for v in sizes if v not in hidden), key=lambda v: (sizes[v], v))
-    while visible and 0 < sum(sizes[v] for v in hidden) < MIN_GROUP:
-        hidden.add(visible.pop(0))
-    return hidden
+    refused = () if shown is None else (v for v in sizes if v not in shown)
+    return suppressed_rows(sizes, min_group=MIN_GROUP, refused=refused)
 
 
 def group_rows(
