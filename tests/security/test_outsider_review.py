@@ -17,6 +17,17 @@ from tests.factories import UserFactory, assessment_setup
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request to /en/ leaves English active in the thread: give the next test the default back."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 DEEP_JSON = b"[" * 5000 + b"]" * 5000
 HUGE_ID = "99999999999999999999"
 
