@@ -261,6 +261,17 @@ def _fast_passwords_and_clean_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request to /en/ leaves English active in the test's thread, and the next test would then
+    reverse and format in English: every test starts from the default language, whatever ran before."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _throwaway_signing_key(settings):
     """Certificates are signed with one fresh key for the whole run (set at the top of this file, so
     that worker processes a test starts read it too), never the project's key file."""
