@@ -350,7 +350,11 @@ def test_generalisation_leaves_no_combination_under_five():
     from types import SimpleNamespace
 
     def pair(prefecture, region, language, audience, natural_region):
+        attempt = SimpleNamespace(finished_on="2026-11-03", mode="online", form_label="")
         return SimpleNamespace(
+            course_id=1,
+            pre=attempt,
+            post=attempt,
             prefecture=prefecture,
             session="",
             region=region,
