@@ -6,8 +6,8 @@
 - Every published field that could pick a person out is a quasi-identifier: the module, the forms,
   the group fields, the test months (dates are written as YYYY-MM, never the day) and the modes.
   Rows of a module (and pair of forms) sat by fewer than MIN_GROUP trainees are left out with their
-  item marks; the other fields are generalised (prefecture first, then session, administrative region,
-  language, audience, natural region, months, modes) until every row shares all of its
+  item marks; the other fields are generalised (test months and modes first, then prefecture,
+  session, administrative region, language, audience, natural region) until every row shares all of its
   quasi-identifiers with at least MIN_GROUP - 1 other rows: a value that would single out fewer than
   five people is written as "suppressed".
 - A withheld report (disclosure.py: fewer than 5 trainees, or 1 to 4 apart from a wider selection)
@@ -47,9 +47,9 @@ def pseudonym_function() -> Callable[[int], str]:
 
 # Fields never generalised: a row whose module and forms fewer than MIN_GROUP share is left out.
 FIXED_FIELDS = ["module", "pre_form", "post_form"]
-# Generalised after the group fields, in this order.
+# Generalised before the group fields (the breakdowns an analysis needs most), in this order.
 TEST_FIELDS = ["pre_date", "post_date", "pre_mode", "post_mode"]
-QUASI_FIELDS = [*GROUP_FIELDS, *TEST_FIELDS]
+QUASI_FIELDS = [*TEST_FIELDS, *GROUP_FIELDS]
 
 
 def _quasi_identifiers(pair: Pair) -> dict[str, str]:
@@ -92,13 +92,24 @@ def anonymised_rows(pairs: list[Pair]) -> list[tuple[Pair, dict[str, str]]]:
             break
         for row in small:
             row[name] = SUPPRESSED
-    # Still a small class (its rows all suppressed, others in the module not): suppress every field
-    # of the whole module and forms, which hold MIN_GROUP rows or more.
+    # Still small classes: suppress every field of their rows, and, while those rows are fewer than
+    # MIN_GROUP, of whole classes of the same module and forms too, smallest and most suppressed
+    # first (whole classes, so none is left small; the module and forms hold MIN_GROUP rows or more).
     combinations = Counter(keys())
-    small_groups = {f for f, key in zip(fixed, keys(), strict=True) if combinations[key] < MIN_GROUP}
-    for f, row in zip(fixed, rows, strict=True):
-        if f in small_groups:
-            row.update(dict.fromkeys(QUASI_FIELDS, SUPPRESSED))
+    for group in {f for f, key in zip(fixed, keys(), strict=True) if combinations[key] < MIN_GROUP}:
+        members = [i for i, f in enumerate(fixed) if f == group]
+        classes: dict[tuple, list[int]] = {}
+        for i in members:
+            classes.setdefault(tuple(rows[i].values()), []).append(i)
+        merged = [i for key, indices in classes.items() if len(indices) < MIN_GROUP for i in indices]
+        others = sorted(
+            (indices for indices in classes.values() if len(indices) >= MIN_GROUP),
+            key=lambda indices: (len(indices), -list(rows[indices[0]].values()).count(SUPPRESSED)),
+        )
+        while len(merged) < MIN_GROUP and others:
+            merged += others.pop(0)
+        for i in merged:
+            rows[i].update(dict.fromkeys(QUASI_FIELDS, SUPPRESSED))
     return list(zip(kept, rows, strict=True))
 
 

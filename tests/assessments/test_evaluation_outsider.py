@@ -133,3 +133,46 @@ def test_date_bounds_are_rounded_to_whole_months_and_the_page_says_so():
     html = _evaluator().get("/en/evaluation/?date_from=2026-10-17&date_to=2026-11-02").content.decode()
     assert 'value="2026-10-01"' in html and 'value="2026-11-30"' in html
     assert "Dates count by whole months" in html
+
+
+def test_every_exported_row_shares_all_its_quasi_identifiers_with_at_least_4_others():
+    """anonymised_rows on many random populations: no class under 5, no module under 5, and a row
+    is dropped only when its module and forms hold fewer than 5."""
+    import random
+    from types import SimpleNamespace
+
+    from assessments.evaluation import exports
+
+    generator = random.Random(7)
+    for _round in range(200):
+        pairs = []
+        for _i in range(generator.randint(0, 40)):
+
+            def attempt():
+                return SimpleNamespace(
+                    finished_on=f"2026-{generator.randint(9, 11):02d}-{generator.randint(1, 28):02d}",
+                    mode=generator.choice(["online", "online", "paper"]),
+                    form_label=generator.choice(["A", "B"]),
+                )
+
+            pairs.append(
+                SimpleNamespace(
+                    course_id=generator.randint(1, 3),
+                    pre=attempt(),
+                    post=attempt(),
+                    prefecture=generator.choice(["kankan", "labe", "siguiri"]),
+                    session=generator.choice(["", "KAN1"]),
+                    region=generator.choice(["Kankan", "Labé"]),
+                    language=generator.choice(["fr", "en"]),
+                    audience=generator.choice(["police", "civil_society"]),
+                    natural_region=generator.choice(["upper", "middle"]),
+                )
+            )
+        exported = exports.anonymised_rows(pairs)
+        keys = Counter(
+            (pair.course_id, pair.pre.form_label, pair.post.form_label, *row.values()) for pair, row in exported
+        )
+        assert all(n >= 5 for n in keys.values()), keys
+        assert all(row["pre_date"] in ("suppressed", pair.pre.finished_on[:7]) for pair, row in exported)
+        forms = Counter((p.course_id, p.pre.form_label, p.post.form_label) for p in pairs)
+        assert len(exported) == sum(n for n in forms.values() if n >= 5)
