@@ -2,8 +2,8 @@
 
 import datetime
 import io
-import re
 import json
+import re
 import zipfile
 
 import pytest
