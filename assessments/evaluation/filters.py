@@ -58,6 +58,30 @@ def _date(value: str) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def _month_start(value: str) -> datetime.date | None:
+    """A lower date bound, rounded down to the 1st of its month (docs/analytics.md, "Disclosure
+    control": bounds a day apart would isolate whoever finished in between)."""
+    day = _date(value)
+    return day and day.replace(day=1)
+
+
+def _month_end(value: str) -> datetime.date | None:
+    """An upper date bound, rounded up to the last day of its month."""
+    day = _date(value)
+    if day is None:
+        return None
+    if day.month == 12:
+        return day.replace(day=31)
+    return day.replace(month=day.month + 1, day=1) - datetime.timedelta(days=1)
+
+
+def _finished_by(day: datetime.date) -> Q:
+    """Finished on `day` or before (UTC); the calendar's last day bounds nothing."""
+    if day >= datetime.date.max:
+        return Q(finished_at__isnull=False)
+    return Q(finished_at__lt=_day_start(day + datetime.timedelta(days=1)))
+
+
 def _code(value: str) -> str | None:
     value = _text(value)
     return value and value.upper()
@@ -86,8 +110,9 @@ FILTER_SPECS: list[FilterSpec] = [
     FilterSpec("prefecture", _text, lambda v: Q(user__prefecture__code=v)),
     FilterSpec("audience", _text, lambda v: Q(user__audience=v)),
     FilterSpec("language", _text, lambda v: Q(user__preferred_language=v)),
-    FilterSpec("date_from", _date, lambda v: Q(finished_at__gte=_day_start(v)), chosen=False),
-    FilterSpec("date_to", _date, lambda v: Q(finished_at__lt=_day_start(v + datetime.timedelta(days=1))), chosen=False),
+    # Whole months only (_month_start, _month_end).
+    FilterSpec("date_from", _month_start, lambda v: Q(finished_at__gte=_day_start(v)), chosen=False),
+    FilterSpec("date_to", _month_end, _finished_by, chosen=False),
     FilterSpec("mode", _text, lambda v: Q(mode=v)),
     # Sessions (the training app, one layer up): named by their models only here, at query time.
     FilterSpec("session", _code, lambda v: _session_condition(code=v)),

@@ -26,8 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--mode", help="online or paper")
         parser.add_argument("--form", help="A, B or - (a single form)")
         parser.add_argument("--trainer", help="user id of a trainer")
-        parser.add_argument("--date-from", dest="date_from", help="ISO date, e.g. 2026-01-31")
-        parser.add_argument("--date-to", dest="date_to", help="ISO date")
+        parser.add_argument("--date-from", dest="date_from", help="ISO date, e.g. 2026-01-31; rounded down to the 1st")
+        parser.add_argument("--date-to", dest="date_to", help="ISO date; rounded up to the end of its month")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, **options):
