@@ -176,5 +176,24 @@ def sign(pdf: bytes, *, issuer: str) -> bytes:
     )
     reserved = 2048 + sum(len(certificate.dump()) for certificate in signer.cert_registry)
     output = io.BytesIO()
-    signers.PdfSigner(metadata, signer=signer).sign_pdf(writer, output=output, bytes_reserved=reserved)
+    pdf_signer = signers.PdfSigner(metadata, signer=signer)
+    _run(lambda: pdf_signer.async_sign_pdf(writer, output=output, bytes_reserved=reserved))
     return output.getvalue()
+
+
+def _run(coroutine_factory):
+    """Run pyHanko's coroutine to its end from synchronous code.
+
+    pyHanko's synchronous API calls asyncio.run(), which refuses to start when an event loop already
+    runs in this thread (an ASGI server's thread, or Playwright's synchronous API in the tests): then
+    the coroutine gets a thread and a loop of its own.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine_factory())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine_factory())).result()

@@ -91,7 +91,7 @@ def test_passing_the_post_test_gives_a_verifiable_certificate(
     pdf = page.request.get(live_server.url + f"/fr/certificates/{certificate.code}.pdf").body()
     (tmp_path / "c.pdf").write_bytes(pdf)
     text = _run("pdftotext", str(tmp_path / "c.pdf"), "-")
-    assert ACCENTED_NAME in text
+    assert ACCENTED_NAME in " ".join(text.split())  # a long name may wrap onto a second line
     assert certificate.grouped_code in text
     _run("pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "c.pdf"), str(tmp_path / "c"))
     scanned = _run("zbarimg", "-q", "--raw", str(tmp_path / "c.png")).strip()
