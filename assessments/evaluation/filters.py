@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -75,8 +76,9 @@ def _month_end(value: str) -> datetime.date | None:
     return day.replace(month=day.month + 1, day=1) - datetime.timedelta(days=1)
 
 
-def _finished_by(day: datetime.date) -> Q:
+def _finished_by(value: object) -> Q:
     """Finished on `day` or before (UTC); the calendar's last day bounds nothing."""
+    day = cast(datetime.date, value)  # what _month_end parsed (FilterSpec's contract)
     if day >= datetime.date.max:
         return Q(finished_at__isnull=False)
     return Q(finished_at__lt=_day_start(day + datetime.timedelta(days=1)))
