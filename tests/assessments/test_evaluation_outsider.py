@@ -3,46 +3,17 @@ the export singles nobody out by module, test dates or mode; date bounds cannot 
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections import Counter
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from assessments.models import Attempt
-from lms import roles
-from lms.models import Prefecture
-from tests.factories import UserFactory, assessment_setup, prepost_results
+from tests.factories import assessment_setup, prepost_results
+from tests.outsider import csv_rows, evaluator_client, pair, trainee
 
 pytestmark = pytest.mark.django_db
-
-
-def _evaluator() -> Client:
-    client = Client()
-    client.force_login(UserFactory(username="outsider-evaluator", role=roles.EVALUATOR))
-    return client
-
-
-def _trainee(index: int, prefecture: str = "kankan", audience: str = "police", language: str = "fr"):
-    return UserFactory(
-        username=f"or-trainee-{index:03d}",
-        audience=audience,
-        preferred_language=language,
-        prefecture=Prefecture.objects.get(code=prefecture),
-    )
-
-
-def _pair(user, mode="online"):
-    return {"user": user, "pre": [0, 1, 0, 1, 0, 1], "post": [1, 1, 1, 1, 0, 1], "mode": mode}
-
-
-def _csv_rows(client: Client, query: str = "") -> list[dict]:
-    response = client.get(f"/en/evaluation/prepost.csv?{query}")
-    assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 # --- 1. Evaluation export: per-trainee rows single out one person --------------------------------
@@ -55,15 +26,15 @@ def test_the_export_never_holds_a_module_taken_by_fewer_than_5_trainees():
     module column: filtering the file by module gives back what the page withholds."""
     course_a, _l, pre_a, post_a = assessment_setup()
     course_b, _l, pre_b, post_b = assessment_setup()
-    people = [_trainee(i) for i in range(10)]
-    prepost_results(course=course_a, pre=pre_a, post=post_a, trainees=[_pair(u) for u in people])
-    prepost_results(course=course_b, pre=pre_b, post=post_b, trainees=[_pair(people[0])])
-    client = _evaluator()
+    people = [trainee(i) for i in range(10)]
+    prepost_results(course=course_a, pre=pre_a, post=post_a, trainees=[pair(u) for u in people])
+    prepost_results(course=course_b, pre=pre_b, post=post_b, trainees=[pair(people[0])])
+    client = evaluator_client()
 
     page = client.get(f"/en/evaluation/?course={course_b.pk}").content.decode()
     assert 'data-band="fewer-than-5"' in page  # the page keeps module B's one trainee hidden
 
-    rows = _csv_rows(client)
+    rows = csv_rows(client)
     per_module = Counter(row["module"] for row in rows if row.get("module"))
     small = {module: n for module, n in per_module.items() if n < 5}
     assert not small, f"the export shows modules taken by fewer than 5 trainees: {small}"
@@ -73,14 +44,14 @@ def test_the_export_does_not_single_out_a_trainee_by_test_dates_and_mode():
     """Docs: group fields and dates 'are shown only for groups of five or more'. A trainee who sat
     the tests on other days (and on paper) is the only row with those dates and modes in the CSV."""
     course, _l, pre, post = assessment_setup()
-    people = [_trainee(i) for i in range(10)]
+    people = [trainee(i) for i in range(10)]
     attempts = prepost_results(
-        course=course, pre=pre, post=post, trainees=[_pair(u) for u in people[:9]] + [_pair(people[9], "paper")]
+        course=course, pre=pre, post=post, trainees=[pair(u) for u in people[:9]] + [pair(people[9], "paper")]
     )
     lone = [a for a in attempts if a.user_id == people[9].pk]
     Attempt.objects.filter(pk__in=[a.pk for a in lone]).update(finished_at=timezone.now() - datetime.timedelta(days=40))
 
-    rows = _csv_rows(_evaluator())
+    rows = csv_rows(evaluator_client())
     quasi = ("prefecture", "session", "region", "language", "audience", "natural_region")
     quasi += ("module", "pre_date", "post_date", "pre_mode", "post_mode", "pre_form", "post_form")
     classes = Counter(tuple(row.get(k, "") for k in quasi) for row in rows if row.get("module"))
@@ -89,7 +60,7 @@ def test_the_export_does_not_single_out_a_trainee_by_test_dates_and_mode():
 
 
 def test_evaluation_date_to_at_the_end_of_the_calendar_is_not_a_500():
-    client = _evaluator()
+    client = evaluator_client()
     client.raise_request_exception = False
     response = client.get("/en/evaluation/?date_to=9999-12-31")
     assert response.status_code in (200, 400)
@@ -104,15 +75,15 @@ def test_two_date_bounds_a_day_apart_do_not_both_show_a_report():
     import re
 
     course, _l, pre, post = assessment_setup()
-    people = [_trainee(200 + i) for i in range(13)]  # 6 early, 1 in the middle, 6 recent
-    attempts = prepost_results(course=course, pre=pre, post=post, trainees=[_pair(u) for u in people])
+    people = [trainee(200 + i) for i in range(13)]  # 6 early, 1 in the middle, 6 recent
+    attempts = prepost_results(course=course, pre=pre, post=post, trainees=[pair(u) for u in people])
     early = timezone.now() - datetime.timedelta(days=10)
     late = timezone.now() - datetime.timedelta(days=8)
     for attempt in attempts:
         position = [u.pk for u in people].index(attempt.user_id)
         if position < 7:
             Attempt.objects.filter(pk=attempt.pk).update(finished_at=late if position == 6 else early)
-    client = _evaluator()
+    client = evaluator_client()
     shown = []
     for bound in (early.date() + datetime.timedelta(days=1), late.date() + datetime.timedelta(days=1)):
         html = client.get(f"/en/evaluation/?course={course.pk}&date_to={bound.isoformat()}").content.decode()
@@ -130,7 +101,7 @@ def test_date_bounds_are_rounded_to_whole_months_and_the_page_says_so():
     assert filters.values == {"date_from": datetime.date(2026, 10, 1), "date_to": datetime.date(2026, 2, 28)}
     filters = ReportFilters.from_query({"date_to": "2024-02-10"})
     assert filters.values["date_to"] == datetime.date(2024, 2, 29)
-    html = _evaluator().get("/en/evaluation/?date_from=2026-10-17&date_to=2026-11-02").content.decode()
+    html = evaluator_client().get("/en/evaluation/?date_from=2026-10-17&date_to=2026-11-02").content.decode()
     assert 'value="2026-10-01"' in html and 'value="2026-11-30"' in html
     assert "Dates count by whole months" in html
 

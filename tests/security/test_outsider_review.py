@@ -3,58 +3,19 @@ Django's test client: bad bytes and a revoked certificate's badge (each failed o
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 
 import pytest
 from django.test import Client
 
 from assessments import services
-from lms import roles
-from lms.models import Prefecture
 from tests.factories import UserFactory, assessment_setup
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _default_language_after_each_test():
-    """A request to /en/ leaves English active in the thread: give the next test the default back."""
-    yield
-    from django.conf import settings
-    from django.utils import translation
-
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 DEEP_JSON = b"[" * 5000 + b"]" * 5000
 HUGE_ID = "99999999999999999999"
-
-
-def _evaluator() -> Client:
-    client = Client()
-    client.force_login(UserFactory(username="outsider-evaluator", role=roles.EVALUATOR))
-    return client
-
-
-def _trainee(index: int, prefecture: str = "kankan", audience: str = "police", language: str = "fr"):
-    return UserFactory(
-        username=f"or-trainee-{index:03d}",
-        audience=audience,
-        preferred_language=language,
-        prefecture=Prefecture.objects.get(code=prefecture),
-    )
-
-
-def _pair(user, mode="online"):
-    return {"user": user, "pre": [0, 1, 0, 1, 0, 1], "post": [1, 1, 1, 1, 0, 1], "mode": mode}
-
-
-def _csv_rows(client: Client, query: str = "") -> list[dict]:
-    response = client.get(f"/en/evaluation/prepost.csv?{query}")
-    assert response.status_code == 200
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_offline_sync_refuses_deeply_nested_json_with_a_400_even_anonymously():

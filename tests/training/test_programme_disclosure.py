@@ -7,37 +7,14 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from events.dashboard import programme_dashboard
 from events.models import Indicator
-from lms import roles
 from lms.models import Prefecture
-from tests.factories import ParticipantFactory, TrainingSessionFactory, UserFactory
+from tests.factories import ParticipantFactory, TrainingSessionFactory
+from tests.outsider import evaluator_client, trainee
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """A request to /en/ leaves English active in this thread: later tests expect the default."""
-    yield
-    translation.deactivate()
-
-
-def _evaluator() -> Client:
-    client = Client()
-    client.force_login(UserFactory(username="outsider-evaluator", role=roles.EVALUATOR))
-    return client
-
-
-def _trainee(index: int, prefecture: str = "kankan", audience: str = "police", language: str = "fr"):
-    return UserFactory(
-        username=f"or-trainee-{index:03d}",
-        audience=audience,
-        preferred_language=language,
-        prefecture=Prefecture.objects.get(code=prefecture),
-    )
 
 
 def _page_text(client: Client, url: str) -> str:
@@ -54,8 +31,8 @@ def test_the_programme_dashboard_does_not_give_a_small_audience_group_by_subtrac
     for audience, n in (("civil_society", 6), ("police", 6), ("returned_migrant", 1)):
         for _ in range(n):
             index += 1
-            ParticipantFactory(session=session, user=_trainee(100 + index, audience=audience))
-    text = _page_text(_evaluator(), "/en/sessions/programme/")
+            ParticipantFactory(session=session, user=trainee(100 + index, audience=audience))
+    text = _page_text(evaluator_client(), "/en/sessions/programme/")
     total = int(re.search(r"Participants on a roster (\d+)", text).group(1))
     table = text[text.index("Participants by audience") :]
     table = table[: table.index("Counts of people only")].replace("fewer than 5", "")
@@ -67,10 +44,10 @@ def test_people_without_an_audience_are_not_given_by_subtraction_either():
     """Two people with no audience group are on no row: total - shown would be 2 without suppression."""
     session = TrainingSessionFactory(code="ORPROG2")
     for index in range(6):
-        ParticipantFactory(session=session, user=_trainee(300 + index, audience="police"))
+        ParticipantFactory(session=session, user=trainee(300 + index, audience="police"))
     for index in range(2):
-        ParticipantFactory(session=session, user=_trainee(310 + index, audience=""))
-    text = _page_text(_evaluator(), "/en/sessions/programme/")
+        ParticipantFactory(session=session, user=trainee(310 + index, audience=""))
+    text = _page_text(evaluator_client(), "/en/sessions/programme/")
     assert "Participants on a roster 8" in text
     table = text[text.index("Participants by audience") : text.index("Counts of people only")]
     assert "6" not in table.split(), "the only shown row would give the two unclassified people"
@@ -82,7 +59,7 @@ def test_the_events_dashboard_does_not_give_a_small_region_by_subtraction():
     for index, (prefecture, n) in enumerate((("kankan", 6), ("labe", 6), ("nzerekore", 1))):
         session = TrainingSessionFactory(prefecture=Prefecture.objects.get(code=prefecture))
         for person in range(n):
-            ParticipantFactory(session=session, user=_trainee(400 + 10 * index + person))
+            ParticipantFactory(session=session, user=trainee(400 + 10 * index + person))
     view = programme_dashboard().indicator(Indicator.BENEFICIARIES)
     assert view.national.achieved == 13
     for rows in (view.natural, view.administrative):
