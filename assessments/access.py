@@ -1,36 +1,33 @@
 """When a test may be taken, and the lesson gate "submit the pre-test first".
 
-The sessions issue adds a trainer's switch that opens a post-test for the room: it registers a
-function in `post_test_openers` (user, test) -> bool, and this module consults it. It also keeps a
-test closed until the trainer opens it for the room: `test_closers` (user, test) -> reason or None.
+The sessions app registers a trainer's switch that opens a post-test for the room (the Wagtail hook
+`assessments.hooks.POST_TEST_OPENER`), and one that keeps a test closed until the trainer opens it for
+the room (`assessments.hooks.TEST_CLOSER`); this module consults them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
+from assessments.hooks import POST_TEST_OPENER, TEST_CLOSER
 from assessments.models import Test
 from assessments.selectors import has_submitted, tests_of
 from courses.gates import Gate
 from courses.selectors import course_outline, is_enrolled
-
-post_test_openers: list[Callable] = []
-test_closers: list[Callable] = []
 
 
 def test_closed_reason(*, user, test: Test) -> str | None:
     """Why `user` may not take `test` now (a translated sentence), or None when they may."""
     if not is_enrolled(user=user, course_id=test.course_id):
         return _("Enrol in the module first.")
-    for closer in test_closers:
+    for closer in hooks.get_hooks(TEST_CLOSER):
         reason = closer(user, test)
         if reason:
             return reason
     if test.kind == Test.Kind.POST:
-        if any(opener(user, test) for opener in post_test_openers):
+        if any(opener(user, test) for opener in hooks.get_hooks(POST_TEST_OPENER)):
             return None
         pre = tests_of(course_id=test.course_id).get("pre")
         if pre is not None and not has_submitted(user=user, test=pre):

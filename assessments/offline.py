@@ -21,7 +21,6 @@ import hashlib
 import json
 import secrets
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,9 +33,11 @@ from django.db.models import Max
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from assessments import access, selectors
 from assessments.forms import answer_from_post
+from assessments.hooks import ROSTER_PROVIDER
 from assessments.models import Attempt, OfflineDevice, OfflinePin, Question, Response, Test
 from assessments.services import (
     AttemptRefused,
@@ -56,10 +57,6 @@ PIN_ITERATIONS = 100_000
 # refused for PIN_LOCK_SECONDS, without computing its hash. The answers wait on the phone.
 PIN_ATTEMPTS = 5
 PIN_LOCK_SECONDS = 15 * 60
-
-# The sessions app registers here: (trainer, test, session code) -> the participants (users) of that
-# trainer's session who may take `test` on a shared phone, or None when the trainer may not.
-roster_providers: list[Callable] = []
 
 
 def validity() -> timedelta:
@@ -155,7 +152,7 @@ def offline_package_issue(*, user, test: Test, language: str, session_code: str 
     shared = bool(session_code)
     if shared:
         people = None
-        for provider in roster_providers:
+        for provider in hooks.get_hooks(ROSTER_PROVIDER):
             people = provider(user, test, session_code)
             if people is not None:
                 break

@@ -16,9 +16,11 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.documents.models import Document
 
 from assessments import scoring
+from assessments.hooks import SUBMISSION_LISTENER
 from assessments.models import Attempt, Question, Response, Test, TestForm
 from courses.services import audio_clip_store
 
@@ -290,12 +292,9 @@ def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None)
     return Result(attempt, replayed=False)
 
 
-# Higher layers (certificates) register here to react to a submission, after the commit.
-submission_listeners: list = []
-
-
 def _announce_submission(attempt_id) -> None:
-    for listener in submission_listeners:
+    """Higher layers (certificates) react to a submission, after the commit (a Wagtail hook)."""
+    for listener in hooks.get_hooks(SUBMISSION_LISTENER):
         listener(attempt_id)
 
 

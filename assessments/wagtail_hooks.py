@@ -8,9 +8,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from assessments import services
+from assessments import access, services
 from assessments.admin_forms import LANGUAGES, QuestionAdminForm
 from assessments.models import Question, QuestionBank
+from courses.hooks import COURSE_PANEL, LESSON_GATE
 
 
 class _SaveThroughService:
@@ -91,3 +92,8 @@ class AssessmentsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return AssessmentsViewSetGroup()
+
+
+# courses knows nothing of tests: it asks these before opening a lesson and when showing a module.
+hooks.register(LESSON_GATE, access.pre_test_gate)
+hooks.register(COURSE_PANEL, access.course_panel)

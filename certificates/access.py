@@ -10,7 +10,7 @@ from lms import ratelimit
 
 
 def course_panel(request, course_id: int) -> str | None:
-    """courses.gates.course_panels: the trainee's certificate, or why they have none yet."""
+    """courses.hooks.COURSE_PANEL: the trainee's certificate, or why they have none yet."""
     user = request.user
     rule = selectors.rule_for(course_id=course_id)
     if rule is None:
@@ -29,7 +29,7 @@ def course_panel(request, course_id: int) -> str | None:
 
 
 def dashboard_panel(request) -> str | None:
-    """courses.gates.dashboard_panels: "you have a certificate" with a link to My certificates."""
+    """courses.hooks.DASHBOARD_PANEL: "you have a certificate" with a link to My certificates."""
     if not request.user.is_authenticated:
         return None
     certificates = selectors.certificates_of(user=request.user)

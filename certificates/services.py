@@ -252,7 +252,7 @@ def enqueue_evaluation(*, enrolment_ids: list[int]) -> None:
 def enrolments_changed(*, user_ids: list[int], course_page_ids: list[int] | None = None) -> None:
     """Something that rules look at changed (attendance, a rule): re-evaluate these enrolments.
 
-    The sessions app calls this from its `attendance_listeners`; the rule admin calls it on save.
+    The sessions app calls this from its `ATTENDANCE_LISTENER` hook; the rule admin calls it on save.
     """
     enrolments = Enrolment.objects.exclude(status=Enrolment.Status.WITHDRAWN)
     if user_ids is not None:
@@ -263,7 +263,7 @@ def enrolments_changed(*, user_ids: list[int], course_page_ids: list[int] | None
 
 
 def on_submission(attempt_id) -> None:
-    """assessments.services.submission_listeners: a test was submitted (already committed)."""
+    """assessments.hooks.SUBMISSION_LISTENER: a test was submitted (already committed)."""
     from assessments.models import Attempt
 
     attempt = Attempt.objects.select_related("test").filter(pk=attempt_id).first()

@@ -34,7 +34,7 @@ def session_details(*, enrolment) -> str | None:
 
 
 def on_attendance(session_id: int, user_ids: list[int]) -> None:
-    """training.hooks.attendance_listeners: re-evaluate these participants in the session's modules."""
+    """training.hooks.ATTENDANCE_LISTENER: re-evaluate these participants in the session's modules."""
     from certificates import services
 
     course_ids = list(
@@ -73,12 +73,12 @@ def session_certificates_zip(*, session: TrainingSession) -> tuple[bytes, int]:
 
 
 def session_links(session: TrainingSession) -> list[tuple[str, str]]:
-    """training.hooks.session_links: the zip of the session's certificates."""
+    """training.hooks.SESSION_LINK: the zip of the session's certificates."""
     return [(_("Certificates (zip)"), reverse("certificates:session_zip", args=[session.code]))]
 
 
 def programme_counters() -> list[tuple[str, int | None]]:
-    """training.hooks.programme_counters: certificates in force, by kind (one query); a count of 1 to 4
+    """training.hooks.PROGRAMME_COUNTER: certificates in force, by kind (one query); a count of 1 to 4
     is None ("fewer than 5"), as for every count of people on the programme pages."""
     counts = dict(
         Certificate.objects.filter(status=Certificate.Status.VALID)

@@ -9,9 +9,14 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from certificates import services
+from assessments.hooks import SUBMISSION_LISTENER
+from certificates import access, services, sessions
 from certificates.forms import CertificateActionForm
+from certificates.hooks import ATTENDANCE_RATE_PROVIDER, SESSION_DETAILS_PROVIDER
 from certificates.models import Certificate, CertificateRule, Signatory
+from courses.hooks import COURSE_PANEL, DASHBOARD_PANEL
+from training import selectors as training_selectors
+from training.hooks import ATTENDANCE_LISTENER, PROGRAMME_COUNTER, SESSION_LINK
 
 
 class CertificateRuleViewSet(SnippetViewSet):
@@ -86,3 +91,15 @@ def _rule_saved(request, instance):
     """A new or changed rule re-evaluates the module's enrolments (after the commit)."""
     if isinstance(instance, CertificateRule):
         services.rule_changed(rule=instance)
+
+
+# Lower layers publish what happened and ask for panels; certificates react (they never import us).
+hooks.register(SUBMISSION_LISTENER, services.on_submission)
+hooks.register(COURSE_PANEL, access.course_panel)
+hooks.register(DASHBOARD_PANEL, access.dashboard_panel)
+# What the sessions app knows that a certificate needs, and what it announces.
+hooks.register(ATTENDANCE_RATE_PROVIDER, training_selectors.attendance_rate)
+hooks.register(SESSION_DETAILS_PROVIDER, sessions.session_details)
+hooks.register(ATTENDANCE_LISTENER, sessions.on_attendance)
+hooks.register(SESSION_LINK, sessions.session_links)
+hooks.register(PROGRAMME_COUNTER, sessions.programme_counters)

@@ -10,7 +10,7 @@ from events import selectors
 
 
 def dashboard_panel(request) -> str | None:
-    """courses.gates.dashboard_panels: nothing for trainees (and no query for anonymous people)."""
+    """courses.hooks.DASHBOARD_PANEL: nothing for trainees (and no query for anonymous people)."""
     user = request.user
     if not user.is_authenticated:
         return None

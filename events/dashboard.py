@@ -284,7 +284,7 @@ def programme_dashboard() -> Dashboard:
 
 
 def programme_counters() -> list[tuple[str, int]]:
-    """training.hooks.programme_counters: the outreach totals on the sessions' dashboard."""
+    """training.hooks.PROGRAMME_COUNTER: the outreach totals on the sessions' dashboard."""
     dashboard = programme_dashboard()
     found = []
     for code in (Indicator.REACHED, Indicator.WORKSHOPS, Indicator.WEBINAR_PARTICIPANTS):

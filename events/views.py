@@ -300,13 +300,15 @@ def outreach_review_list(request: HttpRequest) -> HttpResponse:
 def programme(request: HttpRequest) -> HttpResponse:
     if not selectors.can_view_programme(request.user):
         raise PermissionDenied
-    from training import hooks
+    from wagtail import hooks
+
+    from training.hooks import PROGRAMME_COUNTER
 
     figures = dashboard.programme_dashboard()
     # Other apps' totals (certificates issued); ours are already in the table.
     figures.extra = [
         figure
-        for counter in hooks.programme_counters
+        for counter in hooks.get_hooks(PROGRAMME_COUNTER)
         if counter is not dashboard.programme_counters
         for figure in counter()
     ]

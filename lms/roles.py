@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from lms.hooks import STAFF_ACCOUNT_CONDITION
+
 TRAINEE = "Trainee"
 TRAINER = "Trainer"
 EVALUATOR = "Evaluator"
@@ -138,8 +140,6 @@ STAFF_ROLES = (TRAINER, EVALUATOR, EDITOR, ADMINISTRATOR)
 
 
 STAFF_CACHE_SECONDS = 300
-# Wagtail hook: a function returning a Q on the user model that also makes someone staff.
-STAFF_ACCOUNT_CONDITION_HOOK = "staff_account_condition"
 
 
 def _staff_cache_key(user_id) -> str:
@@ -168,7 +168,7 @@ def is_staff_account(user) -> bool:
     if staff is None:
         # The core knows roles, not sessions: apps above it add what makes someone staff there.
         condition = Q(groups__name__in=STAFF_ROLES)
-        for extra in hooks.get_hooks(STAFF_ACCOUNT_CONDITION_HOOK):
+        for extra in hooks.get_hooks(STAFF_ACCOUNT_CONDITION):
             condition |= extra()
         staff = get_user_model().objects.filter(pk=user.pk).filter(condition).exists()
         cache.set(key, staff, STAFF_CACHE_SECONDS)

@@ -10,7 +10,7 @@ from training import selectors
 
 
 def dashboard_panel(request) -> str | None:
-    """courses.gates.dashboard_panels: links to the sessions, the programme and the evaluation
+    """courses.hooks.DASHBOARD_PANEL: links to the sessions, the programme and the evaluation
     report for the people who may open them; nothing for trainees (no extra query for anonymous)."""
     user = request.user
     if not user.is_authenticated:

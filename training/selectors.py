@@ -159,7 +159,7 @@ def _room_sessions(user, test) -> QuerySet[TrainingSession]:
 
 
 def test_window_opens(user, test) -> bool:
-    """assessments.access.post_test_openers: the trainer has opened this test for the user's room."""
+    """assessments.hooks.POST_TEST_OPENER: the trainer has opened this test for the user's room."""
     if not user.is_authenticated:
         return False
     return TestWindow.objects.filter(
@@ -168,7 +168,7 @@ def test_window_opens(user, test) -> bool:
 
 
 def test_window_closes(user, test) -> str | None:
-    """assessments.access.test_closers: in a running session the pre-test waits for the trainer."""
+    """assessments.hooks.TEST_CLOSER: in a running session the pre-test waits for the trainer."""
     if test.kind != TestWindow.Kind.PRE or not user.is_authenticated:
         return None
     sessions = _room_sessions(user, test)
@@ -178,7 +178,7 @@ def test_window_closes(user, test) -> str | None:
 
 
 def offline_roster(user, test, code: str) -> list | None:
-    """assessments.offline.roster_providers: the participants (users) of `user`'s session `code` for a
+    """assessments.hooks.ROSTER_PROVIDER: the participants (users) of `user`'s session `code` for a
     shared phone, if `user` may run that session and it includes the module of `test`; else None."""
     try:
         session = session_for(user=user, code=code)

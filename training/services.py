@@ -346,7 +346,7 @@ def attendance_mark(*, day: SessionDay, marks: dict[int, str], source: str = Att
     """Set the status of each participant id in `marks` for `day`; return how many changed.
 
     Participants of another session are refused (ValidationError). Listeners hear of the change
-    after commit (training.hooks.attendance_listeners).
+    after commit (training.hooks.ATTENDANCE_LISTENER).
     """
     valid = set(Attendance.Status.values)
     if any(status not in valid for status in marks.values()):

@@ -20,14 +20,16 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail import hooks
 
 from assessments.paper_import import TableError, read_table
 from lms import ratelimit
 from lms.access_log import staff_access_log
 from lms.http import file_response
 from lms.models import StaffAccess
-from training import exports, hooks, paper, selectors, services
+from training import exports, paper, selectors, services
 from training.forms import JoinForm, ParticipantAddForm, RosterUploadForm, SessionForm
+from training.hooks import PROGRAMME_COUNTER, SESSION_LINK
 from training.models import Attendance, SessionDay, TestWindow, TrainingSession
 
 LIVE_REFRESH_SECONDS = 20
@@ -104,7 +106,7 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
         "join_url": request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])),
         "statuses": TrainingSession.Status.choices,
         "tests": selectors.session_tests(session=session),
-        "extra_links": [link for provider in hooks.session_links for link in provider(session)],
+        "extra_links": [link for provider in hooks.get_hooks(SESSION_LINK) for link in provider(session)],
     }
     return TemplateResponse(request, "training/session_page.html", context)
 
@@ -506,7 +508,7 @@ def programme(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not (selectors.is_administrator(user) or user.has_perm("lms.view_evaluation")):
         raise PermissionDenied
-    extra = [figure for counter in hooks.programme_counters for figure in counter()]
+    extra = [figure for counter in hooks.get_hooks(PROGRAMME_COUNTER) for figure in counter()]
     return TemplateResponse(
         request, "training/programme.html", {"figures": figures.programme_figures(), "extra": extra}
     )

@@ -1,12 +1,24 @@
-"""What the sessions app adds to the core through Wagtail's hooks."""
+"""What the sessions app adds to the layers below it through Wagtail's hooks (they never import it)."""
 
 from django.db.models import Q
 from wagtail import hooks
 
-from lms.roles import STAFF_ACCOUNT_CONDITION_HOOK
+from assessments.hooks import POST_TEST_OPENER, ROSTER_PROVIDER, TEST_CLOSER
+from courses.hooks import DASHBOARD_PANEL
+from lms.hooks import STAFF_ACCOUNT_CONDITION
+from training import access, selectors
 
 
-@hooks.register(STAFF_ACCOUNT_CONDITION_HOOK)
+@hooks.register(STAFF_ACCOUNT_CONDITION)
 def coordinators_are_staff() -> Q:
     """A region's coordinator sees its sessions' people: staff, with a second factor."""
     return Q(coordinated_regions__isnull=False)
+
+
+# assessments knows nothing of sessions: it asks these whether the trainer has opened (or not yet
+# opened) a test for the participant's room.
+hooks.register(POST_TEST_OPENER, selectors.test_window_opens)
+hooks.register(TEST_CLOSER, selectors.test_window_closes)
+hooks.register(DASHBOARD_PANEL, access.dashboard_panel)
+# A trainer's shared phone takes the roster of one of their sessions.
+hooks.register(ROSTER_PROVIDER, selectors.offline_roster)

@@ -15,6 +15,7 @@ from django.test import Client
 from django.utils import translation
 
 from assessments import paper_import, selectors, services, views_paper
+from assessments.hooks import SUBMISSION_LISTENER
 from assessments.models import Attempt, Question, Response
 from assessments.paper import answer_sheet_pdf, matching_sides, option_letters
 from assessments.paper import test_form_pdf as form_pdf
@@ -22,6 +23,7 @@ from assessments.paper_import import ImportReport, import_paper_responses, parse
 from courses import services as course_services
 from lms import roles
 from tests.factories import RIGHT_ANSWERS, UserFactory, assessment_setup
+from tests.hook_registry import only_hooks
 
 pytestmark = pytest.mark.django_db
 REFERENCES = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
@@ -250,10 +252,9 @@ def test_a_paper_attempt_counts_like_an_online_one(setup):
         services.attempt_start(user=user, test=setup["pre"])  # its one attempt is used
 
 
-def test_submission_listeners_hear_of_paper_attempts(setup, django_capture_on_commit_callbacks, monkeypatch):
+def test_submission_listeners_hear_of_paper_attempts(setup, django_capture_on_commit_callbacks):
     heard = []
-    monkeypatch.setattr(services, "submission_listeners", [heard.append])
-    with django_capture_on_commit_callbacks(execute=True):
+    with only_hooks(SUBMISSION_LISTENER, heard.append), django_capture_on_commit_callbacks(execute=True):
         _import(_csv(_valid_rows(setup)), setup["pre"])
     assert sorted(heard) == sorted(Attempt.objects.values_list("pk", flat=True))
 

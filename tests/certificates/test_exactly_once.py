@@ -18,13 +18,14 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from assessments import services as assessment_services
+from assessments.hooks import SUBMISSION_LISTENER
 from certificates import services, tasks
 from certificates.models import Certificate
 from courses import services as course_services
 from lms.celery import app
 from tests.concurrency import run_together
 from tests.factories import UserFactory, assessment_setup, certificate_setup, take_test
+from tests.hook_registry import only_hooks
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -38,11 +39,8 @@ needs_postgresql = pytest.mark.skipif(
 @needs_postgresql
 def test_twenty_simultaneous_issue_calls_make_one_certificate():
     user, enrolment, post, _rule = certificate_setup()
-    assessment_services.submission_listeners, saved = [], assessment_services.submission_listeners
-    try:
+    with only_hooks(SUBMISSION_LISTENER):
         take_test(user=user, test=post)
-    finally:
-        assessment_services.submission_listeners = saved
     results, errors = run_together(
         [lambda: services.certificate_evaluate(enrolment_id=enrolment.pk) for _ in range(20)], timeout=120
     )
@@ -129,10 +127,8 @@ def _ready_trainees(count: int):
     from tests.factories import CertificateRuleFactory
 
     CertificateRuleFactory(course=course)
-    saved = assessment_services.submission_listeners[:]
-    assessment_services.submission_listeners.clear()
     enrolments = []
-    try:
+    with only_hooks(SUBMISSION_LISTENER):
         for _ in range(count):
             user = UserFactory()
             enrolment, _created = course_services.enrolment_create(user=user, course=course)
@@ -140,8 +136,6 @@ def _ready_trainees(count: int):
             course_services.lesson_complete(user=user, lesson=pages[0])
             take_test(user=user, test=post)
             enrolments.append(enrolment)
-    finally:
-        assessment_services.submission_listeners[:] = saved
     return enrolments
 
 

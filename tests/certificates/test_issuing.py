@@ -93,24 +93,27 @@ def test_the_sweep_runs_on_celery_beat(settings):
     assert settings.CELERY_BEAT_SCHEDULE["certificates-sweep"]["task"] == "certificates.sweep"
 
 
-def test_the_sessions_hooks_decide_attendance_and_print_the_session(monkeypatch):
-    from certificates import hooks
+def test_the_sessions_hooks_decide_attendance_and_print_the_session():
+    from certificates.hooks import ATTENDANCE_RATE_PROVIDER, SESSION_DETAILS_PROVIDER
     from courses.models import Enrolment
+    from tests.hook_registry import only_hooks
 
     user, enrolment, post, rule = certificate_setup()
     rule.min_attendance_percent = 80
     rule.participation = True
     rule.save()
     Enrolment.objects.filter(pk=enrolment.pk).update(source="session")
-    monkeypatch.setattr(hooks, "attendance_rate_providers", [lambda *, user_id, course_page_id: 90.0])
-    monkeypatch.setattr(hooks, "session_details_providers", [lambda *, enrolment: "Kankan, 3–5 mars 2024"])
-    take_test(user=user, test=post, right=False)
-    outcome = services.certificate_evaluate(enrolment_id=enrolment.pk)
+    with (
+        only_hooks(ATTENDANCE_RATE_PROVIDER, lambda *, user_id, course_page_id: 90.0),
+        only_hooks(SESSION_DETAILS_PROVIDER, lambda *, enrolment: "Kankan, 3–5 mars 2024"),
+    ):
+        take_test(user=user, test=post, right=False)
+        outcome = services.certificate_evaluate(enrolment_id=enrolment.pk)
     assert outcome.certificate.kind == "participation"
     assert outcome.certificate.session_text == "Kankan, 3–5 mars 2024"
-    monkeypatch.setattr(hooks, "attendance_rate_providers", [lambda *, user_id, course_page_id: 50.0])
-    _other_user, other, _other_post, _rule = certificate_setup(name="Awa Camara")
-    assert services.certificate_evaluate(enrolment_id=other.pk).decision.reasons == ["post-test not taken"]
+    with only_hooks(ATTENDANCE_RATE_PROVIDER, lambda *, user_id, course_page_id: 50.0):
+        _other_user, other, _other_post, _rule = certificate_setup(name="Awa Camara")
+        assert services.certificate_evaluate(enrolment_id=other.pk).decision.reasons == ["post-test not taken"]
 
 
 def test_enrolments_changed_re_evaluates_after_the_commit(django_capture_on_commit_callbacks):

@@ -23,9 +23,11 @@ def main(count: int, submitted: bool) -> None:
     from django.urls import reverse
 
     from assessments import services as assessment_services
+    from assessments.hooks import SUBMISSION_LISTENER
     from assessments.models import Question, Test
     from courses import services as course_services
     from tests.factories import RIGHT_ANSWERS, UserFactory, certificate_setup, take_test
+    from tests.hook_registry import only_hooks
 
     _first, _enrolment, post, rule = certificate_setup(name="Premier Apprenant")
     course = rule.course
@@ -39,10 +41,8 @@ def main(count: int, submitted: bool) -> None:
         for lesson in pages:
             course_services.lesson_complete(user=user, lesson=lesson)
         if submitted:
-            listeners = assessment_services.submission_listeners[:]
-            assessment_services.submission_listeners.clear()
-            attempt = take_test(user=user, test=post)
-            assessment_services.submission_listeners[:] = listeners
+            with only_hooks(SUBMISSION_LISTENER):
+                attempt = take_test(user=user, test=post)
         else:
             attempt, _created = assessment_services.attempt_start(user=user, test=post)
         questions = Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])

@@ -146,19 +146,16 @@ def test_a_document_upload_on_a_full_disk_is_refused_clearly_and_leaves_nothing(
 
 
 def test_a_certificate_due_on_a_full_disk_is_not_issued_half_and_is_issued_once_there_is_space(small_disk, settings):
-    from assessments import services as assessment_services
+    from assessments.hooks import SUBMISSION_LISTENER
     from certificates import services, signing
     from certificates.models import Certificate
     from tests.factories import certificate_setup, take_test
+    from tests.hook_registry import only_hooks
 
     settings.CERTIFICATE_SIGNING_KEY = signing.generate_private_key_text()
     user, enrolment, post, _rule = certificate_setup()
-    saved = assessment_services.submission_listeners[:]
-    assessment_services.submission_listeners.clear()
-    try:
+    with only_hooks(SUBMISSION_LISTENER):
         take_test(user=user, test=post)
-    finally:
-        assessment_services.submission_listeners[:] = saved
     small_disk.fill(leave=4 * 1024)
     with pytest.raises(OSError, match="No space left"):
         services.certificate_evaluate(enrolment_id=enrolment.pk)  # the task retries on OSError

@@ -50,6 +50,7 @@ def test_a_coordinator_without_a_staff_group_is_staff_through_the_sessions_hook(
     """The core does not know sessions: training registers that coordinating a region makes staff."""
     from wagtail import hooks
 
+    from lms.hooks import STAFF_ACCOUNT_CONDITION
     from tests.factories import CoordinatorFactory
 
     person = UserFactory(role=roles.TRAINEE)
@@ -57,6 +58,4 @@ def test_a_coordinator_without_a_staff_group_is_staff_through_the_sessions_hook(
     CoordinatorFactory(user=person)
     roles.forget_staff_account(instance=person)
     assert roles.is_staff_account(person)
-    assert any(
-        hook.__module__ == "training.wagtail_hooks" for hook in hooks.get_hooks(roles.STAFF_ACCOUNT_CONDITION_HOOK)
-    )
+    assert any(hook.__module__ == "training.wagtail_hooks" for hook in hooks.get_hooks(STAFF_ACCOUNT_CONDITION))

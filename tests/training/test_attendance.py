@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
+from tests.hook_registry import only_hooks
 from training import hooks, services
 from training.models import Attendance, Participant
 from training.selectors import attendance_rate
@@ -136,16 +137,14 @@ def test_attendance_rate_counts_present_and_late_over_the_sessions_days(room, da
     assert attendance_rate(user_id=outsider.pk, course_page_id=course.pk) is None
 
 
-def test_listeners_hear_of_each_change_after_commit(room, days, django_capture_on_commit_callbacks, monkeypatch):
+def test_listeners_hear_of_each_change_after_commit(room, days, django_capture_on_commit_callbacks):
     heard = []
-    monkeypatch.setattr(
-        hooks, "attendance_listeners", [lambda session_id, user_ids: heard.append((session_id, user_ids))]
-    )
     person = Participant.objects.get(session=room["session"], user=room["people"][0])
-    with django_capture_on_commit_callbacks(execute=True):
-        services.attendance_mark(day=days[0], marks={person.pk: "present"})
-        assert heard == []
-    assert heard == [(room["session"].pk, [person.user_id])]
-    with django_capture_on_commit_callbacks(execute=True):
-        services.attendance_mark(day=days[0], marks={person.pk: "present"})  # no change, no call
+    with only_hooks(hooks.ATTENDANCE_LISTENER, lambda session_id, user_ids: heard.append((session_id, user_ids))):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.attendance_mark(day=days[0], marks={person.pk: "present"})
+            assert heard == []
+        assert heard == [(room["session"].pk, [person.user_id])]
+        with django_capture_on_commit_callbacks(execute=True):
+            services.attendance_mark(day=days[0], marks={person.pk: "present"})  # no change, no call
     assert len(heard) == 1

@@ -1,0 +1,18 @@
+"""The names of the Wagtail hooks assessments calls (`wagtail.hooks.get_hooks`); higher layers
+register functions under them in their `wagtail_hooks.py`, so assessments never imports them.
+
+- `POST_TEST_OPENER`: `opener(user, test) -> bool`, True when the trainer has opened a post-test for
+  the user's room (training).
+- `TEST_CLOSER`: `closer(user, test) -> str | None`, a translated reason that keeps a test closed until
+  the trainer opens it for the room (training).
+- `ROSTER_PROVIDER`: `provider(trainer, test, session_code) -> list[User] | None`, the participants of
+  that trainer's session who may take `test` on a shared phone, or None when the trainer may not
+  (training); the first non-None answer counts.
+- `SUBMISSION_LISTENER`: `listener(attempt_id) -> None`, called after the commit of a submission
+  (certificates).
+"""
+
+POST_TEST_OPENER = "assessments_post_test_opener"
+TEST_CLOSER = "assessments_test_closer"
+ROSTER_PROVIDER = "assessments_roster_provider"
+SUBMISSION_LISTENER = "assessments_submission_listener"

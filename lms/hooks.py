@@ -1,0 +1,8 @@
+"""The names of the Wagtail hooks the core calls (`wagtail.hooks.get_hooks`); apps above it register
+functions under them in their `wagtail_hooks.py`, so the core never imports them.
+
+- `STAFF_ACCOUNT_CONDITION`: `condition() -> Q` on the user model, what else makes someone staff
+  (training: coordinating a region); `lms.roles.is_staff_account` ORs them with the staff roles.
+"""
+
+STAFF_ACCOUNT_CONDITION = "staff_account_condition"
