@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import Case, IntegerField, Value, When
 
-from assessments.evaluation.filters import ReportFilters, session_code
-from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 from assessments.models import Attempt, Question, Response, Test, TestItem
+from evaluation.filters import ReportFilters, session_code
+from evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 
 # The breakdowns counted by the database (Pair attributes of the same names).
 DIMENSIONS = ("natural_region", "region", "audience", "session")
@@ -153,7 +153,7 @@ def matched_counts(*, filters: ReportFilters):
     Three queries whatever the number of trainees or filters. Statistics from these counts equal
     those from matched_data's per-trainee rows (tests compare the two paths to 1e-9).
     """
-    from assessments.evaluation.selectors import ItemCounts, MatchedData, forms_and_questions
+    from evaluation.selectors import ItemCounts, MatchedData, forms_and_questions
 
     connection = connections[Attempt.objects.db]
     attempts_sql, params = _attempts_sql(filters, connection)

@@ -7,7 +7,7 @@
   {1, …, n} with a given rank sum (dynamic programming; exact integers).
 - The binomial(n, ½) distribution in exact integers (McNemar's exact test).
 
-Every function is cross-checked against scipy in tests/assessments/test_analytics.py.
+Every function is cross-checked against scipy in tests/evaluation/test_analytics.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""assessments.analytics against published reference results, each test naming its source, and
+"""evaluation.analytics against published reference results, each test naming its source, and
 cross-checked with scipy (a test dependency only: the module itself is pure Python).
 
 "6 significant figures": `sig6` compares with a relative tolerance of 5e-7. Published values printed
@@ -11,7 +11,7 @@ import math
 import pytest
 from scipy import stats
 
-from assessments.analytics import (
+from evaluation.analytics import (
     hake_band,
     holm_adjust,
     item_analysis,
@@ -21,7 +21,7 @@ from assessments.analytics import (
     paired_summary_from_counts,
     wilcoxon_signed_rank,
 )
-from assessments.analytics.distributions import t_quantile, t_two_sided_p
+from evaluation.analytics.distributions import t_quantile, t_two_sided_p
 
 
 def sig6(expected: float):

@@ -7,11 +7,11 @@ import statistics
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from assessments.analytics import HAKE_HIGH, HAKE_LOW, HAKE_MEDIUM
-from assessments.evaluation import charts
-from assessments.evaluation.disclosure import WithheldReport
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.report import CEILING_FACILITY, MIN_GROUP, EvaluationReport
+from evaluation import charts
+from evaluation.analytics import HAKE_HIGH, HAKE_LOW, HAKE_MEDIUM
+from evaluation.disclosure import WithheldReport
+from evaluation.filters import ReportFilters
+from evaluation.report import CEILING_FACILITY, MIN_GROUP, EvaluationReport
 
 
 def group_labels() -> dict:
@@ -65,8 +65,8 @@ def results_html(*, report: EvaluationReport | WithheldReport) -> str:
     repeated view renders only the filters around it. A withheld report shows the count band only.
     """
     if report.withheld:
-        return render_to_string("assessments/_evaluation_withheld.html", {"min_group": MIN_GROUP})
-    return render_to_string("assessments/_evaluation_results.html", report_context(report=report))
+        return render_to_string("evaluation/_withheld.html", {"min_group": MIN_GROUP})
+    return render_to_string("evaluation/_results.html", report_context(report=report))
 
 
 def report_context(*, report: EvaluationReport) -> dict:

@@ -13,13 +13,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from assessments.analytics import paired_summary
-from assessments.evaluation import charts, exports, synthetic
-from assessments.evaluation.aggregates import matched_counts
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.report import evaluation_report
-from assessments.evaluation.selectors import matched_data
 from assessments.models import Attempt, ReportAccess
+from evaluation import charts, exports, synthetic
+from evaluation.aggregates import matched_counts
+from evaluation.analytics import paired_summary
+from evaluation.filters import ReportFilters
+from evaluation.report import evaluation_report
+from evaluation.selectors import matched_data
 from lms import roles
 from lms.models import Prefecture
 from tests.factories import UserFactory, assessment_setup, prepost_results
@@ -377,7 +377,7 @@ def test_generalisation_leaves_no_combination_under_five():
 
 
 def test_filters_parse_the_query_ignore_unknown_keys_and_refuse_bad_values():
-    from assessments.evaluation.filters import InvalidFilter
+    from evaluation.filters import InvalidFilter
 
     filters = ReportFilters.from_query({"course": "7", "date_from": "", "audience": " police ", "x": "1"})
     assert filters.values == {"course": 7, "audience": "police"}
@@ -600,7 +600,7 @@ def test_the_stored_page_leaves_out_a_trainee_who_withdraws_consent(cohort):
 
 
 def test_stored_reports_are_kept_per_filters_and_language(cohort):
-    from assessments.evaluation import stored
+    from evaluation import stored
 
     version = stored.data_version()
     assert version == stored.data_version()

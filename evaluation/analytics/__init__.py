@@ -1,11 +1,11 @@
-"""assessments.analytics: the one source of truth for pre/post statistics (pure Python).
+"""evaluation.analytics: the one source of truth for pre/post statistics (pure Python).
 
 Views, exports and the `prepost_report` command all call these functions. Inputs are plain
 sequences; outputs are frozen dataclasses. Formulas and references: docs/analytics.md.
 """
 
-from assessments.analytics.items import ItemAnalysis, ItemStatistics, item_analysis, item_analysis_from_counts
-from assessments.analytics.paired import (
+from evaluation.analytics.items import ItemAnalysis, ItemStatistics, item_analysis, item_analysis_from_counts
+from evaluation.analytics.paired import (
     HAKE_HIGH,
     HAKE_LOW,
     HAKE_MEDIUM,

@@ -95,7 +95,7 @@ def test_two_date_bounds_a_day_apart_do_not_both_show_a_report():
 
 
 def test_date_bounds_are_rounded_to_whole_months_and_the_page_says_so():
-    from assessments.evaluation.filters import ReportFilters
+    from evaluation.filters import ReportFilters
 
     filters = ReportFilters.from_query({"date_from": "2026-10-17", "date_to": "2026-02-03"})
     assert filters.values == {"date_from": datetime.date(2026, 10, 1), "date_to": datetime.date(2026, 2, 28)}
@@ -112,7 +112,7 @@ def test_every_exported_row_shares_all_its_quasi_identifiers_with_at_least_4_oth
     import random
     from types import SimpleNamespace
 
-    from assessments.evaluation import exports
+    from evaluation import exports
 
     generator = random.Random(7)
     for _round in range(200):

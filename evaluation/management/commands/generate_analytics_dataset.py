@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.evaluation import synthetic
 from assessments.models import Test
+from evaluation import synthetic
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assessments.analytics.distributions import (
+from evaluation.analytics.distributions import (
     binomial_half_cdf,
     normal_two_sided_p,
     t_quantile,

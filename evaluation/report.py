@@ -1,4 +1,4 @@
-"""The evaluator's report, computed from the matched data with assessments.analytics.
+"""The evaluator's report, computed from the matched data with evaluation.analytics.
 
 Everything here is arithmetic on what selectors.matched_data read; no query runs here. Groups of
 fewer than MIN_GROUP trainees are suppressed: their row keeps the label and "fewer than 5", never
@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assessments.analytics import (
+from evaluation.analytics import (
     ItemAnalysis,
     PairedSummary,
     hake_band,
@@ -26,9 +26,9 @@ from assessments.analytics import (
     paired_summary,
     paired_summary_from_counts,
 )
-from assessments.evaluation.disclosure import MIN_GROUP as MIN_GROUP
-from assessments.evaluation.disclosure import Disclosure
-from assessments.evaluation.selectors import MatchedData, Pair
+from evaluation.disclosure import MIN_GROUP as MIN_GROUP
+from evaluation.disclosure import Disclosure
+from evaluation.selectors import MatchedData, Pair
 from lms.disclosure import suppressed_rows
 
 # The breakdowns the page, the JSON and the summary sheet show side by side (Pair attributes).

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Value, When
 
-from assessments.evaluation.aggregates import DIMENSIONS
-from assessments.evaluation.filters import CONSENT_IN_FORCE, FILTER_SPECS, ReportFilters, session_code
+from evaluation.aggregates import DIMENSIONS
+from evaluation.filters import CONSENT_IN_FORCE, FILTER_SPECS, ReportFilters, session_code
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ def disclosed_report(*, filters: ReportFilters, read: Callable, labels: dict):
 
     `read` is selectors.matched_data (exports, command) or aggregates.matched_counts (the page).
     """
-    from assessments.evaluation.report import evaluation_report
+    from evaluation.report import evaluation_report
 
     check = disclosure_check(filters=filters)
     if not check.shown:

@@ -29,9 +29,9 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.evaluation.disclosure import BAND, WithheldReport
-from assessments.evaluation.report import MIN_GROUP, EvaluationReport
-from assessments.evaluation.selectors import Pair
+from evaluation.disclosure import BAND, WithheldReport
+from evaluation.report import MIN_GROUP, EvaluationReport
+from evaluation.selectors import Pair
 from lms.csv_export import csv_bytes, neutralise
 
 SUPPRESSED = "suppressed"

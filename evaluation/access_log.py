@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assessments.evaluation.filters import ReportFilters
 from assessments.models import ReportAccess
+from evaluation.filters import ReportFilters
 
 
 def report_access_log(*, user, kind: str, filters: ReportFilters, report: str = "prepost") -> ReportAccess:

@@ -18,10 +18,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from lms import parsing
+from training.models import Participant, TrainingSession
 
 # Longest value echoed back in an error message.
 _SHOWN_VALUE = 40
@@ -116,7 +117,7 @@ FILTER_SPECS: list[FilterSpec] = [
     FilterSpec("date_from", _month_start, lambda v: Q(finished_at__gte=_day_start(v)), chosen=False),
     FilterSpec("date_to", _month_end, _finished_by, chosen=False),
     FilterSpec("mode", _text, lambda v: Q(mode=v)),
-    # Sessions (the training app, one layer up): named by their models only here, at query time.
+    # Sessions (the training app, one layer below).
     FilterSpec("session", _code, lambda v: _session_condition(code=v)),
     FilterSpec("trainer", _integer, lambda v: _session_condition(trainer_id=v)),
 ]
@@ -124,13 +125,11 @@ FILTER_SPECS: list[FilterSpec] = [
 
 def _session_condition(**session_filter) -> Q:
     """Attempts of a session's participants on its modules' tests (`code=` or `trainer_id=`)."""
-    from django.apps import apps
-
-    sessions = apps.get_model("training", "TrainingSession").objects.filter(
+    sessions = TrainingSession.objects.filter(
         **({"code": session_filter["code"]} if "code" in session_filter else {"trainers": session_filter["trainer_id"]})
     )
-    participants = apps.get_model("training", "Participant").objects.filter(session__in=sessions)
-    modules = sessions.model.courses.through.objects.filter(trainingsession__in=sessions)
+    participants = Participant.objects.filter(session__in=sessions)
+    modules = TrainingSession.courses.through.objects.filter(trainingsession__in=sessions)
     return Q(user_id__in=participants.values("user_id"), test__course_id__in=modules.values("coursepage_id"))
 
 
@@ -140,12 +139,7 @@ def session_code():
     As training.selectors.participation_for chooses it: the most recent session whose roster holds
     the trainee and whose modules include the test's module; NULL when there is none.
     """
-    from django.apps import apps
-    from django.db.models import OuterRef, Subquery
-
-    participants = apps.get_model("training", "Participant").objects.filter(
-        user_id=OuterRef("user_id"), session__courses=OuterRef("test__course_id")
-    )
+    participants = Participant.objects.filter(user_id=OuterRef("user_id"), session__courses=OuterRef("test__course_id"))
     return Subquery(participants.order_by("-session__start_date", "-pk").values("session__code")[:1])
 
 

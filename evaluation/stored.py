@@ -21,15 +21,14 @@ import hashlib
 import json
 from collections.abc import Callable
 
-from django.apps import apps
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Case, CharField, Count, F, IntegerField, Max, Q, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import translation
 
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
+from evaluation.filters import ReportFilters
+from evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 
 # Bump when EvaluationReport or its computation changes: old entries are then never read again.
 # 4: disclosure control (disclosure.py) — entries stored before it may show populations under 5.
@@ -51,9 +50,9 @@ def _stamp_parts() -> list:
     from assessments.models import Attempt, Question, Test, TestItem
     from courses.models import CoursePage
     from lms.models import Audience, User
+    from training.models import Participant as participant_model
+    from training.models import TrainingSession as session_model
 
-    session_model = apps.get_model("training", "TrainingSession")
-    participant_model = apps.get_model("training", "Participant")
     person = (
         Coalesce(F("prefecture_id"), 0) * 64
         + _choice_index("audience", Audience.choices) * 4

@@ -2,7 +2,7 @@
 
 Four queries whatever the number of trainees or filters: finished attempts with their group fields,
 their item marks, the forms' items, the current questions (points and learning objectives). The
-database filters, joins and projects; assessments.analytics computes the statistics.
+database filters, joins and projects; evaluation.analytics computes the statistics.
 
 Matching: a pair is one trainee's first counting pre-test attempt and last counting post-test
 attempt of the same module, both meeting every filter. Counting means finished (submitted or closed
@@ -22,9 +22,11 @@ from django.db import connections
 from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
 
-from assessments.evaluation.aggregates import PairCounts, synthetic_flag
-from assessments.evaluation.filters import ReportFilters, session_code
 from assessments.models import Attempt, Question, Response, Test, TestItem
+from evaluation.aggregates import PairCounts, synthetic_flag
+from evaluation.filters import ReportFilters, session_code
+from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture, User
+from training.models import TrainingSession
 
 
 @dataclass(frozen=True)
@@ -384,8 +386,6 @@ def _item_counts(matched: list, layouts: dict, marks: dict, no_marks: tuple) -> 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
     """The choices of the filter form: modules with a pre-test, regions, prefectures, sessions and
     trainers (five queries)."""
-    from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture
-
     courses = [
         (str(course_id), title)
         for course_id, title in Test.objects.filter(kind=Test.Kind.PRE)
@@ -406,12 +406,8 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 
 
 def _session_choices() -> dict[str, list[tuple[str, str]]]:
-    """Sessions and their trainers (the training app, one layer up; two queries)."""
-    from django.apps import apps
-
-    from lms.models import User
-
-    sessions = apps.get_model("training", "TrainingSession").objects.order_by("-start_date")
+    """Sessions and their trainers (two queries)."""
+    sessions = TrainingSession.objects.order_by("-start_date")
     trainers = User.objects.filter(training_sessions_run__isnull=False).distinct().order_by("display_name")
     return {
         "session": [(code, f"{code} – {title}") for code, title in sessions.values_list("code", "title")],

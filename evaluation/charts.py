@@ -2,7 +2,7 @@
 
 Each function returns a small SVG (tested to stay under 8 KB) with a <title>; the page puts a text
 description and a table next to each chart. Coordinates are rounded to whole pixels to keep bytes
-down; colours come from CSS classes in assessments/evaluation.css.
+down; colours come from CSS classes in evaluation/static/evaluation/evaluation.css.
 """
 
 from __future__ import annotations

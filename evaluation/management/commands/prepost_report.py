@@ -3,12 +3,12 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.evaluation import exports, presentation
-from assessments.evaluation.access_log import report_access_log
-from assessments.evaluation.disclosure import disclosed_report
-from assessments.evaluation.filters import InvalidFilter, ReportFilters
-from assessments.evaluation.selectors import filter_choices, matched_data
 from assessments.models import ReportAccess, Test
+from evaluation import exports, presentation
+from evaluation.access_log import report_access_log
+from evaluation.disclosure import disclosed_report
+from evaluation.filters import InvalidFilter, ReportFilters
+from evaluation.selectors import filter_choices, matched_data
 from lms import csv_export
 
 

@@ -1,9 +1,9 @@
-"""The evaluator's pre/post report and its exports: thin views over assessments.evaluation.
+"""The evaluator's pre/post report and its exports: thin views over evaluation.
 
 Only holders of lms.view_evaluation (the Evaluator role, administrators) may see them; everyone
 else signed in gets 403. Every access is logged with its filters. An unknown filter value is a 400
 with a translated message; a selection the disclosure rule refuses shows the count band only
-(assessments/evaluation/disclosure.py).
+(evaluation/disclosure.py).
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from assessments.evaluation import exports, presentation
-from assessments.evaluation.access_log import report_access_log
-from assessments.evaluation.aggregates import matched_counts
-from assessments.evaluation.disclosure import disclosed_report
-from assessments.evaluation.filters import InvalidFilter, ReportFilters
-from assessments.evaluation.selectors import filter_choices, matched_data
-from assessments.evaluation.stored import stored_report
 from assessments.models import ReportAccess
+from evaluation import exports, presentation
+from evaluation.access_log import report_access_log
+from evaluation.aggregates import matched_counts
+from evaluation.disclosure import disclosed_report
+from evaluation.filters import InvalidFilter, ReportFilters
+from evaluation.selectors import filter_choices, matched_data
+from evaluation.stored import stored_report
 from lms.http import file_response
 
 PERMISSION = "lms.view_evaluation"
@@ -56,7 +56,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
         filters = _filters(request, ReportAccess.Kind.PAGE, choices)
     except InvalidFilter as error:
         context = {"error": error.message, **presentation.filter_context(filters=ReportFilters(), choices=choices)}
-        return TemplateResponse(request, "assessments/evaluation_report.html", context, status=400)
+        return TemplateResponse(request, "evaluation/report.html", context, status=400)
     # The page shows no trainee's row: the database's counts suffice. The results' HTML is stored
     # until the data changes (stored.py): a repeated view costs the stamp, a cache read and the filters.
     results, _computed = stored_report(
@@ -67,7 +67,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
     )
     context = {"results": results, **presentation.filter_context(filters=filters, choices=choices)}
     context["query"] = request.GET.urlencode()
-    return TemplateResponse(request, "assessments/evaluation_report.html", context)
+    return TemplateResponse(request, "evaluation/report.html", context)
 
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:

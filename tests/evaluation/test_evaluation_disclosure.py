@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import translation
 
-from assessments.evaluation import synthetic
+from evaluation import synthetic
 from lms import roles
 from lms.models import Prefecture
 from tests.factories import UserFactory, assessment_setup, prepost_results
@@ -210,7 +210,7 @@ def _demo_and_generated_data():
 
 def _filter_values() -> dict[str, list[str]]:
     """Every value the filter form offers that the demo data uses, per filter."""
-    from assessments.evaluation.selectors import filter_choices
+    from evaluation.selectors import filter_choices
 
     choices = filter_choices()
     from lms.models import User
@@ -234,11 +234,11 @@ def test_every_filter_combination_on_the_demo_data_shows_five_or_only_the_band(c
     """Every single filter value and every pair of filters (with the review's triple) on the demo
     data plus generated data: each output shows at least 5 trainees or nothing but the band, and no
     two shown selections of which one narrows the other differ by 1 to 4 trainees."""
-    from assessments.evaluation import presentation
-    from assessments.evaluation.aggregates import matched_counts
-    from assessments.evaluation.disclosure import disclosed_report
-    from assessments.evaluation.filters import ReportFilters
-    from assessments.evaluation.selectors import filter_choices
+    from evaluation import presentation
+    from evaluation.aggregates import matched_counts
+    from evaluation.disclosure import disclosed_report
+    from evaluation.filters import ReportFilters
+    from evaluation.selectors import filter_choices
 
     _demo_and_generated_data()
     capsys.readouterr()  # what the data commands printed
