@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from assessments.models import ReportAccess
 from evaluation import exports, presentation
 from evaluation.access_log import report_access_log
 from evaluation.aggregates import matched_counts
@@ -23,6 +22,7 @@ from evaluation.filters import InvalidFilter, ReportFilters
 from evaluation.selectors import filter_choices, matched_data
 from evaluation.stored import stored_report
 from lms.http import file_response
+from lms.models import StaffAccess
 
 PERMISSION = "lms.view_evaluation"
 
@@ -35,7 +35,7 @@ def _filters(request: HttpRequest, kind: str, choices: dict) -> ReportFilters:
     if not request.user.has_perm(PERMISSION):
         raise PermissionDenied
     filters = ReportFilters.from_query(request.GET, choices=choices)
-    report_access_log(user=request.user, kind=kind, filters=filters)
+    report_access_log(user=request.user, what=kind, filters=filters)
     return filters
 
 
@@ -53,7 +53,7 @@ def _report(request: HttpRequest, kind: str):
 def report_page(request: HttpRequest) -> HttpResponse:
     choices = filter_choices()
     try:
-        filters = _filters(request, ReportAccess.Kind.PAGE, choices)
+        filters = _filters(request, StaffAccess.What.EVALUATION_PAGE, choices)
     except InvalidFilter as error:
         context = {"error": error.message, **presentation.filter_context(filters=ReportFilters(), choices=choices)}
         return TemplateResponse(request, "evaluation/report.html", context, status=400)
@@ -77,7 +77,7 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 @require_GET
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
-    report = _report(request, ReportAccess.Kind.CSV)
+    report = _report(request, StaffAccess.What.EVALUATION_CSV)
     if isinstance(report, HttpResponse):
         return report
     return _download(exports.csv_data(report), "text/csv; charset=utf-8", exports.file_name("csv"))
@@ -86,7 +86,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def export_codebook_csv(request: HttpRequest) -> HttpResponse:
-    report = _report(request, ReportAccess.Kind.CSV)
+    report = _report(request, StaffAccess.What.EVALUATION_CSV)
     if isinstance(report, HttpResponse):
         return report
     return _download(exports.csv_codebook(report), "text/csv; charset=utf-8", exports.file_name("csv", part="codebook"))
@@ -95,7 +95,7 @@ def export_codebook_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    report = _report(request, ReportAccess.Kind.XLSX)
+    report = _report(request, StaffAccess.What.EVALUATION_XLSX)
     if isinstance(report, HttpResponse):
         return report
     return _download(

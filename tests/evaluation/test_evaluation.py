@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from assessments.models import Attempt, ReportAccess
+from assessments.models import Attempt
 from evaluation import charts, exports, synthetic
 from evaluation.aggregates import matched_counts
 from evaluation.analytics import paired_summary
@@ -21,7 +21,7 @@ from evaluation.filters import ReportFilters
 from evaluation.report import evaluation_report
 from evaluation.selectors import matched_data
 from lms import roles
-from lms.models import Prefecture
+from lms.models import Prefecture, StaffAccess
 from tests.factories import UserFactory, assessment_setup, prepost_results
 
 pytestmark = pytest.mark.django_db
@@ -173,7 +173,7 @@ def test_page_query_count_does_not_grow_with_trainees_or_filters():
 )
 def test_trainers_and_trainees_get_403(cohort, role, url):
     assert _client(role).get(url).status_code == 403
-    assert ReportAccess.objects.count() == 0
+    assert StaffAccess.objects.count() == 0
 
 
 def test_anonymous_visitors_are_sent_to_log_in(cohort):
@@ -185,10 +185,10 @@ def test_every_access_is_logged_with_its_filters(cohort):
     client = _client(roles.EVALUATOR)
     client.get("/fr/evaluation/?audience=police&region=kankan")
     client.get("/fr/evaluation/prepost.xlsx?audience=police")
-    logged = list(ReportAccess.objects.order_by("at").values_list("username", "kind", "filters"))
+    logged = list(StaffAccess.objects.order_by("at").values_list("username", "what", "subject", "filters"))
     assert logged == [
-        ("staff-evaluator", "page", {"audience": "police", "region": "kankan"}),
-        ("staff-evaluator", "xlsx", {"audience": "police"}),
+        ("staff-evaluator", "evaluation_page", "prepost", {"audience": "police", "region": "kankan"}),
+        ("staff-evaluator", "evaluation_xlsx", "prepost", {"audience": "police"}),
     ]
 
 
@@ -277,7 +277,7 @@ def test_command_prints_the_report_numbers_as_json(cohort, capsys):
     assert printed["summary"]["n"] == 6
     assert printed["summary"]["mean_diff"] == pytest.approx(report.summary.mean_diff)
     assert set(printed["summary"]) == set(report.summary.__dataclass_fields__)
-    assert ReportAccess.objects.get().kind == "command"
+    assert StaffAccess.objects.get().what == StaffAccess.What.EVALUATION_COMMAND
 
 
 def test_command_csv_and_course_filter(cohort, capsys):

@@ -3,13 +3,14 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.models import ReportAccess, Test
+from assessments.models import Test
 from evaluation import exports, presentation
 from evaluation.access_log import report_access_log
 from evaluation.disclosure import disclosed_report
 from evaluation.filters import InvalidFilter, ReportFilters
 from evaluation.selectors import filter_choices, matched_data
 from lms import csv_export
+from lms.models import StaffAccess
 
 
 class Command(BaseCommand):
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             filters = ReportFilters.from_query(query, choices=filter_choices())
         except InvalidFilter as error:
             raise CommandError(error.message) from None
-        report_access_log(user=None, kind=ReportAccess.Kind.COMMAND, filters=filters)
+        report_access_log(user=None, what=StaffAccess.What.EVALUATION_COMMAND, filters=filters)
         # Fewer than 5 trainees, or 1 to 4 apart from a wider selection: the count band only.
         report = disclosed_report(filters=filters, read=matched_data, labels=presentation.group_labels())
         if options["format"] == "json":
