@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / ".ci" / "mypy-baseline.txt"
-PACKAGES = ["lms", "courses", "assessments", "training", "certificates", "privacy", "events"]
+PACKAGES = ["lms", "courses", "assessments", "training", "evaluation", "certificates", "privacy", "events"]
 ERROR = re.compile(r"^(?P<path>[^:]+):\d+(?::\d+)?: error: (?P<message>.*)$")
 
 

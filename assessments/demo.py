@@ -109,11 +109,9 @@ def seed_audio() -> list[str]:
 
 
 def seed() -> list[str]:
-    """The assessments demo: tests per demo module, one demo attempt, synthetic results for evaluators."""
+    """The assessments demo: tests per demo module, one demo attempt (evaluation.demo adds the
+    synthetic results for evaluators)."""
     seed_tests()
     messages = seed_audio()
     seed_attempts()
-    from assessments.evaluation import synthetic
-
-    synthetic.seed_demo()
     return messages

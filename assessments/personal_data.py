@@ -8,14 +8,13 @@ import datetime
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, When
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Attempt, OfflineDevice, OfflinePin, ReportAccess, Response
+from assessments.models import Attempt, OfflineDevice, OfflinePin, Response
 from assessments.models.questions import QuestionKind
 from lms.data_protection import (
     DELETED,
     EMPTIED,
     KEPT_ANONYMOUS,
     NOT_PERSONAL,
-    SCRUBBED,
     ErasureContext,
     Section,
     fields,
@@ -41,11 +40,6 @@ FIELDS = {
     },
     "assessments.OfflineDevice": fields(DELETED, "id user test token_hash shared created_at expires_at"),
     "assessments.OfflinePin": fields(DELETED, "id user pin_hash updated_at"),
-    "assessments.ReportAccess": {
-        **fields(SCRUBBED, "username"),
-        **fields(KEPT_ANONYMOUS, "user report kind filters at"),
-        **fields(NOT_PERSONAL, "id"),
-    },
     "assessments.QuestionBank": fields(NOT_PERSONAL, "id course title"),
     "assessments.Question": fields(
         NOT_PERSONAL, "id bank reference version is_current kind objective points content key audio created_at"
@@ -62,7 +56,6 @@ FIELDS = {
 def erase(context: ErasureContext) -> dict[str, int]:
     user = context.user
     OfflinePin.objects.filter(user=user).delete()
-    ReportAccess.objects.filter(user=user).update(username=context.pseudonym)
     return {
         "offline_devices": OfflineDevice.objects.filter(user=user).delete()[0],
         # Free-text answers may hold names; the score stays, so do the statistics.
@@ -152,8 +145,6 @@ def sections(*, user) -> list[Section]:
 
 
 def apply_retention(*, now: datetime.datetime) -> dict[str, int]:
-    limit = retention_limit("RETENTION_ACCESS_LOG_DAYS", now)
-    reports = ReportAccess.objects.filter(at__lt=limit).delete()[0] if limit else 0
     limit = retention_limit("RETENTION_OFFLINE_DEVICE_DAYS", now)
     devices = OfflineDevice.objects.filter(expires_at__lt=limit).delete()[0] if limit else 0
-    return {"report_access_log": reports, "offline_devices": devices}
+    return {"offline_devices": devices}

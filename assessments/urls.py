@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments import views, views_evaluation, views_offline, views_paper
+from assessments import views, views_offline, views_paper
 
 app_name = "assessments"
 urlpatterns = [
@@ -9,10 +9,6 @@ urlpatterns = [
     path("attempts/<uuid:attempt_id>/", views.attempt_result, name="result"),
     path("tests/<id:test_id>/paper.pdf", views_paper.paper_pdf, name="paper_pdf"),
     path("tests/<id:test_id>/answer-sheet.pdf", views_paper.answer_sheet_pdf, name="answer_sheet_pdf"),
-    path("evaluation/", views_evaluation.report_page, name="evaluation"),
-    path("evaluation/prepost.csv", views_evaluation.export_csv, name="evaluation_csv"),
-    path("evaluation/codebook.csv", views_evaluation.export_codebook_csv, name="evaluation_codebook_csv"),
-    path("evaluation/prepost.xlsx", views_evaluation.export_xlsx, name="evaluation_xlsx"),
     path("offline/", views_offline.offline_page, name="offline"),
     path("offline/pin/", views_offline.pin_page, name="offline_pin"),
 ]

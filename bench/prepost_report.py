@@ -19,8 +19,8 @@ from _setup import QueryCounter, median, setup, timed
 
 def _build(trainees: int):
     from assessments import services
-    from assessments.evaluation import synthetic
     from assessments.models import QuestionBank, Response, Test
+    from evaluation import synthetic
     from tests.factories import course_tree
 
     test = Test.objects.filter(course__slug__startswith="module-", kind="pre").first()
@@ -91,13 +91,13 @@ def main() -> None:
     from django.test import Client
     from django.utils import translation
 
-    from assessments.analytics import item_analysis, mcnemar_exact, paired_summary
-    from assessments.evaluation import presentation, stored
-    from assessments.evaluation.aggregates import matched_counts
-    from assessments.evaluation.filters import ReportFilters
-    from assessments.evaluation.report import evaluation_report
-    from assessments.evaluation.selectors import matched_data
     from assessments.models import Response
+    from evaluation import presentation, stored
+    from evaluation.aggregates import matched_counts
+    from evaluation.analytics import item_analysis, mcnemar_exact, paired_summary
+    from evaluation.filters import ReportFilters
+    from evaluation.report import evaluation_report
+    from evaluation.selectors import matched_data
     from lms import roles
     from tests.factories import UserFactory
 

@@ -3,7 +3,7 @@
 Primary: a row of 1 to min_group - 1 people shows no number. Secondary: while the hidden rows (plus
 the people in the total who are on no row) add up to 1 to min_group - 1, the smallest row still
 shown is hidden too; otherwise the total minus the shown rows gives those few people's count.
-Used by the evaluation report (assessments.evaluation.report) and both programme dashboards.
+Used by the evaluation report (evaluation.report) and both programme dashboards.
 """
 
 from __future__ import annotations

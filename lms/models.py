@@ -121,7 +121,7 @@ class User(AbstractUser):
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_version = models.CharField(_("consent version"), max_length=32, blank=True)
     # Set when the person withdraws consent (lms.services.user_withdraw_consent): from then on they
-    # are left out of evaluator views and exports (assessments.evaluation.filters).
+    # are left out of evaluator views and exports (evaluation.filters).
     consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
     # Set for accounts a trainer creates from a roster: their one-time password is on a printed
     # sheet, so the first login must replace it (lms.middleware enforces it).

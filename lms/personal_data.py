@@ -47,7 +47,7 @@ FIELDS = {
     },
     "lms.StaffAccess": {
         **fields(SCRUBBED, "username subject"),
-        **fields(KEPT_ANONYMOUS, "user what at"),
+        **fields(KEPT_ANONYMOUS, "user what filters at"),
         **fields(NOT_PERSONAL, "id"),
     },
     "lms.AdministrativeRegion": fields(NOT_PERSONAL, "id code name"),

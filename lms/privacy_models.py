@@ -1,8 +1,8 @@
 """Consent history and the log of staff access to personal data (imported by lms.models).
 
 Both sit in the core app because every layer writes to them: sign-up and first login record consent
-(lms), trainers' rosters and exports log their access (training), evaluators' reports keep their own
-log (assessments.ReportAccess).
+(lms), trainers' rosters and exports log their access (training), evaluators' reports log theirs with
+the filters used (evaluation).
 """
 
 from django.conf import settings
@@ -56,8 +56,9 @@ class ConsentRecord(models.Model):
 class StaffAccess(models.Model):
     """A member of staff saw or exported personal data: who, what, when. Never answers or passwords.
 
-    Written by lms.access_log.staff_access_log only. The evaluation report keeps its own, older log
-    (assessments.ReportAccess), which records its filters.
+    Written by lms.access_log.staff_access_log only. The one log of staff access: the evaluation
+    report's accesses land here too, with the report's filters (its own log, assessments.ReportAccess,
+    was merged into this one by assessments migration 0004).
     """
 
     class What(models.TextChoices):
@@ -76,6 +77,10 @@ class StaffAccess(models.Model):
         USER_DATA = "user_data", _("A person's data (download)")
         USER_ADMIN = "user_admin", _("User account in the administration")
         ERASURE = "erasure", _("Erasure completed")
+        EVALUATION_PAGE = "evaluation_page", _("Evaluation report page")
+        EVALUATION_CSV = "evaluation_csv", _("Evaluation report export (CSV)")
+        EVALUATION_XLSX = "evaluation_xlsx", _("Evaluation report export (XLSX)")
+        EVALUATION_COMMAND = "evaluation_command", _("Evaluation report on the command line")
 
     # Kept when the account is erased: the log must outlive it (the username is copied for that).
     user = models.ForeignKey(
@@ -90,6 +95,8 @@ class StaffAccess(models.Model):
     what = models.CharField(_("what"), max_length=32, choices=What.choices)
     # A session code or a user id ("user:42"): enough to find what was seen, nothing of its content.
     subject = models.CharField(_("subject"), max_length=64, blank=True)
+    # The filters of a report (evaluation: {"audience": "police", ...}); empty for other accesses.
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 
     class Meta:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "training",
+    "evaluation",
     "certificates",
     "privacy",
     "events",

@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("privacy.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
+    path("", include("evaluation.urls")),
     path("sessions/", include("training.urls")),
     path("events/", include((event_urlpatterns, "events"))),
     path("outreach/", include((outreach_urlpatterns, "outreach"))),

@@ -279,13 +279,16 @@ class ProgrammeTargetFactory(factory.django.DjangoModelFactory):
     value = 100
 
 
-class ReportAccessFactory(factory.django.DjangoModelFactory):
+class StaffAccessFactory(factory.django.DjangoModelFactory):
+    """An evaluator's view of the report, as lms.access_log logs it."""
+
     class Meta:
-        model = "assessments.ReportAccess"
+        model = "lms.StaffAccess"
 
     user = factory.SubFactory(UserFactory)
     username = factory.LazyAttribute(lambda access: access.user.username if access.user else "")
-    kind = "page"
+    what = "evaluation_page"
+    subject = "prepost"
     filters = factory.LazyFunction(lambda: {"audience": "police"})
 
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
         factories.AdministrativeRegionFactory,
         factories.PrefectureFactory,
         factories.UserFactory,
-        factories.ReportAccessFactory,
+        factories.StaffAccessFactory,
     ],
 )
 def test_factory_builds_a_valid_saved_object(factory):

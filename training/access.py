@@ -21,7 +21,7 @@ def dashboard_panel(request) -> str | None:
         links.append((_("Training sessions"), reverse("training:list")))
     if administrator or user.has_perm("lms.view_evaluation"):
         links.append((_("Programme dashboard"), reverse("training:programme")))
-        links.append((_("Pre/post evaluation"), reverse("assessments:evaluation")))
+        links.append((_("Pre/post evaluation"), reverse("evaluation:report")))
     if not links:
         return None
     return render_to_string("training/dashboard_panel.html", {"links": links}, request=request)

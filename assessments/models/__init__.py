@@ -3,7 +3,6 @@
 from assessments.models.attempts import Attempt, Response
 from assessments.models.offline import OfflineDevice, OfflinePin
 from assessments.models.questions import Question, QuestionBank, QuestionKind
-from assessments.models.report_access import ReportAccess
 from assessments.models.tests import Test, TestForm, TestItem
 
 __all__ = [
@@ -13,7 +12,6 @@ __all__ = [
     "Question",
     "QuestionBank",
     "QuestionKind",
-    "ReportAccess",
     "Response",
     "Test",
     "TestForm",

@@ -16,13 +16,13 @@ from django.core.management import call_command
 from django.test import Client
 
 from assessments import offline, services
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.selectors import matched_data
 from assessments.models import Attempt, Question, Test
 from assessments.paper_import import import_paper_responses
 from certificates import selectors as certificate_selectors
 from certificates import services as certificate_services
 from certificates.models import Certificate
+from evaluation.filters import ReportFilters
+from evaluation.selectors import matched_data
 from tests.assessments.test_paper import REFERENCES, RIGHT_CELLS
 from tests.factories import RIGHT_ANSWERS, TrainingSessionFactory, UserFactory, certificate_setup, prepost_results
 from tests.field.test_offline_sync import body, download, put, right_fields

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from assessments.evaluation import synthetic
+from evaluation import synthetic
 from lms import roles
 from tests.factories import UserFactory, assessment_setup
 from tests.login import log_in

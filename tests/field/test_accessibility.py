@@ -114,7 +114,7 @@ def test_no_axe_violations_on_trainee_and_trainer_pages(browser, live_server, sh
 def test_no_axe_violations_on_the_evaluators_report(browser, live_server, module):
     """The evaluator's report with data (headline, four charts, every table, a session breakdown),
     every <details> table opened, in French and English."""
-    from assessments.evaluation import synthetic
+    from evaluation import synthetic
     from lms import roles
     from lms.models import User
     from tests.factories import ParticipantFactory, TrainingSessionFactory, UserFactory

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.selectors import matched_data
+from evaluation.filters import ReportFilters
+from evaluation.selectors import matched_data
 from lms import services
 from lms.consent import consent_text
 from lms.models import ConsentRecord

@@ -10,12 +10,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from assessments.evaluation import exports, presentation
-from assessments.evaluation.filters import ReportFilters
-from assessments.evaluation.report import evaluation_report
-from assessments.evaluation.selectors import matched_data
 from assessments.models import Attempt, Response
 from certificates.models import Certificate
+from evaluation import exports, presentation
+from evaluation.filters import ReportFilters
+from evaluation.report import evaluation_report
+from evaluation.selectors import matched_data
 from lms.access_log import staff_access_log
 from lms.models import StaffAccess, User
 from privacy import services

@@ -132,10 +132,10 @@ MATRIX: dict[str, Row] = {
     # administrators only (test_the_module_answer_sheet_names_nobody_for_other_trainers).
     "assessments:paper_pdf": Row(TEST, PAPER),
     "assessments:answer_sheet_pdf": Row(TEST, PAPER),
-    "assessments:evaluation": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
-    "assessments:evaluation_csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
-    "assessments:evaluation_codebook_csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
-    "assessments:evaluation_xlsx": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "evaluation:report": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "evaluation:csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "evaluation:codebook_csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "evaluation:xlsx": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     "assessments:offline": Row(None, expect(200)),
     "assessments:offline_pin": Row(None, expect(200, anonymous=LOGIN)),
     # Only for a test one may take: trainee B (enrolled, not yet done).

@@ -231,7 +231,7 @@ def _dangerous(cells) -> list[str]:
 
 @pytest.mark.django_db
 def test_formula_payloads_are_neutralised_in_every_export():
-    from assessments.evaluation import exports as evaluation_exports
+    from evaluation import exports as evaluation_exports
 
     room = hostile_room(FORMULAS)
     # Four prefectures named with payloads, five trainees each, every one with a pre- and a post-test:
@@ -254,8 +254,8 @@ def test_formula_payloads_are_neutralised_in_every_export():
     with translation.override("fr"):
         csv_summary = trainer.get(reverse("training:summary_export", args=[code, "csv"]))
         xlsx_summary = trainer.get(reverse("training:summary_export", args=[code, "xlsx"]))
-        evaluation_csv = evaluator.get(reverse("assessments:evaluation_csv"))
-        evaluation_xlsx = evaluator.get(reverse("assessments:evaluation_xlsx"))
+        evaluation_csv = evaluator.get(reverse("evaluation:csv"))
+        evaluation_xlsx = evaluator.get(reverse("evaluation:xlsx"))
     body = b"".join
     summary_cells = _cells_csv(
         body(csv_summary.streaming_content) if csv_summary.streaming else csv_summary.content, ";"
@@ -319,8 +319,8 @@ def test_no_csv_export_hides_a_formula_after_any_separator():
         summary = _content(as_trainer.get(reverse("training:summary_export", args=[session.code, "csv"])))
         files = {
             "summary.csv": summary,
-            "prepost.csv": _content(as_evaluator.get(reverse("assessments:evaluation_csv"))),
-            "codebook.csv": _content(as_evaluator.get(reverse("assessments:evaluation_codebook_csv"))),
+            "prepost.csv": _content(as_evaluator.get(reverse("evaluation:csv"))),
+            "codebook.csv": _content(as_evaluator.get(reverse("evaluation:codebook_csv"))),
         }
     printed = io.StringIO()
     call_command("prepost_report", "--format", "csv", stdout=printed)

@@ -295,9 +295,9 @@ def test_a_trainer_edits_the_dates_and_the_days_follow_keeping_days_with_marks(c
 @pytest.mark.parametrize(
     ("role", "shown", "hidden"),
     [
-        (roles.TRAINER, ["training:list"], ["training:programme", "assessments:evaluation"]),
-        (roles.EVALUATOR, ["training:programme", "assessments:evaluation"], ["training:list"]),
-        (roles.TRAINEE, [], ["training:list", "training:programme", "assessments:evaluation"]),
+        (roles.TRAINER, ["training:list"], ["training:programme", "evaluation:report"]),
+        (roles.EVALUATOR, ["training:programme", "evaluation:report"], ["training:list"]),
+        (roles.TRAINEE, [], ["training:list", "training:programme", "evaluation:report"]),
     ],
 )
 def test_the_dashboard_shows_each_role_where_to_start(client, role, shown, hidden):

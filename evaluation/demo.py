@@ -1,0 +1,8 @@
+"""The evaluation demo: synthetic pre/post results so evaluators see every group of the report."""
+
+from evaluation import synthetic
+
+
+def seed() -> None:
+    """Run by seed_demo after assessments.demo (INSTALLED_APPS order): its tests must exist."""
+    synthetic.seed_demo()
