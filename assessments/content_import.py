@@ -63,6 +63,8 @@ def banks_read(directory: Path) -> list[Bank]:
 
 def _bank_read(path: Path, problems: Problems) -> Bank:
     file = DataFile(path, problems)
+    if not file.readable:
+        return Bank(path.stem, path, {}, [], {}, [], {})
     file.unknown({"title", "questions", "form", "forms", "anchors", "tests"})
     title = {language: file.text(f"title.{language}", required=language == SOURCE_LANGUAGE) for language in languages()}
     questions = [

@@ -70,6 +70,8 @@ def modules_read(directory: Path) -> Catalogue:
     directory = Path(directory)
     problems = Problems(root=directory)
     catalogue_file = DataFile(directory / "catalogue.yaml", problems)
+    if not catalogue_file.readable:
+        problems.raise_if_any()
     catalogue_file.unknown({"modules", "fr", "en"})
     text = {}
     for language, entry in catalogue_file.translations():
@@ -98,6 +100,8 @@ def _slugs(file: DataFile, name: str, directory: Path, *, suffix: str) -> list[s
 
 def _module_read(folder: Path, problems: Problems, *, audiences: set[str]) -> Module:
     file = DataFile(folder / "module.yaml", problems)
+    if not file.readable:
+        return Module(folder.name, folder, [], 0, {})
     file.unknown({"audiences", "duration_minutes", "lessons", "fr", "en"})
     codes = file.strings("audiences", required=False) or []
     for index, code in enumerate(codes):
@@ -124,6 +128,8 @@ def _module_read(folder: Path, problems: Problems, *, audiences: set[str]) -> Mo
 
 def _lesson_read(folder: Path, slug: str, problems: Problems) -> Lesson:
     file = DataFile(folder / f"{slug}.yaml", problems)
+    if not file.readable:
+        return Lesson(slug, file.path, True, {})
     file.unknown({"required", "fr", "en"})
     required = file.get("required", bool, required=False)
     text: dict[str, dict[str, Any]] = {}

@@ -72,6 +72,7 @@ class DataFile:
     def __init__(self, path: Path, problems: Problems):
         self.path, self.problems = path, problems
         self.data: dict[str, Any] = {}
+        self.readable = False  # True once the file is read as a mapping; else its one problem is recorded
         try:
             loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -88,7 +89,7 @@ class DataFile:
         if not isinstance(loaded, dict):
             self.problem("", _("The file must hold named fields (“name: value” lines)."))
             return
-        self.data = loaded
+        self.data, self.readable = loaded, True
 
     def problem(self, name: str, message: str) -> None:
         self.problems.add(self.path, name, message)
@@ -141,7 +142,7 @@ class DataFile:
 
 
 def describe(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
+    """What a field of type `kind` must hold, for an error message."""
     names = {
         str: _("a text"),
         int: _("a whole number"),
@@ -149,4 +150,4 @@ def describe(kind: type | tuple[type, ...]) -> str:
         list: _("a list"),
         dict: _("a set of named fields"),
     }
-    return _(" or ").join(names.get(item, item.__name__) for item in kinds)
+    return ", ".join(names.get(item, item.__name__) for item in (kind if isinstance(kind, tuple) else (kind,)))
