@@ -146,6 +146,11 @@ def _question_read(file: DataFile, name: str, item: Any) -> dict[str, Any] | Non
             content[language]["objective"] = goal
     if reference is None or kind is None or key is None or SOURCE_LANGUAGE not in content:
         return None
+    # Every id, label and answer is text, as the admin's boxes give them: `1` written bare is "1".
+    texts = _as_texts({"content": content, "key": key}, file=file, name=name)
+    if texts is None:
+        return None
+    content, key = texts["content"], texts["key"]
     # The admin form's own checks: the boxes an editor would see, built back into content and key.
     boxes, key_boxes = question_content.unbuild(content=content, key=key)
     try:
@@ -165,6 +170,24 @@ def _question_read(file: DataFile, name: str, item: Any) -> dict[str, Any] | Non
         "content": content,
         "key": key,
     }
+
+
+def _as_texts(value: Any, *, file: DataFile, name: str) -> Any:
+    """`value` with numbers turned into text (dict keys too); None, recording it, where something is not text."""
+    if isinstance(value, dict):
+        result = {str(key): _as_texts(item, file=file, name=name) for key, item in value.items()}
+        return None if None in result.values() else result
+    if isinstance(value, list):
+        items = [_as_texts(item, file=file, name=name) for item in value]
+        return None if None in items else items
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        file.problem(
+            name, _("The question's texts, choices and key must be text: %(value)r is not.") % {"value": value}
+        )
+        return None
+    return value
 
 
 @transaction.atomic

@@ -117,6 +117,9 @@ def _state():
 
 
 def test_import_content_imports_a_programme_and_importing_it_again_changes_nothing(programme, capsys):
+    call_command("import_content", str(programme), "--check")
+    assert "rien n'a été écrit" in capsys.readouterr().out
+    assert not CoursePage.objects.exists() and not Question.objects.exists()
     call_command("import_content", str(programme))
     assert "1 modules, 2 leçons, 20 questions, 2 tests" in capsys.readouterr().out  # French, the default
     assert set(CoursePage.objects.values_list("locale__language_code", "title")) == {
@@ -163,12 +166,20 @@ def test_a_corrected_question_is_saved_by_the_admins_service(programme):
 
     def correct(data):
         data["questions"][0]["en"]["text"] = "Where does human security start from?"
+        short = next(question for question in data["questions"] if question["kind"] == "short")
+        short["fr"]["accepted"] = [2012, "en 2012"]  # a year written without quotes is read as a number
 
-    _edit(programme / "questions" / f"{MODULE}.yaml", correct)
+    path = programme / "questions" / f"{MODULE}.yaml"
+    _edit(path, correct)
     call_command("import_content", str(programme))
     question = Question.objects.get(reference="SH-01", is_current=True)
     assert question.content["en"]["text"] == "Where does human security start from?"
     assert question.version == 1  # not answered yet: edited in place, as in the admin
+    short = Question.objects.get(kind="short", is_current=True)
+    assert short.content["fr"]["accepted"] == ["2012", "en 2012"]
+    before = _state()
+    call_command("import_content", str(programme))
+    assert _state() == before
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("directory", type=Path)
+        parser.add_argument("--check", action="store_true", help="Only check the files; write nothing.")
 
-    def handle(self, *args, directory: Path, **options):
+    def handle(self, *args, directory: Path, check: bool = False, **options):
         modules_dir, questions_dir = directory / "modules", directory / "questions"
         if not modules_dir.is_dir() and not questions_dir.is_dir():
             raise CommandError(
@@ -38,6 +39,9 @@ class Command(BaseCommand):
         try:
             if problems:
                 raise ContentError(problems)
+            if check:
+                self.stdout.write(self.style.SUCCESS(_("The files are right; nothing was written (--check).")))
+                return
             with transaction.atomic():
                 courses = modules.modules_import(catalogue) if catalogue else []
                 tests = questions.banks_import(banks)
