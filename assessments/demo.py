@@ -1,66 +1,33 @@
-"""Demo tests: a pre-test and a post-test for each demo module, from assessments.demo_questions.
+"""Demo tests: a pre-test and a post-test for each demo module.
 
-Idempotent: questions are saved through question_save (identical content changes nothing) and tests
-through test_define.
+The questions live in data files, assessments/content/demo (docs/content.md), imported by
+assessments.content_import like a programme's own: importing them again changes nothing.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments import services
-from assessments.demo_questions import BANKS
+from assessments import content_import, services
 from assessments.models import Attempt, Question, QuestionBank, Test
 from courses import demo_audio
-from courses.models import CoursePage
+from courses.demo import CONTENT as COURSES_CONTENT
+from lms.content_files import DataFile, Problems
+
+CONTENT = Path(__file__).resolve().parent / "content" / "demo"
 
 
-def _content(question: dict) -> dict:
-    content = {}
-    for language in ("fr", "en"):
-        text = dict(question[language])
-        text["objective"] = question["objective"][language]
-        content[language] = text
-    return content
-
-
-def _save_question(*, bank, question: dict, **extra) -> Question:
-    return services.question_save(
-        bank=bank,
-        reference=question["reference"],
-        kind=question["kind"],
-        objective=question["objective"]["fr"],
-        content=_content(question),
-        key=question["key"],
-        points=question.get("points", 1),
-        **extra,
-    )
+def first_module() -> str:
+    """The slug of the demo's first module (the first in the catalogue file)."""
+    return DataFile(COURSES_CONTENT / "catalogue.yaml", Problems(root=COURSES_CONTENT)).data["modules"][0]
 
 
 @transaction.atomic
 def seed_tests() -> list[Test]:
-    tests = []
-    for slug, data in BANKS.items():
-        course = CoursePage.objects.filter(slug=slug, locale__language_code="fr").first()
-        if course is None:
-            continue
-        bank, _created = QuestionBank.objects.get_or_create(course=course, defaults={"title": data["title"]["fr"]})
-        for question in data["questions"]:
-            _save_question(bank=bank, question=question)
-        if "forms" in data:
-            forms = {"A": data["forms"]["A"], "B": data["forms"]["B"]}
-            pre_forms = post_forms = forms
-            anchors = data.get("anchors", [])
-        else:
-            pre_forms, post_forms, anchors = {"": data["pre"]["form"]}, {"": data["post"]["form"]}, []
-        tests.append(services.test_define(course=course, kind="pre", forms=pre_forms, anchors=anchors, pass_mark=0))
-        tests.append(
-            services.test_define(
-                course=course, kind="post", forms=post_forms, anchors=anchors, pass_mark=70, attempts_allowed=2
-            )
-        )
-    return tests
+    return content_import.banks_load(CONTENT)
 
 
 def submit_demo_attempt(*, user, test: Test, right_every: int = 2) -> None:
@@ -83,7 +50,7 @@ def seed_attempts(*, username: str = "apprenant") -> None:
     from lms.models import User
 
     user = User.objects.filter(username=username).first()
-    test = Test.objects.filter(course__slug=next(iter(BANKS)), kind=Test.Kind.PRE).first()
+    test = Test.objects.filter(course__slug=first_module(), kind=Test.Kind.PRE).first()
     if user is None or test is None or Attempt.objects.filter(user=user, test=test).exists():
         return
     # About half right: a plausible pre-test.
@@ -97,14 +64,18 @@ QUESTION_CLIP = "Démo : question lue par une voix de synthèse française (remp
 def seed_audio() -> list[str]:
     """The first demo question read aloud: a French synthetic placeholder made by espeak-ng
     (courses.demo_audio). Without espeak-ng nothing is added and the returned message says so."""
-    slug, data = next(iter(BANKS.items()))
-    question = data["questions"][0]
-    clip = demo_audio.demo_clip(title=QUESTION_CLIP, text=question["fr"]["text"], filename="demo-question.wav")
+    slug = first_module()
+    question = next(data for data in content_import.banks_read(CONTENT) if data.course == slug).questions[0]
+    clip = demo_audio.demo_clip(
+        title=QUESTION_CLIP, text=question["content"]["fr"]["text"], filename="demo-question.wav"
+    )
     if clip is None:
         return [_("espeak-ng is not installed: the demo audio clip of the first question was skipped.")]
     bank = QuestionBank.objects.filter(course__slug=slug, course__locale__language_code="fr").first()
     if bank is not None:
-        _save_question(bank=bank, question=question, audio_changes={(None, demo_audio.demo_language().code): clip})
+        content_import.question_save(
+            bank=bank, question=question, audio_changes={(None, demo_audio.demo_language().code): clip}
+        )
     return []
 
 

@@ -21,14 +21,14 @@ def main() -> None:
     from wagtail.models import Page, Site
 
     from courses import services
-    from courses.demo_content import MODULES
+    from courses.demo import first_lesson_text
     from lms.models import HomePage
     from tests.factories import UserFactory, course_tree
 
     course, lessons = course_tree(lessons=args.lessons)
     lesson = lessons[1]
     # Real lesson text from the demo module, identical on both pages.
-    text = "".join(value for kind, value in MODULES[0]["lessons"][0]["fr"]["body"] if kind == "rich_text")
+    text = first_lesson_text("fr")
     lesson.body = [("rich_text", text)]
     lesson.save_revision().publish()
 

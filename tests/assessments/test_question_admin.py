@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from assessments import question_content, services
-from assessments.demo_questions import BANKS
+from assessments import content_import, question_content, services
+from assessments.demo import CONTENT
 from assessments.models import Question, QuestionBank
 from lms import roles
 from tests.factories import UserFactory, assessment_setup
@@ -13,13 +13,13 @@ LANGUAGES = ["fr", "en"]
 
 
 def _demo_questions():
-    for bank in BANKS.values():
-        yield from bank["questions"]
+    for bank in content_import.banks_read(CONTENT):
+        yield from bank.questions
 
 
 @pytest.mark.parametrize("question", list(_demo_questions()), ids=lambda q: q["reference"])
 def test_every_demo_question_survives_the_round_trip_through_the_editing_boxes(question):
-    content = {language: {**question[language], "objective": question["objective"][language]} for language in LANGUAGES}
+    content = question["content"]
     boxes, key_boxes = question_content.unbuild(content=content, key=question["key"])
     rebuilt_content, rebuilt_key = question_content.build(
         kind=question["kind"], languages=LANGUAGES, boxes=boxes, key_boxes=key_boxes

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Response
 
 from assessments import services
 from assessments.models import Attempt
-from courses.demo_content import MODULES
+from courses.demo import first_lesson_text
 from courses.services import enrolment_create
 from tests.browser.test_test_journey import PHONE
 from tests.factories import UserFactory, assessment_setup
@@ -77,7 +77,7 @@ def weigh(browser: Browser, storage_state, url: str) -> Weight:
 def trainee_pages(home_pages, live_server):
     """A trainee enrolled in a module whose lessons hold real demo text; the URL of each page."""
     course, lessons, pre, _post = assessment_setup()
-    text = "".join(value for kind, value in MODULES[0]["lessons"][0]["fr"]["body"] if kind == "rich_text")
+    text = first_lesson_text("fr")
     lessons[0].body = [("rich_text", text)]
     lessons[0].save_revision().publish()
     # Listen controls on the test and lesson pages: they count, the clips (opt-in media) do not load.

@@ -1,0 +1,115 @@
+"""What seed_demo builds, counted (tests/courses/test_content_files.py compares it with the figures
+measured before the demo content moved from Python literals to data files)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from wagtail.models import Page
+
+
+def demo_counts() -> dict[str, int]:
+    """Pages by type, lessons, stream blocks by type, questions by kind, choices, tests, translations."""
+    from assessments.models import Question, QuestionBank, Test, TestForm, TestItem
+    from courses.models import AudioLanguage, CoursePage, H5PPackage, LessonPage
+
+    counts: Counter[str] = Counter()
+    for page in Page.objects.select_related("content_type"):
+        counts[f"pages.{page.content_type.model}"] += 1
+        counts[f"pages.locale.{page.locale.language_code}"] += 1
+    counts["pages.translated"] = Page.objects.filter(locale__language_code="en").exclude(depth=1).count()
+    counts["courses"] = CoursePage.objects.count()
+    counts["lessons"] = LessonPage.objects.count()
+    counts["lessons.required"] = LessonPage.objects.filter(required=True).count()
+    for lesson in LessonPage.objects.all():
+        for block in lesson.body.raw_data:
+            counts[f"blocks.{block['type']}"] += 1
+            value = block["value"]
+            if block["type"] in ("key_points", "references"):
+                counts[f"blocks.{block['type']}.items"] += len(value)
+    for course in CoursePage.objects.all():
+        counts["objectives"] += len(course.objectives)
+    for question in Question.objects.all():
+        counts[f"questions.{question.kind}"] += 1
+        counts["questions.points"] += question.points
+        for language, entry in question.content.items():
+            counts[f"questions.languages.{language}"] += 1
+            for box in ("options", "left", "right", "accepted"):
+                counts[f"choices.{language}"] += len(entry.get(box, ()))
+    counts["questions"] = Question.objects.count()
+    counts["question_banks"] = QuestionBank.objects.count()
+    counts["tests"] = Test.objects.count()
+    counts["test_forms"] = TestForm.objects.count()
+    counts["test_items"] = TestItem.objects.count()
+    counts["test_items.anchors"] = TestItem.objects.filter(anchor=True).count()
+    counts["h5p_packages"] = H5PPackage.objects.count()
+    counts["audio_languages"] = AudioLanguage.objects.count()
+    return dict(sorted(counts.items()))
+
+
+def demo_fingerprint() -> str:
+    """A digest of the demo's text (pages, lesson bodies, questions, tests): equal digests, equal content."""
+    import hashlib
+    import json
+
+    from assessments.models import Question, TestItem
+    from courses.models import CoursePage, LessonPage
+
+    def without_package(raw):
+        # An H5P block names its package by primary key, which depends on the database, not on the content.
+        return [
+            {**block, "value": {**block["value"], "package": None}} if block["type"] == "h5p" else block
+            for block in raw
+        ]
+
+    parts = []
+    for course in CoursePage.objects.order_by("locale__language_code", "path"):
+        parts.append(
+            [
+                course.locale.language_code,
+                course.slug,
+                course.title,
+                course.summary,
+                [block["value"] for block in course.objectives.raw_data],
+                course.estimated_minutes,
+                sorted(course.audiences.values_list("code", flat=True)),
+            ]
+        )
+    for lesson in LessonPage.objects.order_by("locale__language_code", "path"):
+        parts.append(
+            [
+                lesson.locale.language_code,
+                lesson.slug,
+                lesson.title,
+                lesson.required,
+                without_package(lesson.body.raw_data),
+            ]
+        )
+    for question in Question.objects.order_by("bank__course__slug", "reference", "version"):
+        parts.append(
+            [
+                question.bank.course.slug,
+                question.bank.title,
+                question.reference,
+                question.kind,
+                question.objective,
+                question.content,
+                question.key,
+                question.points,
+            ]
+        )
+    for item in TestItem.objects.order_by("form__test__course__slug", "form__test__kind", "form__label", "position"):
+        test = item.form.test
+        parts.append(
+            [
+                test.course.slug,
+                test.kind,
+                test.pass_mark,
+                test.attempts_allowed,
+                item.form.label,
+                item.position,
+                item.reference,
+                item.anchor,
+            ]
+        )
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
