@@ -145,8 +145,9 @@ class Package:
 def offline_package_issue(*, user, test: Test, language: str, session_code: str = "") -> Package:
     """Issue a download of `test` for `user`'s phone, or with `session_code` for a trainer's shared phone.
 
-    Refuses a test the trainee may not take now (the same rule as online), and a roster the trainer
-    may not see. Participants of a shared download who may not take the test are left out.
+    Refuses a test the trainee may not take now (`access.may_take_test`, the rule of the online start:
+    a closed test, a post-test whose review is open, no attempt left, …), and a roster the trainer may
+    not see. Participants of a shared download who may not take the test are left out.
     """
     now = timezone.now()
     shared = bool(session_code)
@@ -158,13 +159,13 @@ def offline_package_issue(*, user, test: Test, language: str, session_code: str 
                 break
         if people is None:
             raise AttemptRefused(_("You cannot download this session's roster."), status=403)
-        people = [person for person in people if access.test_closed_reason(user=person, test=test) is None]
+        people = [p for p in people if not access.may_take_test(user=p, test=test, route=access.DOWNLOAD)]
         if not people:
             raise AttemptRefused(_("Nobody in this session may take this test now."), status=409)
     else:
-        reason = access.test_closed_reason(user=user, test=test)
-        if reason is not None:
-            raise AttemptRefused(reason, status=403)
+        refusal = access.may_take_test(user=user, test=test, route=access.DOWNLOAD)
+        if refusal is not None:
+            raise AttemptRefused(refusal.message, status=403)
         people = [user]
     token = secrets.token_urlsafe(32)
     device = OfflineDevice.objects.create(
@@ -326,13 +327,10 @@ def offline_attempt_sync(
     user = get_user_model().objects.get(pk=user_id)
     now = timezone.now()
     started, finished = _parse_time(started_at), _parse_time(finished_at)
-    # The window rules as they are when the attempt arrives: the test closed (by an editor, or by the
-    # trainer for the room), the download expired, or the time limit passed on the phone's own clock.
-    late = (
-        not test.is_open
-        or access.test_closed_reason(user=user, test=test) is not None
-        or now.timestamp() > payload["x"]
-    )
+    # The rule of the online start as it is when the attempt arrives (access.may_take_test: the test
+    # closed by an editor or for the room by the trainer, …), the download expired, or the time limit
+    # passed on the phone's own clock: the attempt is kept, flagged late.
+    late = access.may_take_test(user=user, test=test, route=access.SYNC) is not None or now.timestamp() > payload["x"]
     if test.time_limit_minutes and started and finished:
         late = late or finished - started > timedelta(minutes=test.time_limit_minutes) + timedelta(seconds=30)
     duplicate = attempts_used_up(user_id=user.pk, test=test)

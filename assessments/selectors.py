@@ -19,6 +19,11 @@ def finished_attempts(*, user, test: Test) -> list[Attempt]:
     return list(Attempt.objects.filter(user=user, test=test).finished().order_by("number"))
 
 
+def attempts_used(*, user, test: Test) -> int:
+    """How many attempts of `test` the trainee has used up, by any route, flagged ones included."""
+    return Attempt.objects.filter(user=user, test=test).finished().count()
+
+
 def has_submitted(*, user, test: Test) -> bool:
     """Whether the trainee handed the test in, by any route: the pre-test gate opens on any
     attempt, even a flagged one (taking the test is what the gate asks, not its score)."""

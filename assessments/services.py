@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.documents.models import Document
 
-from assessments import scoring
+from assessments import access, scoring
 from assessments.hooks import SUBMISSION_LISTENER
 from assessments.models import Attempt, Question, Response, Test, TestForm
 from courses.services import audio_clip_store
@@ -93,12 +93,15 @@ def attempt_start(*, user, test: Test) -> tuple[Attempt, bool]:
     existing = Attempt.objects.filter(user=user, test=test, status=Attempt.Status.OPEN).first()
     if existing is not None:
         return existing, False
+    # The page asked access.may_take_test (the one rule) just before; the test's own state is checked
+    # again here, in the transaction, with the same words: it may have changed meanwhile.
     if not test.is_open:
-        raise AttemptRefused(_("This test is closed."))
+        closed = access.REVIEW_OPEN if test.kind == Test.Kind.POST else access.CLOSED
+        raise AttemptRefused(access.refusal(closed).message)
     # Finished attempts only: an open one started meanwhile by a concurrent request is found below.
     done = Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).count()
     if done >= test.attempts_allowed:
-        raise AttemptRefused(_("You have used every attempt allowed for this test."))
+        raise AttemptRefused(access.refusal(access.NO_ATTEMPTS_LEFT).message)
     form = _choose_form(user=user, test=test)
     layout, _questions = _layout(test=test, form=form)
     now = timezone.now()

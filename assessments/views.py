@@ -31,29 +31,33 @@ def _course(test: Test) -> CoursePage:
 def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
     """The test: an introduction with a start button, or the open attempt as one plain form."""
     test = get_object_or_404(Test, pk=test_id)
-    refusal = access.test_closed_reason(user=request.user, test=test)
-    if refusal is not None:
-        messages.info(request, refusal)
+    refusal = access.may_take_test(user=request.user, test=test, route=access.ONLINE)
+    if refusal is not None and refusal.code in access.NOT_YET:
+        messages.info(request, refusal.message)
         return redirect(_course(test).url)
     attempt = Attempt.objects.filter(user=request.user, test=test, status=Attempt.Status.OPEN).first()
     if request.method == "POST":
+        if attempt is None and refusal is not None:
+            messages.error(request, refusal.message)
+            return redirect(_course(test).url)
         try:
             attempt, _created = services.attempt_start(user=request.user, test=test)
-        except services.AttemptRefused as refusal:
-            messages.error(request, refusal.message)
+        except services.AttemptRefused as refused:
+            messages.error(request, refused.message)
             return redirect(_course(test).url)
         return redirect("assessments:test", test_id=test.pk)
     if attempt is None:
-        finished = selectors.finished_attempts(user=request.user, test=test)
-        can_start = len(finished) < test.attempts_allowed
+        can_start = refusal is None
         return TemplateResponse(
             request,
             "assessments/test_intro.html",
             {
                 "test": test,
                 "course": _course(test),
-                "finished": finished,
+                "finished": selectors.finished_attempts(user=request.user, test=test),
                 "can_start": can_start,
+                # Why not, when the trainee may not start (closed, no attempts left): said on the page.
+                "refusal": refusal,
                 # What "keep the audio too" would download with the test, for the download control.
                 "audio_bytes": selectors.test_audio_bytes(test=test) if can_start else 0,
             },

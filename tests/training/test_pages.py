@@ -70,24 +70,24 @@ def test_the_session_page_for_60_weighs_under_100_kb_and_a_live_refresh_under_5_
 
 def test_the_pre_test_waits_for_the_trainer_and_opens_for_the_whole_room(room):
     trainee, pre, post = room["people"][0], room["pre"], room["post"]
-    assert access.test_closed_reason(user=trainee, test=pre) is not None
+    assert access.may_take_test(user=trainee, test=pre, route=access.ONLINE) is not None
     services.test_window_set(session=room["session"], kind="pre", open=True)
-    assert access.test_closed_reason(user=trainee, test=pre) is None
+    assert access.may_take_test(user=trainee, test=pre, route=access.ONLINE) is None
     services.test_window_set(session=room["session"], kind="pre", open=False)
-    assert access.test_closed_reason(user=trainee, test=pre) is not None
+    assert access.may_take_test(user=trainee, test=pre, route=access.ONLINE) is not None
     # The post-test opens for the room before the lessons are done, once the pre-test is submitted.
     services.test_window_set(session=room["session"], kind="pre", open=True)
     attempt, _created = test_services.attempt_start(user=trainee, test=pre)
     test_services.attempt_submit(user=trainee, attempt_id=attempt.pk)
-    assert access.test_closed_reason(user=trainee, test=post) is not None
+    assert access.may_take_test(user=trainee, test=post, route=access.ONLINE) is not None
     services.test_window_set(session=room["session"], kind="post", open=True)
-    assert access.test_closed_reason(user=trainee, test=post) is None
+    assert access.may_take_test(user=trainee, test=post, route=access.ONLINE) is None
     # Someone outside the session is not affected by its windows.
     outsider = factories.UserFactory()
     from courses.services import enrolment_create
 
     enrolment_create(user=outsider, course=room["course"])
-    assert access.test_closed_reason(user=outsider, test=pre) is None
+    assert access.may_take_test(user=outsider, test=pre, route=access.ONLINE) is None
 
 
 def test_the_window_buttons_open_and_close_a_test(client, room, trainer):
