@@ -23,6 +23,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -215,11 +216,17 @@ def offline_package_issue(*, user, test: Test, language: str, session_code: str 
 class SyncResult:
     attempt: Attempt
     replayed: bool  # True when this attempt had already been stored by an earlier send
+    # Why a flagged attempt does not count, in the phone's words: "closed" (the test was closed when it
+    # arrived: the trainer's or the editor's decision, not the trainee's delay), "expired" (the download's
+    # time to answer had ended), "time" (over the time limit on the phone's clock), "duplicate", or "".
+    cause: str = ""
 
     def as_json(self) -> dict:
         """What the phone is told. A flagged attempt is received and kept, but its score never goes
-        back: otherwise extra attempts would be an answer oracle (see `AttemptQuerySet.counting`)."""
-        attempt = self.attempt
+        back: otherwise extra attempts would be an answer oracle (see `AttemptQuerySet.counting`).
+        A counting attempt comes back as the result page shows it: percentage rounded as there, and
+        for a post-test whether it reaches the pass mark."""
+        attempt, test = self.attempt, self.attempt.test
         received = {
             "id": str(attempt.pk),
             "status": attempt.status,
@@ -227,15 +234,35 @@ class SyncResult:
             "late": attempt.flagged_late,
             "duplicate": attempt.flagged_duplicate,
             "replayed": self.replayed,
+            "kind": test.kind,
         }
         if attempt.flag:
-            return {**received, "reason": attempt.flag, "message": str(attempt.flag_reason)}
+            return {**received, "reason": attempt.flag, "cause": self.cause, "message": str(attempt.flag_reason)}
+        percent = attempt.percent or 0
         return {
             **received,
             "score": attempt.score,
             "max_score": attempt.max_score,
-            "percent": round(attempt.percent or 0),
+            # Rounded half up, as the result page's `floatformat:0` does (round() would round 12.5 to 12).
+            "percent": int(Decimal(repr(percent)).quantize(Decimal(1), rounding=ROUND_HALF_UP)),
+            "pass_mark": test.pass_mark,
+            "passed": percent >= test.pass_mark,
         }
+
+
+def _flag_cause(*, attempt: Attempt, expires_at: int) -> str:
+    """Why `attempt` was flagged, from what was stored and the signed expiry: the same answer on every
+    resend. Expired or over time is the trainee's delay; otherwise a late flag means the test was closed
+    (by the trainer for the room, or in its settings) when the attempt arrived."""
+    if attempt.flagged_late:
+        if attempt.finished_at and attempt.finished_at.timestamp() > expires_at:
+            return "expired"
+        limit = attempt.test.time_limit_minutes
+        started, finished = attempt.device_started_at, attempt.device_finished_at
+        if limit and started and finished and finished - started > timedelta(minutes=limit, seconds=30):
+            return "time"
+        return "closed"
+    return "duplicate" if attempt.flagged_duplicate else ""
 
 
 def _parse_time(value) -> datetime | None:
@@ -321,7 +348,7 @@ def offline_attempt_sync(
     if existing is not None:
         if existing.user_id != user_id or existing.mode != Attempt.Mode.OFFLINE:
             raise AttemptRefused(_("This attempt identifier is already used."), status=409)
-        return SyncResult(existing, replayed=True)
+        return SyncResult(existing, replayed=True, cause=_flag_cause(attempt=existing, expires_at=payload["x"]))
 
     test = device.test
     user = get_user_model().objects.get(pk=user_id)
@@ -332,7 +359,7 @@ def offline_attempt_sync(
     # passed on the phone's own clock: the attempt is kept, flagged late.
     late = access.may_take_test(user=user, test=test, route=access.SYNC) is not None or now.timestamp() > payload["x"]
     if test.time_limit_minutes and started and finished:
-        late = late or finished - started > timedelta(minutes=test.time_limit_minutes) + timedelta(seconds=30)
+        late = late or finished - started > timedelta(minutes=test.time_limit_minutes, seconds=30)
     duplicate = attempts_used_up(user_id=user.pk, test=test)
     attempt = Attempt(
         id=attempt_id,
@@ -359,7 +386,7 @@ def offline_attempt_sync(
         existing = Attempt.objects.filter(pk=attempt_id, user=user, mode=Attempt.Mode.OFFLINE).first()
         if existing is None:
             raise AttemptRefused(_("The attempt could not be stored. Send it again."), status=409) from error
-        return SyncResult(existing, replayed=True)
+        return SyncResult(existing, replayed=True, cause=_flag_cause(attempt=existing, expires_at=payload["x"]))
     seq = int(finished.timestamp() * 1000) if finished else 0
     Response.objects.bulk_create(
         [Response(attempt=attempt, question_id=qid, answer=answer, seq=max(seq, 0)) for qid, answer in answers.items()]
@@ -370,4 +397,4 @@ def offline_attempt_sync(
     if not (attempt.flagged_late or attempt.flagged_duplicate):
         # Certificates react to a clean submission; a flagged one waits for a trainer's decision.
         transaction.on_commit(lambda: _announce_submission(attempt.pk))
-    return SyncResult(attempt, replayed=False)
+    return SyncResult(attempt, replayed=False, cause=_flag_cause(attempt=attempt, expires_at=payload["x"]))

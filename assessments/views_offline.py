@@ -74,18 +74,33 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# The home-screen icons (lms/icons.py draws them): Chrome installs an app with a 192 px and a 512 px icon.
+APP_ICONS = [(size, f"lms/icons/icon-{size}.png") for size in (192, 512)]
+
+
 @require_GET
 def web_manifest(request: HttpRequest) -> HttpResponse:
-    manifest = {
-        "name": _("Anti-trafficking training"),
-        "short_name": _("Training"),
-        "start_url": reverse("assessments:offline"),
-        "scope": "/",
-        "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": "#0b5d8f",
-        "icons": [],
-    }
+    """The web app manifest: installed, the site opens on the tests kept on this phone, in the language
+    of the page that linked it (`?lang=`), even without network (the service worker keeps that page)."""
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = get_language()
+    with translation.override(language):
+        manifest = {
+            "id": "/",
+            "name": _("Anti-trafficking training"),
+            "short_name": _("Training"),
+            "lang": language,
+            "start_url": reverse("assessments:offline"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#0b5d8f",
+            "icons": [
+                {"src": static(path), "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any"}
+                for size, path in APP_ICONS
+            ],
+        }
     response = JsonResponse(manifest, content_type="application/manifest+json")
     response["Cache-Control"] = "max-age=86400"
     return response

@@ -31,6 +31,19 @@ def trainee(module):
 
 
 @pytest.fixture
+def post_open(trainee):
+    """The trainee took the pre-test online and completed the lessons: the post-test is open to them."""
+    from assessments import services
+    from courses.services import lesson_complete
+
+    attempt, _created = services.attempt_start(user=trainee["user"], test=trainee["pre"])
+    services.attempt_submit(user=trainee["user"], attempt_id=attempt.pk)
+    for lesson in trainee["lessons"]:
+        lesson_complete(user=trainee["user"], lesson=lesson)
+    return trainee
+
+
+@pytest.fixture
 def shared_room(module):
     """A running session on the module with a trainer and three participants, the pre-test open."""
     from tests.factories import TrainingSessionFactory

@@ -133,7 +133,8 @@ def test_a_test_answered_offline_is_queued_across_restarts_and_synced_once(open_
     network(context, on=True)
     sent = page.locator("[data-attempt-state=sent]")
     expect(sent).to_have_count(1, timeout=20_000)
-    expect(sent).to_contain_text("Envoyé : 9 points sur 9.")
+    expect(sent.locator(".state")).to_have_text("Envoyé")
+    expect(sent.locator(".what")).to_have_text("100 % (9 points sur 9).")
     expect(page.locator("[data-offline-status]")).to_have_text("Tout ce qui était sur ce téléphone a été envoyé.")
     page.screenshot(path=str(SCREENSHOTS / "offline-sent-360x640.png"))
     assert axe_violations(page) == []

@@ -257,3 +257,76 @@ def test_the_trainers_live_page_shows_a_flagged_offline_attempt(shared_room):
     assert put(uuid.uuid4(), body(package, [], sheet, participant=person.pk, pin="1357")).status_code == 201
     page = trainer.get("/en/sessions/KAN8/live/").content.decode()
     assert page.count("offline, arrived late: check") == 1
+
+
+# --- What the phone is told (issue 24): the result as the result page shows it, and why a flag ---------
+
+
+def _one_ordering_item_in_place(fields: list[list[str]]) -> list[list[str]]:
+    """The right answers but the ordering question (2 points) with one item of three in its place."""
+    ordering = [name for name, value in fields if name.endswith("_c") and value == "1"]
+    question = ordering[0].rsplit("_", 1)[0]
+    return [f for f in fields if not f[0].startswith(question + "_")] + [
+        [f"{question}_c", "1"],
+        [f"{question}_b", "2"],
+        [f"{question}_a", "3"],
+    ]
+
+
+def test_a_synced_post_test_comes_back_with_its_percentage_and_the_pass_mark(post_open):
+    trainee = post_open
+    package = download(trainee["client"], trainee["post"])
+    result = put(uuid.uuid4(), body(package, _one_ordering_item_in_place(right_fields(package)))).json()
+    # 7 + 2/3 points of 9: the result page says 85 %, and 70 % passes.
+    assert result["score"] == pytest.approx(7 + 2 / 3) and result["max_score"] == 9
+    assert (result["kind"], result["percent"], result["pass_mark"], result["passed"]) == ("post", 85, 70, True)
+
+
+def test_a_post_test_below_the_pass_mark_is_not_passed(post_open):
+    trainee = post_open
+    package = download(trainee["client"], trainee["post"])
+    # Only the two one-point questions right: 2 of 9 points.
+    kinds = dict(re.findall(r'data-question="(\d+)" data-kind="(\w+)"', package["sheets"][0]["html"]))
+    fields = [f for f in right_fields(package) if kinds[f[0][1:].split("_")[0]] in ("single", "true_false")]
+    result = put(uuid.uuid4(), body(package, fields)).json()
+    assert (result["score"], result["percent"], result["pass_mark"], result["passed"]) == (2, 22, 70, False)
+
+
+def test_the_percentage_is_rounded_half_up_as_on_the_result_page(trainee):
+    attempt = Attempt(test=trainee["post"], score=1, max_score=8, status="submitted")
+    assert offline.SyncResult(attempt, replayed=False).as_json()["percent"] == 13  # 12.5 %, as floatformat:0
+
+
+def test_a_window_the_trainer_closed_is_not_called_late_and_a_resend_says_the_same(shared_room):
+    from training import services as training_services
+
+    person = shared_room["people"][0]
+    phone = Client()
+    phone.force_login(person)
+    package = download(phone, shared_room["pre"])
+    training_services.test_window_set(session=shared_room["session"], kind="pre", open=False)
+    attempt_id, payload = uuid.uuid4(), body(package, right_fields(package))
+    first = put(attempt_id, payload).json()
+    assert (first["flagged"], first["cause"]) == (True, "closed") and "score" not in first
+    assert put(attempt_id, payload).json()["cause"] == "closed"
+    assert Attempt.objects.get().flagged_late  # kept for the trainer, does not count
+
+
+def test_an_answer_sent_after_the_download_expired_is_flagged_expired(trainee):
+    package = download(trainee["client"], trainee["pre"])
+    # The same download as issued fifteen days ago: its signed time to answer has passed.
+    sheet = package["sheets"][0]
+    payload = signing.loads(sheet["token"], salt=offline.FORM_SALT)
+    payload["x"] = int((timezone.now() - timedelta(days=1)).timestamp())
+    sheet["token"] = signing.dumps(payload, salt=offline.FORM_SALT, compress=True)
+    attempt_id, sent = uuid.uuid4(), body(package, right_fields(package))
+    first = put(attempt_id, sent).json()
+    assert (first["flagged"], first["late"], first["cause"]) == (True, True, "expired")
+    assert put(attempt_id, sent).json()["cause"] == "expired"
+
+
+def test_an_attempt_beyond_those_allowed_says_so(trainee):
+    package = download(trainee["client"], trainee["pre"])
+    put(uuid.uuid4(), body(package, right_fields(package)))
+    second = put(uuid.uuid4(), body(package, [])).json()
+    assert (second["flagged"], second["cause"]) == (True, "duplicate")

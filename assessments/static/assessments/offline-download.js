@@ -1,16 +1,33 @@
 /* "Download for offline": asks the server for the test (no answer keys) and a key for this phone,
  * keeps them in IndexedDB and installs the service worker that opens the offline page without
  * network. The test's audio is kept (cache "lms-audio", served by the worker) only when the trainee
- * ticked it. Without JavaScript, service workers or IndexedDB the button stays hidden. */
+ * ticked it. Once the test is on this phone (now, or from an earlier visit) the button gives way to
+ * "already on this phone": a second tap would only make a second download. Without JavaScript,
+ * service workers or IndexedDB the control stays hidden. */
 (function () {
     "use strict";
     var cfg = document.currentScript.dataset;
     if (!("serviceWorker" in navigator) || !window.indexedDB || !window.fetch || !self.lmsOffline) { return; }
     var ready = navigator.serviceWorker.register(cfg.sw, {scope: "/"}).then(function () { return navigator.serviceWorker.ready; });
+    function day(ms) { return new Date(ms).toLocaleDateString(document.documentElement.lang); }
     document.querySelectorAll("[data-offline-download]").forEach(function (box) {
         var note = box.querySelector("[data-offline-note]"), link = box.querySelector("[data-offline-link]");
+        var get = box.querySelector("[data-offline-get]");
+        function kept(text) {
+            get.hidden = true;
+            box.querySelectorAll("[data-offline-choice]").forEach(function (choice) { choice.hidden = true; });
+            note.textContent = text;
+            link.hidden = false;
+        }
         box.hidden = false;
-        box.querySelector("button").addEventListener("click", function () {
+        if (box.dataset.key) {
+            self.lmsOffline.get("packages", box.dataset.key).then(function (p) {
+                if (!p) { return; }
+                if (Date.now() < p.expires) { kept(cfg.kept.replace("%(date)s", day(p.expires))); }
+                else { note.textContent = cfg.keptExpired; }
+            });
+        }
+        get.addEventListener("click", function () {
             var data = new FormData(), session = box.querySelector("input[name=session]");
             if (session && !session.reportValidity()) { return; }
             box.querySelectorAll("input[name]").forEach(function (input) { data.append(input.name, input.value); });
@@ -22,8 +39,9 @@
                     var clips = withAudio ? caches.open("lms-audio").then(function (cache) { return cache.addAll(body.audio); }) : null;
                     return Promise.all([self.lmsOffline.put("packages", body), ready, clips]).then(function () {
                         if (navigator.storage && navigator.storage.persist) { navigator.storage.persist(); }
-                        note.textContent = withAudio ? cfg.doneAudio : cfg.done;
-                        link.hidden = false;
+                        /* A trainer's shared phone may download for another session: its button stays. */
+                        if (box.dataset.key) { kept(withAudio ? cfg.doneAudio : cfg.done); }
+                        else { note.textContent = withAudio ? cfg.doneAudio : cfg.done; link.hidden = false; }
                     });
                 });
             }).catch(function () { note.textContent = cfg.failed; });

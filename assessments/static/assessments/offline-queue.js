@@ -29,7 +29,7 @@
         all: function (store) { return run(store, "readonly", function (s) { return s.getAll(); }); },
         put: function (store, value) { return run(store, "readwrite", function (s) { return s.put(value); }); },
         /* PUT one handed-in attempt. Sent: keeps the server's result. Refused (4xx): keeps the reason.
-         * No network or a server error: stays queued for the next try. */
+         * No network, a server error or "too many tries, later" (429): stays queued for the next try. */
         send: function (attempt) {
             return fetch(attempt.url, {
                 method: "PUT", credentials: "omit", headers: {"Content-Type": "application/json"},
@@ -40,7 +40,9 @@
                 })
             }).then(function (response) {
                 return response.json().then(function (body) {
-                    if (response.ok) { attempt.state = "sent"; attempt.result = body; attempt.pin = ""; }
+                    if (response.ok) { attempt.state = "sent"; attempt.result = body; attempt.pin = ""; attempt.error = ""; }
+                    /* 429: "try again later" (too many wrong PINs); it stays queued, with the reason. */
+                    else if (response.status === 429) { attempt.error = body.error || ""; }
                     else if (response.status < 500) { attempt.state = "refused"; attempt.error = body.error || String(response.status); }
                     else { return attempt; }
                     attempt.answeredAt = Date.now();

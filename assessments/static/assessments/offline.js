@@ -6,7 +6,7 @@
     "use strict";
     var cfg = document.currentScript.dataset, store = self.lmsOffline;
     var $ = function (name) { return document.querySelector("[data-offline-" + name + "]"); };
-    var list = $("list"), status = $("status"), take = $("take"), form = $("form"), who = $("who");
+    var list = $("list"), banner = $("status"), take = $("take"), form = $("form"), who = $("who");
     var sendButton = $("send"), saved = $("saved"), current = null;
     if (!store || !window.indexedDB) { return; }
     $("nojs").remove();
@@ -29,16 +29,28 @@
         Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
         return node;
     }
-    function stateText(a) {
+    var lang = document.documentElement.lang;
+    function number(value, digits) { return new Intl.NumberFormat(lang, {maximumFractionDigits: digits}).format(value); }
+    function day(ms) { return new Date(ms).toLocaleDateString(lang); }
+    var causes = {closed: cfg.causeClosed, expired: cfg.causeExpired, time: cfg.causeTime, duplicate: cfg.causeDuplicate};
+    /* One status per attempt, in words: [what it is, what it means or what to do]. "Sent" only once
+     * the server answered; a result reads as on the result page (percentage, pass mark). */
+    function attemptStatus(a) {
         if (a.state === "sent") {
             var r = a.result;
             /* A flagged attempt comes back without its score: received, kept for the trainer. */
-            if (r.flagged) { return cfg.received + " " + (r.late ? cfg.late : cfg.duplicate); }
-            return fill(cfg.sent, {score: r.score, total: r.max_score});
+            if (r.flagged) { return [cfg.sentFlagged, causes[r.cause] || cfg.received]; }
+            var percent = r.percent !== undefined ? r.percent : Math.round(100 * r.score / r.max_score);
+            var text = fill(cfg.result, {percent: number(percent, 0), score: number(r.score, 1), total: number(r.max_score, 1)});
+            if (r.kind === "post") { text += " " + fill(r.passed ? cfg.passed : cfg.notPassed, {mark: number(r.pass_mark, 0)}); }
+            return [cfg.sent, text];
         }
-        if (a.state === "refused") { return fill(cfg.refused, {reason: a.error}); }
-        return a.state === "queued" ? cfg.queued : cfg.draft;
+        if (a.state === "refused") { return [cfg.refused, fill(cfg.refusedWhat, {reason: a.error})]; }
+        if (a.state === "queued") { return [cfg.queued, a.error || cfg.queuedWhat]; }
+        return [cfg.notHandedIn, cfg.notHandedInWhat];
     }
+    function expired(p) { return Date.now() > p.expires; }
+    function expiredText(p) { return fill(cfg.expired, {date: day(p.expires)}); }
 
     function render() {
         return Promise.all([store.all("packages"), store.all("attempts")]).then(function (found) {
@@ -48,15 +60,22 @@
             packages.forEach(function (p) {
                 var box = el("div", "", {"class": "offline-test", "data-offline-package": p.key});
                 box.appendChild(el("h2", p.title));
-                box.appendChild(el("p", fill(cfg.until, {date: new Date(p.expires).toLocaleDateString(document.documentElement.lang)}), {"class": "help"}));
-                var start = el("button", cfg.answer, {type: "button"});
-                start.addEventListener("click", function () { begin(p); });
-                box.appendChild(start);
+                /* Said before answering: past its time the answers are still sent, but do not count. */
+                box.appendChild(expired(p) ? el("p", expiredText(p), {"class": "warning", "data-offline-expired": ""})
+                    : el("p", fill(cfg.until, {date: day(p.expires)}), {"class": "help"}));
+                var mine = attempts.filter(function (a) { return a.key === p.key; });
+                /* On one's own phone an attempt not handed in is continued, not started again. */
+                if (p.shared || !mine.some(function (a) { return a.state === "draft"; })) {
+                    var start = el("button", expired(p) ? cfg.answerAnyway : cfg.answer, {type: "button"});
+                    start.addEventListener("click", function () { begin(p); });
+                    box.appendChild(start);
+                }
                 var ul = el("ul", "", {"class": "offline-attempts"});
-                attempts.filter(function (a) { return a.key === p.key; }).forEach(function (a) {
-                    var li = el("li", "", {"data-attempt-state": a.state, "data-attempt": a.id});
-                    li.appendChild(el("strong", a.name + " "));
-                    li.appendChild(el("span", stateText(a)));
+                mine.forEach(function (a) {
+                    var li = el("li", "", {"data-attempt-state": a.state, "data-attempt": a.id}), said = attemptStatus(a);
+                    if (p.shared) { li.appendChild(el("span", a.name, {"class": "who"})); }
+                    li.appendChild(el("strong", said[0], {"class": "state"}));
+                    li.appendChild(el("span", said[1], {"class": "what"}));
                     if (a.state === "draft") {
                         var again = el("button", cfg["continue"], {type: "button", "class": "secondary"});
                         again.addEventListener("click", function () { show(p, a); });
@@ -68,9 +87,11 @@
                 list.appendChild(box);
             });
             var waiting = attempts.filter(function (a) { return a.state === "queued"; }).length;
-            sendButton.hidden = !waiting;
-            status.textContent = waiting ? (navigator.onLine ? fill(cfg.waiting, {count: waiting}) : cfg.offline)
-                : (attempts.length ? cfg.allSent : "");
+            var allSent = attempts.length && attempts.every(function (a) { return a.state === "sent"; });
+            sendButton.hidden = !waiting || !navigator.onLine;
+            /* The banner says only what is true of every attempt; each attempt says its own status. */
+            banner.textContent = allSent ? cfg.allSent : !navigator.onLine && attempts.length ? cfg.offline
+                : waiting ? fill(cfg.waiting, {count: waiting}) : "";
         });
     }
 
@@ -93,6 +114,8 @@
         take.hidden = false; who.hidden = true; form.hidden = false;
         $("title").textContent = p.title + (p.shared ? " — " + attempt.name : "");
         $("questions").innerHTML = sheet.html;  // rendered and escaped by the server at download
+        $("late").textContent = expired(p) ? expiredText(p) : "";
+        $("late").hidden = !expired(p);
         restore(attempt.fields);
         saved.textContent = cfg.draft;
         list.hidden = true;
