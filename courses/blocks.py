@@ -4,8 +4,11 @@ Media never load by themselves: audio and video sit behind a tap (a <details> el
 JavaScript is needed) and show their size first; images render as small renditions for phones.
 """
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -90,9 +93,24 @@ class H5PBlock(blocks.StructBlock):
         label=_("Required to complete the lesson"),
         required=False,
         default=True,
-        help_text=_("The trainee must reach the pass mark before the lesson counts as completed."),
+        help_text=_(
+            "The trainee must reach the pass mark before the lesson counts as completed. Only for activities "
+            "that give a score: an accordion or dialog cards never do, and count as done once opened."
+        ),
     )
     pass_percentage = blocks.IntegerBlock(label=_("Pass mark (%)"), min_value=0, max_value=100, default=50)
+
+    def clean(self, value):
+        value = super().clean(value)
+        package = value.get("package")
+        if value.get("required") and package is not None and not package.reports_score:
+            # Refused rather than silently switched off: the editor decides, knowing why.
+            message = _(
+                "“%(package)s” never reports a score, so it can never be passed: untick “Required to "
+                "complete the lesson”. It will count as done once the trainee opens the lesson."
+            ) % {"package": package.title}
+            raise StructBlockValidationError(block_errors={"required": ErrorList([ValidationError(message)])})
+        return value
 
     class Meta:
         icon = "pick"

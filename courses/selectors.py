@@ -275,8 +275,16 @@ def h5p_best_scores(*, user, lesson_id: int) -> dict[str, float]:
 
 
 def is_enrolled(*, user, course_id: int) -> bool:
-    """Whether `user` has an enrolment (not withdrawn) in the source-language module `course_id`."""
+    """Whether `user` has an enrolment (not withdrawn) in the module `course_id`, in any of its languages.
+
+    Enrolments point at the source-language (French) module; `course_id` may name any translation of
+    it (an English lesson's parent, say): the module is matched by its translation key, in one query.
+    """
+    if not user.is_authenticated:
+        return False
+    key = Page.objects.filter(pk=course_id).values("translation_key")[:1]
     return (
-        user.is_authenticated
-        and Enrolment.objects.filter(Q(user=user, course_id=course_id) & ~Q(status=Enrolment.Status.WITHDRAWN)).exists()
+        Enrolment.objects.filter(user=user, course__translation_key=Subquery(key))
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .exists()
     )

@@ -48,10 +48,11 @@ def enrolment_create(*, user, course: CoursePage, source: str = Enrolment.Source
 
 
 def _enrolment_for_lesson(*, user, lesson: LessonPage) -> Enrolment:
+    # The lesson may be a translation: enrolments point at the source module, found by translation key.
     course = lesson.get_parent()
     enrolment = (
         Enrolment.objects.select_for_update()
-        .filter(user=user, course_id=course.pk)
+        .filter(user=user, course__translation_key=course.translation_key)
         .exclude(status=Enrolment.Status.WITHDRAWN)
         .first()
     )
@@ -76,8 +77,9 @@ def lesson_view(*, enrolment_id: int, lesson_id: int) -> None:
 @dataclass(frozen=True)
 class LessonCompletion:
     completed: bool
-    missing_activities: tuple[str, ...]  # titles of required H5P activities not yet passed
+    missing_activities: tuple[str, ...]  # titles of required H5P activities not yet passed (source language)
     course_completed: bool
+    missing_ids: tuple[str, ...] = ()  # their block ids, the same in every translation of the lesson
 
 
 @transaction.atomic
@@ -88,13 +90,18 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     """
     enrolment = _enrolment_for_lesson(user=user, lesson=lesson)
     best = selectors.h5p_best_scores(user=user, lesson_id=lesson.pk)
-    missing = tuple(
-        block.value["title"]
+    missing = [
+        block
         for block in lesson.h5p_blocks()
-        if block.value["required"] and best.get(block.id, -1) * 100 < block.value["pass_percentage"]
-    )
+        if block.value["required"]
+        # An activity that never reports a score counts as done once its lesson is open (this one is).
+        and block.value["package"].reports_score
+        and best.get(block.id, -1) * 100 < block.value["pass_percentage"]
+    ]
     if missing:
-        return LessonCompletion(False, missing, False)
+        return LessonCompletion(
+            False, tuple(block.value["title"] for block in missing), False, tuple(block.id for block in missing)
+        )
     progress, _created = LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
     now = timezone.now()
     if progress.completed_at is None:
@@ -143,6 +150,7 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
             h5p_json=validated.h5p_json,
             total_size=validated.total_size,
             file_count=len(validated.files),
+            reports_score=validated.reports_score,
             created_by=user,
         )
         package.full_clean()

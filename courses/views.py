@@ -142,10 +142,12 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
         raise Http404 from None
     course = page.get_parent().specific
     if not outcome.completed:
+        # Named as the page the trainee is on names them (block ids are shared by the translations).
+        shown = {block.id: block.value["title"] for block in page.h5p_blocks()}
+        pairs = zip(outcome.missing_ids, outcome.missing_activities, strict=True)
+        titles = [shown.get(block_id, title) for block_id, title in pairs]
         messages.warning(
-            request,
-            _("To complete this lesson, first pass: %(activities)s.")
-            % {"activities": ", ".join(outcome.missing_activities)},
+            request, _("To complete this lesson, first pass: %(activities)s.") % {"activities": ", ".join(titles)}
         )
         return redirect(page.url)
     if outcome.course_completed:

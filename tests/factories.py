@@ -110,6 +110,34 @@ def course_tree(*, lessons: int = 3, h5p_package=None, title: str = "Module test
     return course, pages
 
 
+def translate_course(course, lessons, *, titles: dict[str, str] | None = None):
+    """English translations of a module and its lessons, published, as wagtail-localize would make them.
+
+    The stream keeps its block ids; H5P activity titles are translated through `titles`
+    ({French title: English title}). Returns (course_en, [lessons_en]).
+    """
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    titles = titles or {}
+    course_en = course.copy_for_translation(english, copy_parents=True, alias=False)
+    course_en.title = f"{course.title} (EN)"
+    course_en.save_revision().publish()
+    translated = []
+    for lesson in lessons:
+        lesson_en = lesson.copy_for_translation(english)
+        lesson_en.title = lesson.title.replace("Leçon", "Lesson")
+        raw = list(lesson_en.body.raw_data)
+        for item in raw:
+            if item["type"] == "h5p":
+                item["value"]["title"] = titles.get(item["value"]["title"], item["value"]["title"])
+        lesson_en.body = raw
+        lesson_en.save_revision().publish()
+        translated.append(lesson_en)
+    course_en.refresh_from_db()
+    return course_en, translated
+
+
 def h5p_package(**build_kwargs):
     """An imported H5P package built from our own content type."""
     from courses import services
@@ -168,7 +196,7 @@ RIGHT_ANSWERS = {
 }
 
 
-def assessment_setup(*, lessons: int = 2, time_limit=None, forms=None):
+def assessment_setup(*, lessons: int = 2, time_limit=None, forms=None, h5p_package=None):
     """A module with a question bank of six questions (one of each kind) and a pre- and a post-test.
 
     Returns (course, lessons, pre_test, post_test).
@@ -176,7 +204,7 @@ def assessment_setup(*, lessons: int = 2, time_limit=None, forms=None):
     from assessments import services
     from assessments.models import QuestionBank
 
-    course, pages = course_tree(lessons=lessons)
+    course, pages = course_tree(lessons=lessons, h5p_package=h5p_package)
     bank = QuestionBank.objects.create(course=course, title="Banque")
     for reference, kind, text, key, points in QUESTIONS:
         content = {"fr": {**text, "objective": f"Objectif {kind}"}, "en": {**text, "objective": f"Objective {kind}"}}

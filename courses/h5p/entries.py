@@ -25,13 +25,32 @@ DRIVE_RE = re.compile(r"[A-Za-z]:")
 
 
 def check_entry(info: zipfile.ZipInfo) -> None:
-    """Refuse an entry whose path, kind, place or extension is not allowed."""
+    """Refuse an entry whose path, kind, place or extension is not allowed.
+
+    An ignored entry (see `ignored`) must still have a safe path and kind; its place and extension
+    do not matter since it is neither read nor stored.
+    """
     name = info.orig_filename  # ZipInfo.filename is cut at the first NUL byte; the original is not
     _check_path(name)
     _check_kind(info, name)
+    if ignored(name):
+        return
     _check_place(name)
     if not info.is_dir():
         _check_extension(name)
+
+
+def ignored(name: str) -> bool:
+    """Entries H5P core passes over, which we skip too (never read, never stored).
+
+    Hidden files and folders anywhere (".DS_Store", "content/.htaccess"), top-level entries starting
+    with "_" ("__MACOSX/", a Mac's resource forks) and top-level files other than h5p.json
+    ("H5P_CONTENT_HERE.txt"). A top-level *folder* that is neither content/ nor a library stays refused.
+    """
+    segments = name.removesuffix("/").split("/")
+    if any(segment.startswith(".") for segment in segments) or segments[0].startswith("_"):
+        return True
+    return len(segments) == 1 and not name.endswith("/") and name != H5P_JSON
 
 
 def _check_path(name: str) -> None:

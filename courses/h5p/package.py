@@ -35,7 +35,7 @@ from django.core.files.storage import Storage
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .entries import CONTENT_FOLDER, check_entry, check_unique_names, shown
+from .entries import CONTENT_FOLDER, check_entry, check_unique_names, ignored, shown
 from .errors import PackageError
 from .limits import DEFAULT_LIMITS, PackageLimits
 from .manifests import (
@@ -49,6 +49,7 @@ from .manifests import (
     parse_content_manifest,
     parse_library_manifest,
 )
+from .scoring import reports_score
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -86,6 +87,8 @@ class ValidatedPackage:
     files: tuple[tuple[str, int], ...]  # (path, uncompressed size) of every file entry, sorted
     h5p_json: dict[str, Any]
     total_size: int
+    reports_score: bool = True  # whether the main library ever sends a scored statement (scoring.py)
+    skipped: tuple[str, ...] = ()  # entries passed over as H5P core does (entries.ignored): not stored
 
 
 def validate_package(source: Source, *, limits: PackageLimits = DEFAULT_LIMITS) -> ValidatedPackage:
@@ -103,11 +106,18 @@ def validate_package(source: Source, *, limits: PackageLimits = DEFAULT_LIMITS) 
             for info in entries:
                 check_entry(info)
             check_unique_names(entries)
-            files = [info for info in entries if not info.is_dir()]
-            total_size = _check_declared_sizes(files, package_size, limits)
+            skipped = sorted(info.filename for info in entries if ignored(info.orig_filename))
+            kept = [info for info in entries if not ignored(info.orig_filename)]
+            # Declared sizes are judged on every entry, ignored or not; only kept files are read.
+            _check_declared_sizes([info for info in entries if not info.is_dir()], package_size, limits)
+            files = [info for info in kept if not info.is_dir()]
+            total_size = sum(info.file_size for info in files)
             for info in files:
                 _drain(archive, info)
-            content, libraries = _check_manifests(archive, entries)
+            content, libraries = _check_manifests(archive, kept)
+            main = libraries[content.main_dependency.folder]
+            by_name = {info.filename: info for info in files}
+            scored = reports_score(main, lambda path: _read(archive, by_name[f"{main.ref.folder}/{path}"]))
     return ValidatedPackage(
         content_hash=content_hash,
         title=content.title,
@@ -117,6 +127,8 @@ def validate_package(source: Source, *, limits: PackageLimits = DEFAULT_LIMITS) 
         files=tuple(sorted((info.filename, info.file_size) for info in files)),
         h5p_json=content.data,
         total_size=total_size,
+        reports_score=scored,
+        skipped=tuple(skipped),
     )
 
 
@@ -410,7 +422,10 @@ def _validated_files(archive: zipfile.ZipFile, package: ValidatedPackage) -> lis
     for info in entries:
         check_entry(info)
     check_unique_names(entries)
-    files = sorted((info for info in entries if not info.is_dir()), key=lambda info: info.filename)
+    files = sorted(
+        (info for info in entries if not info.is_dir() and not ignored(info.orig_filename)),
+        key=lambda info: info.filename,
+    )
     if tuple((info.filename, info.file_size) for info in files) != package.files:
         raise PackageError("package_changed", _("The package changed after it was validated."))
     return files

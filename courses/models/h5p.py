@@ -16,6 +16,12 @@ class H5PPackage(models.Model):
     h5p_json = models.JSONField(_("h5p.json"), default=dict, editable=False)
     total_size = models.PositiveBigIntegerField(_("size (bytes)"), default=0, editable=False)
     file_count = models.PositiveIntegerField(_("number of files"), default=0, editable=False)
+    reports_score = models.BooleanField(
+        _("reports a score"),
+        default=True,
+        editable=False,
+        help_text=_("Whether its main library sends a score; an activity that never does cannot be required."),
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -247,9 +247,19 @@ CORPUS = {
         "overlap",
     ),
     # Places and extensions
-    "macos-junk-folder": Case(lambda: package(Entry("__MACOSX/._h5p.json")), "unexpected_entry", "__MACOSX/._h5p.json"),
-    "ds-store": Case(lambda: package(Entry(".DS_Store", b"\0")), "unexpected_entry", ".DS_Store"),
-    "top-level-file": Case(lambda: package(Entry("readme.txt", b"hi")), "unexpected_entry", "readme.txt"),
+    # Entries H5P core passes over are skipped, but their paths and kinds are still judged.
+    "traversal-in-macos-junk": Case(
+        lambda: package(Entry("__MACOSX/../../etc/passwd", b"x")), "path_traversal", "__MACOSX/../../etc/passwd"
+    ),
+    "symlink-hidden": Case(
+        lambda: package(Entry(".evil", b"/etc/passwd", mode=stat.S_IFLNK | 0o777)), "symlink", ".evil"
+    ),
+    "hidden-bomb": Case(
+        lambda: package(Entry("__MACOSX/big.txt", b"\0" * 2 * 1024 * 1024)),
+        "zip_bomb",
+        "__MACOSX/big.txt",
+        limits=PackageLimits(max_ratio=10),
+    ),
     "badly-named-folder": Case(lambda: package(Entry("scripts/x.js", b"")), "unexpected_entry", "scripts/x.js"),
     "php-in-content": Case(lambda: package(Entry("content/shell.php", b"<?php")), "bad_extension", "content/shell.php"),
     "html-in-library": Case(
@@ -262,7 +272,6 @@ CORPUS = {
     "hidden-php-extension": Case(
         lambda: package(Entry("content/photo.php.png", b"<?php")), "bad_extension", "content/photo.php.png"
     ),
-    "htaccess": Case(lambda: package(Entry("content/.htaccess", b"Options +ExecCGI")), "bad_extension", ".htaccess"),
     "no-extension": Case(lambda: package(Entry("content/README", b"hi")), "bad_extension", "content/README"),
     # h5p.json
     "missing-h5p-json": Case(lambda: package(drop=("h5p.json",)), "missing_h5p_json", "h5p.json"),
@@ -393,6 +402,34 @@ def test_the_message_is_plain_text_in_the_active_language():
 
 
 # Sound packages
+
+
+def test_entries_that_h5p_core_passes_over_are_skipped_and_never_stored(tmp_path):
+    """h5p-standalone's own test package has an empty H5P_CONTENT_HERE.txt; a Mac adds __MACOSX/ and .DS_Store."""
+    junk = {
+        "H5P_CONTENT_HERE.txt": b"",
+        "readme.txt": b"hi",
+        ".DS_Store": b"\0\0\0\1Bud1",
+        "__MACOSX/._h5p.json": b"\0\5\26\7",
+        "__MACOSX/content/._content.json": b"\0",
+        "content/.DS_Store": b"\0",
+        "content/.htaccess": b"Options +ExecCGI",
+        f"{SCENARIO_FOLDER}/.DS_Store": b"\0",
+    }
+    data = package(*(Entry(name, body) for name, body in junk.items()))
+
+    package_ = validate_package(data)
+    names = extract_package(data, package_, storage=FileSystemStorage(location=tmp_path), base_path="h5p/1")
+
+    assert sorted(package_.skipped) == sorted(junk)
+    assert [path for path, _size in package_.files] == sorted(good_files())
+    assert stored_files(tmp_path) == sorted(f"h5p/1/{path}" for path in good_files()) == names
+
+
+def test_a_stray_top_level_folder_is_still_refused():
+    with pytest.raises(PackageError) as refused:
+        validate_package(package(Entry("H5P_CONTENT_HERE/notes.txt", b"")))
+    assert refused.value.code == "unexpected_entry"
 
 
 def test_a_built_package_is_valid_and_reports_what_it_holds():
@@ -543,3 +580,52 @@ def test_extraction_needs_a_plain_relative_base_path(tmp_path, base_path):
     data = good_package()
     with pytest.raises(ValueError, match="base_path"):
         extract_package(data, validate_package(data), storage=FileSystemStorage(location=tmp_path), base_path=base_path)
+
+
+# Whether the main library reports a score
+
+
+def runnable_library(machine_name: str, script: bytes = b"var x;", depends_on: tuple[str, ...] = ()) -> dict:
+    manifest = {
+        "title": machine_name,
+        "machineName": machine_name,
+        "majorVersion": 1,
+        "minorVersion": 0,
+        "patchVersion": 0,
+        "runnable": 1,
+        "preloadedJs": [{"path": "main.js"}],
+        "preloadedDependencies": [{"machineName": name, "majorVersion": 1, "minorVersion": 0} for name in depends_on],
+    }
+    return {f"{machine_name}-1.0": {"library.json": as_json(manifest), "main.js": script}}
+
+
+@pytest.mark.parametrize(
+    ("libraries", "main", "scored"),
+    [
+        pytest.param({}, "H5P.TraffickingScenario", True, id="own-type-defines-getMaxScore"),
+        pytest.param(runnable_library("H5P.Accordion"), "H5P.Accordion", False, id="known-non-scored"),
+        pytest.param(
+            runnable_library("H5P.Dialogcards", b"C.prototype.getMaxScore=function(){}"),
+            "H5P.Dialogcards",
+            False,
+            id="known-non-scored-wins-over-script",
+        ),
+        pytest.param(runnable_library("H5P.MultiChoice"), "H5P.MultiChoice", True, id="known-scored"),
+        pytest.param(
+            {**runnable_library("H5P.Quiz", depends_on=("H5P.Question",)), **runnable_library("H5P.Question")},
+            "H5P.Quiz",
+            True,
+            id="depends-on-h5p-question",
+        ),
+        pytest.param(runnable_library("H5P.Poster"), "H5P.Poster", False, id="unknown-without-sign"),
+        pytest.param(
+            runnable_library("H5P.Poll", b"P.prototype.getMaxScore = function () { return 1; };"),
+            "H5P.Poll",
+            True,
+            id="unknown-with-getMaxScore",
+        ),
+    ],
+)
+def test_the_package_knows_whether_its_main_library_reports_a_score(libraries, main, scored):
+    data = build_package(title="T", content={}, main_library=main, libraries=libraries)
+    assert validate_package(data).reports_score is scored

@@ -1,0 +1,98 @@
+"""Issue 17, item 1: every translation of a lesson plays its H5P activities and names them in its language."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from courses import selectors, services
+from courses.models import H5PResult
+from tests.factories import UserFactory, course_tree, h5p_package, translate_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english_module(home_pages):
+    package = h5p_package()
+    course, lessons = course_tree(lessons=2, h5p_package=package)
+    course_en, lessons_en = translate_course(course, lessons, titles={"Scénario": "Scenario"})
+    trainee = UserFactory()
+    services.enrolment_create(user=trainee, course=course_en)
+    client = Client()
+    client.force_login(trainee)
+    return package, course, lessons, course_en, lessons_en, trainee, client
+
+
+def test_enrolment_checks_accept_any_translation_of_the_module(english_module):
+    _package, course, _lessons, course_en, _lessons_en, trainee, _client = english_module
+    assert selectors.is_enrolled(user=trainee, course_id=course.pk)
+    assert selectors.is_enrolled(user=trainee, course_id=course_en.pk)
+    assert not selectors.is_enrolled(user=UserFactory(), course_id=course_en.pk)
+
+
+def test_the_english_lesson_page_plays_its_activity(english_module):
+    package, _course, _lessons, _course_en, lessons_en, _trainee, client = english_module
+    response = client.get(lessons_en[0].url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Scenario" in html and "Scénario" not in html
+    # The package files the player loads are served on the English lesson too.
+    assert client.get(f"/h5p/{lessons_en[0].pk}/{package.pk}/h5p.json").status_code == 200
+
+
+def test_a_required_activity_not_passed_is_named_in_the_pages_language(english_module):
+    _package, _course, _lessons, _course_en, lessons_en, trainee, client = english_module
+    with translation.override("en"):
+        url = reverse("courses:lesson_complete", kwargs={"lesson_id": lessons_en[0].pk})
+    response = client.post(url)
+    assert response.status_code == 302
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert message == "To complete this lesson, first pass: Scenario."
+    assert not H5PResult.objects.filter(user=trainee).exists()
+
+
+# Issue 17, item 4: activities that never report a score cannot block a lesson
+
+
+def non_scored_package():
+    from courses.h5p.builder import build_package
+    from courses.models import H5PPackage
+    from tests.courses.test_h5p_package import runnable_library
+
+    data = build_package(
+        title="Cartes", content={}, main_library="H5P.Dialogcards", libraries=runnable_library("H5P.Dialogcards")
+    )
+    package, _created = services.h5p_package_import(source=data)
+    assert H5PPackage.objects.get(pk=package.pk).reports_score is False
+    return package
+
+
+def test_a_required_block_on_a_non_scored_package_is_refused_with_a_clear_message(home_pages):
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    from courses.blocks import H5PBlock
+
+    package = non_scored_package()
+    block = H5PBlock()
+    value = block.to_python({"title": "Cartes", "package": package.pk, "required": True, "pass_percentage": 50})
+    with translation.override("en"), pytest.raises(StructBlockValidationError) as refused:
+        block.clean(value)
+    message = " ".join(refused.value.block_errors["required"].messages)
+    assert "never reports a score" in message and "Cartes" in message
+    optional = block.to_python({"title": "Cartes", "package": package.pk, "required": False, "pass_percentage": 50})
+    assert block.clean(optional)["required"] is False
+    scored = block.to_python({"title": "S", "package": h5p_package().pk, "required": True, "pass_percentage": 50})
+    assert block.clean(scored)["required"] is True
+
+
+def test_a_non_scored_activity_saved_as_required_before_counts_as_done_once_opened(home_pages):
+    course, lessons = course_tree(lessons=1, h5p_package=non_scored_package())
+    trainee = UserFactory()
+    services.enrolment_create(user=trainee, course=course)
+    client = Client()
+    client.force_login(trainee)
+    assert client.get(lessons[0].url).status_code == 200
+    outcome = services.lesson_complete(user=trainee, lesson=lessons[0])
+    assert outcome.completed and outcome.course_completed
