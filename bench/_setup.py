@@ -4,6 +4,7 @@ The scripts measure in one process, against a baseline measured in the same proc
 medians and ratios. They are not part of the test run (tests assert query counts and byte budgets).
 """
 
+import json
 import os
 import statistics
 import sys
@@ -67,3 +68,45 @@ class QueryCounter:
 
     def __exit__(self, *exc):
         return self._context.__exit__(*exc)
+
+
+def load_average() -> str:
+    """The machine's load average (1, 5, 15 min): a shared machine slows every figure."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+ROW_MARK = "BENCH-ROW "
+
+
+def bench_row(
+    figure: str,
+    value: float,
+    baseline: float | None,
+    *,
+    target: float | None = None,
+    target_value: float | None = None,
+    unit: str = "",
+    higher_is_better: bool = False,
+) -> None:
+    """One line for `make bench`'s table (bench/run_all.py reads it): the figure, its baseline, their
+    ratio, the target (a ratio `target`, or an absolute `target_value` in `unit`) and whether it is met.
+    Lower is better unless `higher_is_better` (a rate)."""
+    ratio = value / baseline if baseline else None
+    if target is not None and ratio is not None:
+        met = ratio >= target if higher_is_better else ratio <= target
+        target_text = f"{'≥' if higher_is_better else '≤'} {target:g}×"
+    elif target_value is not None:
+        met = value >= target_value if higher_is_better else value <= target_value
+        target_text = f"{'≥' if higher_is_better else '≤'} {target_value:g} {unit}".strip()
+    else:
+        met, target_text = None, "—"
+    row = {
+        "figure": figure,
+        "value": f"{value:.4g} {unit}".strip(),
+        "baseline": "—" if baseline is None else f"{baseline:.4g} {unit}".strip(),
+        "ratio": "—" if ratio is None else f"{ratio:.2f}×",
+        "target": target_text,
+        "met": "—" if met is None else ("yes" if met else "NO"),
+        "load": load_average(),
+    }
+    print(ROW_MARK + json.dumps(row, ensure_ascii=False), flush=True)

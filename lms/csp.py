@@ -1,7 +1,8 @@
 """Content-Security-Policy and the other response headers Django does not set itself.
 
-Django 5.2 has no CSP support; this middleware gives every response a policy unless its view set one
-(the H5P package files do). Three policies:
+Django 5.2 has no CSP support; this middleware gives every document response (HTML, SVG, the service
+worker's script) a policy unless its view set one (the H5P package files do); static files and other
+subresources get none. Three policies:
 
 - SITE, for every page of ours: scripts and styles only from our own files (no inline script, no
   inline event handler, no eval), images also from data: URIs (allauth's QR code), nothing may frame
@@ -57,8 +58,24 @@ def csp_h5p(response):
     return response
 
 
+# Responses a browser runs as a document or a worker: the only ones a policy governs. A stylesheet, a
+# script file, an image, a font or JSON gets none (it costs about 0.6 KB a response and does nothing
+# there); an SVG keeps it (opened on its own, it is a document that can hold scripts), and so does the
+# service worker's script (a worker takes its policy from its own response).
+DOCUMENT_TYPES = ("text/html", "application/xhtml+xml", "image/svg+xml")
+# Headers that only mean something on a document (Django's SecurityMiddleware sends the first on every
+# response; this middleware runs outside it and takes it off the others).
+DOCUMENT_ONLY = ("Cross-Origin-Opener-Policy",)
+
+
+def is_document(response) -> bool:
+    kind = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    return kind in DOCUMENT_TYPES or "Service-Worker-Allowed" in response
+
+
 class SecurityHeadersMiddleware:
-    """Content-Security-Policy (above) and Permissions-Policy on every response that has none."""
+    """Content-Security-Policy (above) and Permissions-Policy on every document response that has
+    none; static files, JSON and other subresources go without the document-only headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,6 +83,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if not is_document(response):
+            for name in DOCUMENT_ONLY:
+                if name in response:
+                    del response[name]
+            return response
         if "Content-Security-Policy" not in response:
             if request.path.startswith(ADMIN_PREFIXES):
                 policy = self.admin

@@ -70,9 +70,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy and Permissions-Policy (lms/csp.py, docs/security.md).
+    # Content-Security-Policy and Permissions-Policy on documents only (lms/csp.py, docs/security.md);
+    # outermost, so it also takes Django's document-only headers off static files and JSON.
     "lms.csp.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress HTML: the home page must fit in the first 14 KB a 2G connection delivers.
     "django.middleware.gzip.GZipMiddleware",

@@ -123,8 +123,48 @@ def test_openbadgeslib_accepts_the_badge_and_its_status_then_rejects_it_once_rev
     assert f"/fr/certificates/{certificate.code}/badge/" not in client.get("/fr/certificates/").content.decode()
 
 
+# Properties the published schema itself leaves open (`additionalProperties: true`, no entry): the JWT
+# claims (RFC 7519) VC-JWT adds beside the credential, and the Bitstring Status List entry's own fields
+# (the schema's CredentialStatus declares only id and type).
+OPEN_IN_THE_PUBLISHED_SCHEMA = {"/iss", "/jti", "/nbf", "/exp", "/sub"} | {
+    f"/credentialStatus/{key}" for key in ("statusPurpose", "statusListIndex", "statusListCredential")
+}
+
+
+def _unconstrained(schema: dict, instance, path: str = "") -> list[str]:
+    """The properties of `instance` that the schema excerpt leaves unconstrained (no `properties` entry):
+    the excerpt keeps only what the badge emits, so a new property must be brought in from the
+    official schema, constraints and all, before this test passes."""
+    if "$ref" in schema:
+        schema = SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+    for branch in schema.get("oneOf", []) + schema.get("anyOf", []) + schema.get("allOf", []):
+        resolved = SCHEMA["$defs"][branch["$ref"].rsplit("/", 1)[-1]] if "$ref" in branch else branch
+        if resolved.get("type") == "object" and isinstance(instance, dict):
+            return _unconstrained(resolved, instance, path)
+    missing = []
+    if isinstance(instance, dict) and "properties" in schema:
+        for key, value in instance.items():
+            if key not in schema["properties"]:
+                if f"{path}/{key}" not in OPEN_IN_THE_PUBLISHED_SCHEMA:
+                    missing.append(f"{path}/{key}")
+            else:
+                missing += _unconstrained(schema["properties"][key], value, f"{path}/{key}")
+    elif isinstance(instance, list) and isinstance(schema.get("items"), dict):
+        for index, item in enumerate(instance):
+            missing += _unconstrained(schema["items"], item, f"{path}/{index}")
+    return missing
+
+
 def test_the_badge_meets_the_published_schema_with_format_checking(client, certificate):
     payload = _part(_token(client, certificate), 1)
+    jsonschema.Draft201909Validator.check_schema(SCHEMA)
+    assert _unconstrained(SCHEMA, payload) == []
+    # The guard itself notices a property the excerpt does not constrain.
+    assert _unconstrained(SCHEMA, {**payload, "awardedDate": "x"}) == ["/awardedDate"]
+    achievement = {**payload["credentialSubject"]["achievement"], "alignment": []}
+    subject = {**payload["credentialSubject"], "achievement": achievement}
+    unconstrained = _unconstrained(SCHEMA, {**payload, "credentialSubject": subject})
+    assert unconstrained == ["/credentialSubject/achievement/alignment"]
     validator = jsonschema.Draft201909Validator(SCHEMA, format_checker=jsonschema.Draft201909Validator.FORMAT_CHECKER)
     validator.validate(payload)
     assert "issuanceDate" not in payload and "expirationDate" not in payload and "validFrom" in payload
@@ -133,13 +173,23 @@ def test_the_badge_meets_the_published_schema_with_format_checking(client, certi
         validator.validate({**payload, "validFrom": "2026-13-45 25:00"})
     with pytest.raises(jsonschema.ValidationError):
         validator.validate({k: v for k, v in payload.items() if k != "validFrom"})
+    # The published constraints bite: the VC 2.0 context first, the subject typed AchievementSubject.
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**payload, "@context": payload["@context"][::-1]})
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate({**payload, "credentialSubject": {**payload["credentialSubject"], "type": ["Subject"]}})
 
 
 def test_a_participation_badge_says_participation_not_completion(certificate):
     Certificate.objects.filter(pk=certificate.pk).update(kind="participation")
     certificate.refresh_from_db()
-    achievement = badges.credential(services.badge_facts(certificate))["credentialSubject"]["achievement"]
+    credential = badges.credential(services.badge_facts(certificate))
+    achievement = credential["credentialSubject"]["achievement"]
     assert achievement["achievementType"] == "ext:CertificateOfParticipation"
+    # An extension type the published schema accepts (its `ext:` pattern), dates checked as such.
+    validator = jsonschema.Draft201909Validator(SCHEMA, format_checker=jsonschema.Draft201909Validator.FORMAT_CHECKER)
+    validator.validate(credential)
+    assert _unconstrained(SCHEMA, credential) == []
     completion = CertificateFactory(name="Awa Camara")
     assert (
         badges.credential(services.badge_facts(completion))["credentialSubject"]["achievement"]["achievementType"]

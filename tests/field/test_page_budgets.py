@@ -1,7 +1,8 @@
 """Every trainee page within the 2G budget, measured in Chromium from what the phone downloads.
 
 For each page a fresh phone (empty cache) loads it with JavaScript on, and every response of the
-context is counted — the page's and its service worker's — with its headers. Bodies the test server
+context is counted — the page's and its service worker's — with its headers (the security policy
+travels with documents only: a subresource carrying it fails the test). Bodies the test server
 sends uncompressed (static files: WhiteNoise sends them gzipped in production) count at their gzip
 size. Budgets (CONTEXT.md): first HTML ≤ 14 KB, everything ≤ 100 KB, JavaScript ≤ 30 KB.
 """
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 KB = 1024
 FIRST_HTML, TOTAL, JAVASCRIPT = 14 * KB, 100 * KB, 30 * KB
+DOCUMENT_ONLY = {"content-security-policy", "permissions-policy", "cross-origin-opener-policy"}
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg")
 
 
@@ -35,6 +37,8 @@ class Weight:
     total: int = 0
     javascript: int = 0
     files: list = field(default_factory=list)
+    # Subresources (not a document, not the service worker) that carry a document-only header.
+    document_headers_elsewhere: list = field(default_factory=list)
 
 
 def _size(response: Response) -> int:
@@ -69,6 +73,11 @@ def weigh(browser: Browser, storage_state, url: str) -> Weight:
             weight.first_html = size
         if response.url.split("?")[0].endswith(".js"):
             weight.javascript += size
+        headers = response.all_headers()
+        kind = headers.get("content-type", "").split(";")[0]
+        document = kind in ("text/html", "image/svg+xml") or "service-worker-allowed" in headers
+        if not document and DOCUMENT_ONLY & set(headers):
+            weight.document_headers_elsewhere.append(response.url)
     context.close()
     return weight
 
@@ -130,4 +139,6 @@ def test_every_trainee_page_is_within_the_2g_budget(browser, live_server, traine
     }
     assert not [f for w in weights.values() for f, _size in w.files if "documents/" in f]  # no clip loaded
     assert not over, {name: (w.first_html, w.total, w.javascript, w.files) for name, w in over.items()}
+    # The security policy travels with documents only, not with each script, stylesheet or JSON answer.
+    assert [url for w in weights.values() for url in w.document_headers_elsewhere] == []
     assert all(weight.first_html for weight in weights.values())

@@ -66,6 +66,36 @@ def test_the_admin_sites_have_their_own_policy():
     assert response["Content-Security-Policy"] == csp.header(csp.ADMIN)
 
 
+DOCUMENT_ONLY = ("Content-Security-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy")
+
+
+@pytest.mark.django_db
+def test_only_documents_carry_the_policy_static_files_and_json_do_not(settings, client: Client, home_pages):
+    """The policy governs documents and workers only: on a stylesheet, a script file or JSON it is about
+    0.9 KB of nothing on every response of a 2G page. nosniff and the referrer policy stay everywhere."""
+    settings.WHITENOISE_USE_FINDERS = True  # WhiteNoise serves the app's static files, as in production
+    settings.WHITENOISE_AUTOREFRESH = True
+    static = Client()  # a new handler: WhiteNoise reads its settings when the middleware is built
+    for url in ("/static/courses/keep-offline.js", "/static/certificates/certificates.css"):
+        response = static.get(url)
+        assert response.status_code == 200 and response.has_header("Last-Modified"), url  # WhiteNoise's own
+        assert [name for name in DOCUMENT_ONLY if response.has_header(name)] == [], url
+        assert response["X-Content-Type-Options"] == "nosniff" and response["Referrer-Policy"] == "same-origin"
+        # Everything but the status line and the three lines above: a few hundred bytes, not a kilobyte.
+        header_bytes = sum(len(f"{name}: {value}\r\n") for name, value in response.items())
+        assert header_bytes < 400, (url, dict(response.items()))
+    keys = client.get("/.well-known/certificate-keys.json")
+    assert keys.status_code == 200 and keys["Content-Type"].startswith("application/")
+    assert [name for name in DOCUMENT_ONLY if keys.has_header(name)] == []
+    # Documents keep every one of them, and so does the service worker (a worker's policy is its script's).
+    page = client.get("/fr/", follow=True)
+    assert page["Content-Type"].startswith("text/html")
+    assert [name for name in DOCUMENT_ONLY if not page.has_header(name)] == []
+    worker = client.get("/sw.js")
+    assert worker.status_code == 200 and "javascript" in worker["Content-Type"]
+    assert _directives(worker["Content-Security-Policy"])["script-src"] == "'self'"
+
+
 def test_no_template_holds_an_inline_script_or_event_handler():
     """Scripts live in static files: an inline <script> or on…= attribute would be refused by the CSP."""
     found = []
