@@ -101,6 +101,9 @@ lint: install-dev
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) .ci/mypy_baseline.py
+	$(PY) .ci/sizes.py
+	$(VENV)/bin/lint-imports
+	$(PY) .ci/private_imports.py
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .

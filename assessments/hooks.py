@@ -8,6 +8,9 @@ register functions under them in their `wagtail_hooks.py`, so assessments never 
 - `ROSTER_PROVIDER`: `provider(trainer, test, session_code) -> list[User] | None`, the participants of
   that trainer's session who may take `test` on a shared phone, or None when the trainer may not
   (training); the first non-None answer counts.
+- `SESSION_ROSTER`: `provider(code) -> (module ids, participant user ids) | None`, the modules and
+  roster of the training session with that code (upper case), None when there is none; for
+  `manage.py import_responses --session` (training).
 - `SUBMISSION_LISTENER`: `listener(attempt_id) -> None`, called after the commit of a submission
   (certificates).
 """
@@ -15,4 +18,5 @@ register functions under them in their `wagtail_hooks.py`, so assessments never 
 POST_TEST_OPENER = "assessments_post_test_opener"
 TEST_CLOSER = "assessments_test_closer"
 ROSTER_PROVIDER = "assessments_roster_provider"
+SESSION_ROSTER = "assessments_session_roster"
 SUBMISSION_LISTENER = "assessments_submission_listener"

@@ -36,7 +36,8 @@ def bare_page(page, font_dir) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
 
-    from certificates.rendering import FONT, draw_qr, register_fonts
+    from certificates.rendering import draw_qr
+    from lms.pdf import FONT, register_fonts
 
     register_fonts(font_dir)
     buffer = io.BytesIO()

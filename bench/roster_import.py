@@ -26,8 +26,8 @@ def main() -> None:
         "lms.hashers.OneTimePasswordHasher",
     ]
 
-    from assessments.paper_import import read_table
     from lms.models import Prefecture, User
+    from lms.tables import read_table
     from tests.factories import course_tree
     from training import paper, services
 

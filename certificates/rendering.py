@@ -1,7 +1,7 @@
 """The certificate page: A4 landscape, one page, drawn with reportlab from plain, translated text.
 
 Pure: no database, no translation lookups; `services` builds a `Page` in the holder's language.
-The font is DejaVu Sans (Debian's fonts-dejavu-core), embedded as a subset, because it covers the
+The font is DejaVu Sans (lms.pdf.register_fonts), embedded as a subset, because it covers the
 letters of Guinea's national languages (ɓ ɗ ƴ ŋ ɲ ɛ ɔ) that the PDF standard fonts lack. The QR code
 is drawn as vector rectangles from its module matrix: sharp at any zoom, and about 18 ms cheaper
 per page than reportlab's QR widget.
@@ -19,11 +19,10 @@ import segno
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT, FONT_BOLD = "CertSans", "CertSans-Bold"
+from lms.pdf import FONT, FONT_BOLD, fit, register_fonts, wrap
+
 INK = Color(0.1, 0.12, 0.16)
 ACCENT = Color(0.06, 0.33, 0.45)
 MUTED = Color(0.35, 0.38, 0.42)
@@ -53,19 +52,6 @@ class Page:
     verify_url: str  # what the QR code holds
     signatures: list[Signature] = field(default_factory=list)
     document_title: str = ""
-
-
-_registered: set[str] = set()
-
-
-def register_fonts(font_dir: str | Path) -> None:
-    """Register DejaVu Sans once per process (reading the TTF is the slow part)."""
-    key = str(font_dir)
-    if key in _registered:
-        return
-    pdfmetrics.registerFont(TTFont(FONT, str(Path(font_dir) / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(Path(font_dir) / "DejaVuSans-Bold.ttf")))
-    _registered.add(key)
 
 
 # A module of at least 0.65 mm is what `zbarimg` reads from a page scanned or photographed at
@@ -120,48 +106,6 @@ def draw_qr(canvas: Canvas, text: str, *, x: float, y: float, size: float, matri
     canvas.restoreState()
 
 
-def _fit(canvas: Canvas, text: str, font: str, size: float, width: float, minimum: float = 12) -> float:
-    """The largest size ≤ `size` at which `text` fits `width` (long names shrink, never overflow)."""
-    while size > minimum and canvas.stringWidth(text, font, size) > width:
-        size -= 1
-    return size
-
-
-def _wrap(canvas: Canvas, text: str, font: str, size: float, width: float, widths: dict | None = None) -> list[str]:
-    """`text` in lines no wider than `width`; a word wider than a whole line is broken between
-    letters (a glyph is never cut off by the page).
-
-    Widths are measured once per word at 1 pt and added up (reportlab does not kern, so a line is
-    as wide as its words and spaces); `widths` keeps them between calls for the same text.
-    """
-    widths = {} if widths is None else widths
-
-    def measure(part: str) -> float:
-        if part not in widths:
-            widths[part] = canvas.stringWidth(part, font, 1)
-        return widths[part] * size
-
-    space = measure(" ")
-    lines: list[str] = []
-    line, line_width = "", 0.0
-    for word in text.split():
-        word_width = measure(word)
-        if line and line_width + space + word_width > width:
-            lines.append(line)
-            line, line_width = "", 0.0
-        line, line_width = (f"{line} {word}", line_width + space + word_width) if line else (word, word_width)
-        while line_width > width and len(line) > 1:
-            cut = len(line) - 1
-            while cut > 1 and canvas.stringWidth(line[:cut], font, size) > width:
-                cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
-            line_width = canvas.stringWidth(line, font, size)
-    if line:
-        lines.append(line)
-    return lines
-
-
 def _name_lines(canvas: Canvas, text: str, width: float) -> tuple[float, list[str]]:
     """The holder's name as (size, lines): one line at up to 28 pt, else two lines before shrinking
     to 14 pt, then three lines down to 9 pt; past that (one unbroken word of 100 letters) the word
@@ -169,24 +113,64 @@ def _name_lines(canvas: Canvas, text: str, width: float) -> tuple[float, list[st
     words, widths = set(text.split()), {}
     for max_lines, sizes in ((1, range(28, 21, -1)), (2, range(28, 13, -1)), (3, range(14, 8, -1))):
         for size in sizes:
-            lines = _wrap(canvas, text, FONT_BOLD, size, width, widths)
+            lines = wrap(canvas, text, FONT_BOLD, size, width, widths)
             if len(lines) <= max_lines and all(" " in line or line in words for line in lines):
                 return size, lines
-    return 9, _wrap(canvas, text, FONT_BOLD, 9, width, widths)
+    return 9, wrap(canvas, text, FONT_BOLD, 9, width, widths)
 
 
-def render(page: Page, *, font_dir: str | Path, created=None, language: str = "") -> bytes:
-    """The certificate as PDF bytes (deterministic for the same input).
+@dataclass(frozen=True)
+class _Layout:
+    """Where things go on the landscape page: the QR code first, since it grows with the name and the
+    text below the name makes room for it."""
 
-    `created` (an aware datetime) is the document's creation date, written in UTC; `language`
-    its /Lang (the holder's language, for screen readers).
-    """
-    register_fonts(font_dir)
-    buffer = io.BytesIO()
-    width, height = landscape(A4)
+    width: float
+    height: float
+    matrix: tuple
+    qr_side: float
+    qr_x: float
+    qr_y: float
+
+    @classmethod
+    def of(cls, page: Page) -> _Layout:
+        width, height = landscape(A4)
+        matrix = qr_matrix(page.verify_url)
+        qr_side = qr_size(matrix)
+        return cls(width, height, matrix, qr_side, width - 24 * mm - qr_side, 24 * mm)
+
+    @property
+    def centre(self) -> float:
+        return self.width / 2
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 90 * mm
+
+    @property
+    def frame_left(self) -> float:
+        return 15 * mm
+
+    @property
+    def qr_block_left(self) -> float:
+        return self.qr_x - 3 * mm
+
+    @property
+    def qr_block_top(self) -> float:
+        return self.qr_y + self.qr_side + 11 * mm  # the code and its label above the QR code
+
+    def span(self, y: float, size: float) -> tuple[float, float]:
+        """(centre, width) of a line at baseline `y`: centred on the page, or left of the QR
+        code's block when the line would reach down beside it."""
+        if y - 0.3 * size < self.qr_block_top:
+            left = self.frame_left + 8 * mm
+            return (left + self.qr_block_left) / 2, self.qr_block_left - left
+        return self.centre, self.text_width
+
+
+def _canvas(buffer: io.BytesIO, page: Page, layout: _Layout, *, created, language: str) -> Canvas:
     canvas = Canvas(
         buffer,
-        pagesize=(width, height),
+        pagesize=(layout.width, layout.height),
         invariant=1,
         pageCompression=1,
         initialFontName=FONT,
@@ -200,38 +184,24 @@ def render(page: Page, *, font_dir: str | Path, created=None, language: str = ""
     canvas.setTitle(page.document_title or page.heading)
     canvas.setAuthor(page.issuer)
     canvas.setSubject(page.heading)
-    centre = width / 2
-    text_width = width - 90 * mm
-    frame_left = 15 * mm
+    return canvas
 
-    # The QR code first: it grows with the name, and the text below the name makes room for it.
-    matrix = qr_matrix(page.verify_url)
-    qr_side = qr_size(matrix)
-    qr_x, qr_y = width - 24 * mm - qr_side, 24 * mm
-    qr_block_left = qr_x - 3 * mm
-    qr_block_top = qr_y + qr_side + 11 * mm  # the code and its label above the QR code
 
-    def span(y: float, size: float) -> tuple[float, float]:
-        """(centre, width) of a line at baseline `y`: centred on the page, or left of the QR
-        code's block when the line would reach down beside it."""
-        if y - 0.3 * size < qr_block_top:
-            left = frame_left + 8 * mm
-            return (left + qr_block_left) / 2, qr_block_left - left
-        return centre, text_width
-
-    # A double frame.
+def _draw_heading(canvas: Canvas, page: Page, layout: _Layout) -> None:
+    """The double frame, the issuer, the heading and the line before the name."""
+    width, height, centre = layout.width, layout.height, layout.centre
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(2.5)
     canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
     canvas.setLineWidth(0.6)
-    canvas.rect(frame_left, 15 * mm, width - 30 * mm, height - 30 * mm)
+    canvas.rect(layout.frame_left, 15 * mm, width - 30 * mm, height - 30 * mm)
 
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, 11)
     canvas.drawCentredString(centre, height - 30 * mm, page.issuer)
 
     canvas.setFillColor(ACCENT)
-    size = _fit(canvas, page.heading.upper(), FONT_BOLD, 30, text_width)
+    size = fit(canvas, page.heading.upper(), FONT_BOLD, 30, layout.text_width)
     canvas.setFont(FONT_BOLD, size)
     canvas.drawCentredString(centre, height - 48 * mm, page.heading.upper())
 
@@ -239,9 +209,13 @@ def render(page: Page, *, font_dir: str | Path, created=None, language: str = ""
     canvas.setFont(FONT, 13)
     canvas.drawCentredString(centre, height - 62 * mm, page.intro)
 
-    size, lines = _name_lines(canvas, page.holder_name, text_width)
+
+def _draw_name(canvas: Canvas, page: Page, layout: _Layout) -> float:
+    """The holder's name, underlined; returns the baseline of its last line."""
+    centre = layout.centre
+    size, lines = _name_lines(canvas, page.holder_name, layout.text_width)
     canvas.setFont(FONT_BOLD, size)
-    y = height - 78 * mm + (len(lines) - 1) * 2 * mm  # two lines start a little higher
+    y = layout.height - 78 * mm + (len(lines) - 1) * 2 * mm  # two lines start a little higher
     for line in lines:
         canvas.drawCentredString(centre, y, line)
         y -= size * 1.2
@@ -249,66 +223,92 @@ def render(page: Page, *, font_dir: str | Path, created=None, language: str = ""
     canvas.setStrokeColor(MUTED)
     canvas.setLineWidth(0.5)
     canvas.line(centre - 95 * mm, y - 4 * mm, centre + 95 * mm, y - 4 * mm)
+    return y
 
+
+def _draw_title_and_details(canvas: Canvas, page: Page, layout: _Layout, y: float) -> None:
+    """What the certificate is for, the module's title (two lines at most), the details and dates."""
     y -= 14 * mm
     canvas.setFont(FONT, 13)
-    line_centre, line_width = span(y, 13)
+    line_centre, line_width = layout.span(y, 13)
     canvas.drawCentredString(line_centre, y, page.for_text)
     y -= 11 * mm
-    title_centre, title_width = span(y - 7.5 * mm, 17)
-    for line in _wrap(canvas, page.title, FONT_BOLD, 17, title_width)[:2]:
+    title_centre, title_width = layout.span(y - 7.5 * mm, 17)
+    for line in wrap(canvas, page.title, FONT_BOLD, 17, title_width)[:2]:
         canvas.setFont(FONT_BOLD, 17)
         canvas.drawCentredString(title_centre, y, line)
         y -= 7.5 * mm
     for line in [*page.details, "   ·   ".join(part for part in (page.issued, page.expires) if part)]:
-        line_centre, line_width = span(y, 11.5)
-        canvas.setFont(FONT, _fit(canvas, line, FONT, 11.5, line_width, minimum=7))
+        line_centre, line_width = layout.span(y, 11.5)
+        canvas.setFont(FONT, fit(canvas, line, FONT, 11.5, line_width, minimum=7))
         canvas.drawCentredString(line_centre, y, line)
         y -= 6 * mm
 
-    # Signatures: up to three, spread along the bottom, left of the QR code.
-    signatures = page.signatures[:3]
-    if signatures:
-        area_left, area_right = 25 * mm, qr_block_left - 5 * mm
-        slot = (area_right - area_left) / len(signatures)
-        for index, signature in enumerate(signatures):
-            middle = area_left + slot * (index + 0.5)
-            line_y = 38 * mm
-            if signature.logo_path:
-                with contextlib.suppress(OSError):  # a missing logo must not stop a certificate
-                    canvas.drawImage(
-                        signature.logo_path,
-                        middle - 12 * mm,
-                        line_y + 3 * mm,
-                        width=24 * mm,
-                        height=14 * mm,
-                        preserveAspectRatio=True,
-                        anchor="c",
-                        mask="auto",
-                    )
-            canvas.setStrokeColor(MUTED)
-            canvas.line(middle - 30 * mm, line_y, middle + 30 * mm, line_y)
-            canvas.setFillColor(INK)
-            room = slot - 4 * mm
-            canvas.setFont(FONT_BOLD, _fit(canvas, signature.name, FONT_BOLD, 10, room, minimum=5))
-            canvas.drawCentredString(middle, line_y - 5 * mm, signature.name)
-            if signature.position:
-                position = signature.position[:70]
-                canvas.setFont(FONT, _fit(canvas, position, FONT, 8.5, room, minimum=5))
-                canvas.setFillColor(MUTED)
-                canvas.drawCentredString(middle, line_y - 9.5 * mm, position)
 
-    # Verification: QR code and grouped code, bottom right.
-    draw_qr(canvas, page.verify_url, x=qr_x, y=qr_y, size=qr_side, matrix=matrix)
+def _draw_signatures(canvas: Canvas, signatures: list[Signature], layout: _Layout) -> None:
+    """Up to three, spread along the bottom, left of the QR code."""
+    signatures = signatures[:3]
+    if not signatures:
+        return
+    area_left, area_right = 25 * mm, layout.qr_block_left - 5 * mm
+    slot = (area_right - area_left) / len(signatures)
+    for index, signature in enumerate(signatures):
+        middle = area_left + slot * (index + 0.5)
+        line_y = 38 * mm
+        if signature.logo_path:
+            with contextlib.suppress(OSError):  # a missing logo must not stop a certificate
+                canvas.drawImage(
+                    signature.logo_path,
+                    middle - 12 * mm,
+                    line_y + 3 * mm,
+                    width=24 * mm,
+                    height=14 * mm,
+                    preserveAspectRatio=True,
+                    anchor="c",
+                    mask="auto",
+                )
+        canvas.setStrokeColor(MUTED)
+        canvas.line(middle - 30 * mm, line_y, middle + 30 * mm, line_y)
+        canvas.setFillColor(INK)
+        room = slot - 4 * mm
+        canvas.setFont(FONT_BOLD, fit(canvas, signature.name, FONT_BOLD, 10, room, minimum=5))
+        canvas.drawCentredString(middle, line_y - 5 * mm, signature.name)
+        if signature.position:
+            position = signature.position[:70]
+            canvas.setFont(FONT, fit(canvas, position, FONT, 8.5, room, minimum=5))
+            canvas.setFillColor(MUTED)
+            canvas.drawCentredString(middle, line_y - 9.5 * mm, position)
+
+
+def _draw_verification(canvas: Canvas, page: Page, layout: _Layout) -> None:
+    """The QR code and the grouped code, bottom right, and how to verify along the bottom."""
+    qr_x, qr_y, qr_side = layout.qr_x, layout.qr_y, layout.qr_side
+    draw_qr(canvas, page.verify_url, x=qr_x, y=qr_y, size=qr_side, matrix=layout.matrix)
     canvas.setFillColor(INK)
     canvas.setFont(FONT, 8)
     canvas.drawCentredString(qr_x + qr_side / 2, qr_y + qr_side + 7.5 * mm, page.code_label)
     canvas.setFont(FONT_BOLD, 11)
     canvas.drawCentredString(qr_x + qr_side / 2, qr_y + qr_side + 3 * mm, page.code)
-    canvas.setFont(FONT, _fit(canvas, page.verify_hint, FONT, 7.5, width - 50 * mm, minimum=5))
+    canvas.setFont(FONT, fit(canvas, page.verify_hint, FONT, 7.5, layout.width - 50 * mm, minimum=5))
     canvas.setFillColor(MUTED)
-    canvas.drawCentredString(width / 2, 18.5 * mm, page.verify_hint)
+    canvas.drawCentredString(layout.width / 2, 18.5 * mm, page.verify_hint)
 
+
+def render(page: Page, *, font_dir: str | Path, created=None, language: str = "") -> bytes:
+    """The certificate as PDF bytes (deterministic for the same input).
+
+    `created` (an aware datetime) is the document's creation date, written in UTC; `language`
+    its /Lang (the holder's language, for screen readers).
+    """
+    register_fonts(font_dir)
+    buffer = io.BytesIO()
+    layout = _Layout.of(page)
+    canvas = _canvas(buffer, page, layout, created=created, language=language)
+    _draw_heading(canvas, page, layout)
+    y = _draw_name(canvas, page, layout)
+    _draw_title_and_details(canvas, page, layout, y)
+    _draw_signatures(canvas, page.signatures, layout)
+    _draw_verification(canvas, page, layout)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

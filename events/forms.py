@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 
 from events.models import COUNT_AUDIENCES, MAX_HEADCOUNT, AgeBand, Event, OutreachLog, Sex
 from lms.models import Audience, Prefecture
-from training.forms import DateInput
+from lms.widgets import DateInput
 
 MAX_ATTENDANCE_BYTES = 2 * 1024 * 1024
 

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.paper_import import TableError, read_table
 from events.models import (
     COUNT_AUDIENCES,
     MAX_HEADCOUNT,
@@ -24,6 +23,7 @@ from events.models import (
     Registrant,
     Sex,
 )
+from lms.tables import TableError, read_table
 
 Grid = dict[tuple[str, str, str], int]
 

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments.paper_import import TableError
 from events import dashboard, exports, selectors, services
 from events.forms import AttendanceImportForm, CountGridForm, EventForm, OutreachLogForm, RegistrationForm, ReviewForm
 from events.models import Event, OutreachLog
 from lms import ratelimit
 from lms.http import file_response
+from lms.tables import TableError
 
 REGISTRATIONS_PER_HOUR = 20  # per address: a room sharing one connection still registers
 

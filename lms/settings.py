@@ -408,7 +408,7 @@ CERTIFICATE_ORPHAN_PDF_SECONDS = env.int("CERTIFICATE_ORPHAN_PDF_SECONDS", defau
 # Public verification: lookups per IP address and minute.
 CERTIFICATE_VERIFY_RATE = env.int("CERTIFICATE_VERIFY_RATE", default=30)
 # Join codes typed per client address in 10 minutes (a room of trainees shares one address; one
-# account may type 10, training.views.JOIN_CODE_ATTEMPTS_PER_ACCOUNT).
+# account may type 10, training.views.join.JOIN_CODE_ATTEMPTS_PER_ACCOUNT).
 JOIN_CODE_RATE = env.int("JOIN_CODE_RATE", default=120)
 # Wrong shared-phone PINs per client address (across participants) in 15 minutes before every PIN
 # from that address is refused for the rest of the 15 minutes (assessments.offline._pin_check).

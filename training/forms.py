@@ -6,13 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lms.forms import IdMultipleChoiceField
+from lms.widgets import DateInput
 from training.models import TrainingSession
 
 MAX_ROSTER_BYTES = 2 * 1024 * 1024
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class SessionForm(forms.ModelForm):

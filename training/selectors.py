@@ -326,5 +326,11 @@ def session_by_join_code(*, join_code: str) -> TrainingSession | None:
     ).first()
 
 
-def sessions_of_participant(*, user) -> QuerySet[TrainingSession]:
-    return TrainingSession.objects.filter(Exists(Participant.objects.filter(session=OuterRef("pk"), user=user)))
+def session_modules_and_roster(code: str) -> tuple[list[int], set[int]] | None:
+    """assessments.hooks.SESSION_ROSTER: the modules and the participants (user ids) of the session
+    `code`, for the command line (`import_responses --session`); None when no session has it."""
+    session = TrainingSession.objects.filter(code=code).first()
+    if session is None:
+        return None
+    courses = list(session.courses.values_list("pk", flat=True))
+    return courses, set(session.participants.values_list("user_id", flat=True))

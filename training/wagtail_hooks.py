@@ -3,7 +3,7 @@
 from django.db.models import Q
 from wagtail import hooks
 
-from assessments.hooks import POST_TEST_OPENER, ROSTER_PROVIDER, TEST_CLOSER
+from assessments.hooks import POST_TEST_OPENER, ROSTER_PROVIDER, SESSION_ROSTER, TEST_CLOSER
 from courses.hooks import DASHBOARD_PANEL
 from lms.hooks import STAFF_ACCOUNT_CONDITION
 from training import access, selectors
@@ -22,3 +22,5 @@ hooks.register(TEST_CLOSER, selectors.test_window_closes)
 hooks.register(DASHBOARD_PANEL, access.dashboard_panel)
 # A trainer's shared phone takes the roster of one of their sessions.
 hooks.register(ROSTER_PROVIDER, selectors.offline_roster)
+# `manage.py import_responses --session CODE` takes the session's modules and roster.
+hooks.register(SESSION_ROSTER, selectors.session_modules_and_roster)

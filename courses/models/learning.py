@@ -73,7 +73,3 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}/{self.lesson_id}"
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed_at is not None

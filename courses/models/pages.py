@@ -132,10 +132,6 @@ class CoursePage(RestrictionsByPathMixin, Page):
         verbose_name_plural = _("modules")
 
     @property
-    def certificate_title(self) -> str:
-        return self.public_title or self.title
-
-    @property
     def hours(self) -> int:
         if self.certificate_hours is not None:
             return self.certificate_hours

@@ -19,9 +19,10 @@ from assessments.hooks import SUBMISSION_LISTENER
 from assessments.models import Attempt, Question, Response
 from assessments.paper import answer_sheet_pdf, matching_sides, option_letters
 from assessments.paper import test_form_pdf as form_pdf
-from assessments.paper_import import ImportReport, import_paper_responses, parse_answer, read_table
+from assessments.paper_import import ImportReport, import_paper_responses, parse_answer
 from courses import services as course_services
 from lms import roles
+from lms.tables import read_table
 from tests.factories import RIGHT_ANSWERS, UserFactory, assessment_setup
 from tests.hook_registry import only_hooks
 

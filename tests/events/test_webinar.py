@@ -129,7 +129,7 @@ def test_a_bad_attendance_file_imports_nothing_and_names_the_row(client, people,
 
 
 def test_a_file_without_an_email_column_is_refused():
-    from assessments.paper_import import TableError
+    from lms.tables import TableError
 
     event = EventFactory(kind="webinar", place="online", prefecture=None)
     with pytest.raises(TableError) as problem:

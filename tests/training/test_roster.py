@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from assessments.paper_import import read_table
 from lms.models import User
+from lms.tables import read_table
 from tests import factories
 from training import services
 from training.models import Participant

@@ -6,9 +6,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
+from assessments.hooks import SESSION_ROSTER
 from assessments.models import Test
-from assessments.paper_import import TableError, import_paper_responses, read_table
+from assessments.paper_import import import_paper_responses
+from lms.tables import TableError, read_table
 
 
 def _test_of_course(*, slug: str, kind: str) -> Test:
@@ -32,22 +35,27 @@ def _test_of_course(*, slug: str, kind: str) -> Test:
 def _test_of_session(*, code: str, kind: str, slug: str | None) -> tuple[Test, set[int]]:
     """The test of a training session's module (named by --course when it has several) and the
     session's roster: only its participants are valid trainees."""
-    from training.models import TrainingSession
+    from courses.models import CoursePage
 
-    session = TrainingSession.objects.filter(code=code.strip().upper()).first()
-    if session is None:
+    # assessments does not import training: the sessions app answers through a hook.
+    code = code.strip().upper()
+    found = next(
+        (answer for provider in hooks.get_hooks(SESSION_ROSTER) if (answer := provider(code)) is not None), None
+    )
+    if found is None:
         raise CommandError(_("No session has the code %(code)s.") % {"code": code})
-    courses = session.courses.all()
+    course_ids, roster = found
+    courses = CoursePage.objects.filter(pk__in=course_ids)
     if slug:
         courses = courses.filter(slug=slug)
     tests = list(Test.objects.filter(course__in=courses, kind=kind))
     if len(tests) != 1:
         raise CommandError(
-            _("The session %(code)s has no %(kind)s test.") % {"code": session.code, "kind": kind}
+            _("The session %(code)s has no %(kind)s test.") % {"code": code, "kind": kind}
             if not tests
-            else _("The session %(code)s has several modules: name one with --course.") % {"code": session.code}
+            else _("The session %(code)s has several modules: name one with --course.") % {"code": code}
         )
-    return tests[0], set(session.participants.values_list("user_id", flat=True))
+    return tests[0], roster
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.paper_import import TableError, read_table
+from lms.tables import TableError, read_table
 from training import paper, services
 from training.management.commands.import_responses import Command as ResponsesCommand
 from training.models import TrainingSession
