@@ -12,20 +12,17 @@ it covers French (Latin-1 and Windows-1252), so no font file is needed.
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
-from xml.sax.saxutils import escape
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from assessments.models import Question, Test, TestForm
+from lms import pdf
 
 # --- Letters: shared with the import of typed answers ----------------------------------------------
 
@@ -85,26 +82,7 @@ def paper_layout(questions: list[Question]) -> list[dict]:
     return [{"question": question.pk, "options": paper_options(question)} for question in questions]
 
 
-# --- Text and styles ----------------------------------------------------------------------------
-
-
-def _text(value) -> str:
-    """Text safe for a Paragraph: NFC (so "é" is one Latin-1 character) and XML-escaped."""
-    return escape(unicodedata.normalize("NFC", str(value or "")))
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName="Helvetica", fontSize=10.5, leading=13.5)
-    return {
-        "base": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
-        "hint": ParagraphStyle("hint", parent=base, fontName="Helvetica-Oblique", fontSize=8.5, leading=11),
-        "title": ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=15, leading=19),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontName="Helvetica-Bold", fontSize=12, leading=16),
-        "question": ParagraphStyle("question", parent=base, fontName="Helvetica-Bold", spaceBefore=4),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11),
-        "head": ParagraphStyle("head", parent=base, fontName="Helvetica-Bold", fontSize=8, leading=9.5, alignment=1),
-    }
+# --- Titles -------------------------------------------------------------------------------------
 
 
 def _form(test: Test, form_label: str) -> TestForm:
@@ -124,36 +102,6 @@ def _subtitle(test: Test, form: TestForm) -> str:
     return str(test.get_kind_display())
 
 
-def _footer(text: str):
-    def draw(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
-        canvas.setFillColor(colors.grey)
-        page = _("Page %(number)s") % {"number": doc.page}
-        canvas.drawString(doc.leftMargin, 10 * mm, unicodedata.normalize("NFC", f"{text} · {page}"))
-        canvas.restoreState()
-
-    return draw
-
-
-def _build(story: list, *, pagesize, title: str, footer: str, compress: bool) -> bytes:
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=pagesize,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=14 * mm,
-        bottomMargin=17 * mm,
-        title=unicodedata.normalize("NFC", title),
-        pageCompression=1 if compress else 0,
-        invariant=1,
-    )
-    draw = _footer(footer)
-    document.build(story, onFirstPage=draw, onLaterPages=draw)
-    return buffer.getvalue()
-
-
 # --- The test form ----------------------------------------------------------------------------
 
 
@@ -163,7 +111,7 @@ def _blank_lines(labels: list[str], styles, width: float) -> Table:
     widths = []
     share = width / len(labels)
     for label in labels:
-        row += [Paragraph(_text(label), styles["base"]), ""]
+        row += [Paragraph(pdf.text(label), styles["base"]), ""]
         widths += [share * 0.3, share * 0.7 - 4 * mm]
     table = Table([row], colWidths=widths, hAlign="LEFT")
     commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 8)]
@@ -176,8 +124,8 @@ def _blank_lines(labels: list[str], styles, width: float) -> Table:
 def _choices(question: Question, labels: dict, styles, *, boxes: bool) -> Table:
     rows = []
     for option_letter, option in option_letters(question).items():
-        label = Paragraph(_text(labels.get(option, option)), styles["base"])
-        head = Paragraph(f"<b>{_text(option_letter)}</b>", styles["base"])
+        label = Paragraph(pdf.text(labels.get(option, option)), styles["base"])
+        head = Paragraph(f"<b>{pdf.text(option_letter)}</b>", styles["base"])
         rows.append(["", head, label] if boxes else [head, label])
     widths = [9 * mm, 11 * mm, None] if boxes else [10 * mm, None]
     table = Table(rows or [[""]], colWidths=widths if rows else None, hAlign="LEFT")
@@ -193,11 +141,11 @@ def _matching(question: Question, text: dict, styles, width: float) -> list:
     left, right = matching_sides(question)
     left_labels, right_labels = text.get("left", {}) or {}, text.get("right", {}) or {}
     left_cells = [
-        Paragraph(f"<b>{_text(number)}.</b> {_text(left_labels.get(item, item))}", styles["base"])
+        Paragraph(f"<b>{pdf.text(number)}.</b> {pdf.text(left_labels.get(item, item))}", styles["base"])
         for number, item in left.items()
     ]
     right_cells = [
-        Paragraph(f"<b>{_text(label)}.</b> {_text(right_labels.get(item, item))}", styles["base"])
+        Paragraph(f"<b>{pdf.text(label)}.</b> {pdf.text(right_labels.get(item, item))}", styles["base"])
         for label, item in right.items()
     ]
     rows = [
@@ -211,7 +159,7 @@ def _matching(question: Question, text: dict, styles, width: float) -> list:
     columns.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     # Where to write the answer: "1 → ___" for each left item.
     answers = Table(
-        [[Paragraph(f"<b>{_text(number)}</b> :", styles["base"]), ""] for number in left] or [["", ""]],
+        [[Paragraph(f"<b>{pdf.text(number)}</b> :", styles["base"]), ""] for number in left] or [["", ""]],
         colWidths=[10 * mm, 18 * mm],
         hAlign="LEFT",
     )
@@ -240,8 +188,8 @@ HINTS = {
 def _question_block(number: int, question: Question, language: str, styles, width: float) -> KeepTogether:
     text = question.text_in(language)
     parts = [
-        Paragraph(f"{number}. {_text(text.get('text', ''))}", styles["question"]),
-        Paragraph(_text(HINTS.get(question.kind, lambda: "")()), styles["hint"]),
+        Paragraph(f"{number}. {pdf.text(text.get('text', ''))}", styles["question"]),
+        Paragraph(pdf.text(HINTS.get(question.kind, lambda: "")()), styles["hint"]),
         Spacer(1, 1.5 * mm),
     ]
     labels = text.get("options", {}) or {}
@@ -265,26 +213,26 @@ def test_form_pdf(*, test: Test, form_label: str = "", language: str = "fr", com
     """
     with translation.override(language):
         form = _form(test, form_label)
-        styles = _styles()
+        styles = pdf.styles()
         width = A4[0] - 30 * mm
         title = _course_title(test)
         subtitle = _subtitle(test, form)
         story = [
-            Paragraph(_text(title), styles["title"]),
-            Paragraph(_text(subtitle), styles["subtitle"]),
+            Paragraph(pdf.text(title), styles["title"]),
+            Paragraph(pdf.text(subtitle), styles["subtitle"]),
             Spacer(1, 2 * mm),
             _blank_lines([_("Name:"), _("Date:")], styles, width),
             _blank_lines([_("Session:")], styles, width / 2),
             Spacer(1, 3 * mm),
             Paragraph(
-                _text(_("Answer on this sheet. Write clearly; ask the trainer if a question is not clear.")),
+                pdf.text(_("Answer on this sheet. Write clearly; ask the trainer if a question is not clear.")),
                 styles["hint"],
             ),
             Spacer(1, 5 * mm),
         ]
         for number, question in enumerate(form_questions(test=test, form=form), start=1):
             story.append(_question_block(number, question, language, styles, width))
-        return _build(
+        return pdf.build(
             story, pagesize=A4, title=f"{title} – {subtitle}", footer=f"{title} · {subtitle}", compress=compress
         )
 
@@ -316,7 +264,7 @@ def answer_sheet_pdf(
     """
     with translation.override(language):
         form = _form(test, form_label)
-        styles = _styles()
+        styles = pdf.styles()
         pagesize = landscape(A4)
         width = pagesize[0] - 30 * mm
         title = _course_title(test)
@@ -324,13 +272,13 @@ def answer_sheet_pdf(
         questions = form_questions(test=test, form=form)
         username_column = "identifiant" if language == "fr" else "username"
         story = [
-            Paragraph(_text(title), styles["title"]),
-            Paragraph(_text(_("%(test)s: answer sheet") % {"test": subtitle}), styles["subtitle"]),
+            Paragraph(pdf.text(title), styles["title"]),
+            Paragraph(pdf.text(_("%(test)s: answer sheet") % {"test": subtitle}), styles["subtitle"]),
             Spacer(1, 2 * mm),
             _blank_lines([_("Trainer:"), _("Date:"), _("Session:")], styles, width),
             Spacer(1, 3 * mm),
             Paragraph(
-                _text(
+                pdf.text(
                     _(
                         "Copy each answer from the paper: the letter (B), several letters (AC), "
                         "pairs for matching (1-B 2-A), letters in order for ordering (CAB), the words "
@@ -345,12 +293,12 @@ def answer_sheet_pdf(
         chunks = _column_chunks(len(questions), width - username_width - name_width, 10 * mm) or [range(0)]
         for chunk in chunks:
             item_width = min(18 * mm, (width - username_width - name_width) / max(len(chunk), 1))
-            numbers = [Paragraph(_text(index + 1), styles["head"]) for index in chunk]
-            references = [Paragraph(_text(questions[index].reference), styles["head"]) for index in chunk]
+            numbers = [Paragraph(pdf.text(index + 1), styles["head"]) for index in chunk]
+            references = [Paragraph(pdf.text(questions[index].reference), styles["head"]) for index in chunk]
             data = [
                 [
-                    Paragraph(_text(_("Username")), styles["head"]),
-                    Paragraph(_text(_("Name")), styles["head"]),
+                    Paragraph(pdf.text(_("Username")), styles["head"]),
+                    Paragraph(pdf.text(_("Name")), styles["head"]),
                     *numbers,
                 ],
                 ["", "", *references],
@@ -358,8 +306,8 @@ def answer_sheet_pdf(
             for username, name in people:
                 data.append(
                     [
-                        Paragraph(_text(username), styles["cell"]),
-                        Paragraph(_text(name), styles["cell"]),
+                        Paragraph(pdf.text(username), styles["cell"]),
+                        Paragraph(pdf.text(name), styles["cell"]),
                         *([""] * len(chunk)),
                     ]
                 )
@@ -386,9 +334,9 @@ def answer_sheet_pdf(
             story += [table, Spacer(1, 6 * mm)]
         columns = ";".join([username_column, *(question.reference for question in questions)])
         story.append(
-            Paragraph(_text(_("Columns of the typed-up file: %(columns)s") % {"columns": columns}), styles["small"])
+            Paragraph(pdf.text(_("Columns of the typed-up file: %(columns)s") % {"columns": columns}), styles["small"])
         )
-        return _build(
+        return pdf.build(
             story,
             pagesize=pagesize,
             title=f"{title} – {subtitle}",

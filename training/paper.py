@@ -1,4 +1,4 @@
-"""Printed paper for a session (reportlab, built-in Helvetica as assessments.paper): the credentials
+"""Printed paper for a session (reportlab, through lms.pdf as assessments.paper): the credentials
 sheet handed out in the room, and a day's sign-in sheet for days without network."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from assessments.paper import _build, _styles, _text
+from lms import pdf
 from training.models import SessionDay, TrainingSession
 from training.services import Credential
 
@@ -26,20 +26,20 @@ GRID = TableStyle(
 def _heading(session: TrainingSession, subtitle: str, styles) -> list:
     place = ", ".join(part for part in [session.venue, session.prefecture.name] if part)
     return [
-        Paragraph(_text(f"{session.code} — {session.title}"), styles["title"]),
-        Paragraph(_text(subtitle), styles["subtitle"]),
-        Paragraph(_text(place), styles["base"]),
+        Paragraph(pdf.text(f"{session.code} — {session.title}"), styles["title"]),
+        Paragraph(pdf.text(subtitle), styles["subtitle"]),
+        Paragraph(pdf.text(place), styles["base"]),
         Spacer(1, 4 * mm),
     ]
 
 
 def credentials_pdf(*, session: TrainingSession, credentials: list[Credential], login_url: str) -> bytes:
     """One row per participant: name, username and one-time password, to cut into slips."""
-    styles = _styles()
+    styles = pdf.styles()
     story = _heading(session, _("Accounts and one-time passwords"), styles)
     story.append(
         Paragraph(
-            _text(
+            pdf.text(
                 _(
                     "Log in at %(url)s with your username and this one-time password. You will then "
                     "choose your own password. Keep this slip private."
@@ -50,36 +50,36 @@ def credentials_pdf(*, session: TrainingSession, credentials: list[Credential], 
         )
     )
     story.append(Spacer(1, 3 * mm))
-    data = [[Paragraph(_text(text), styles["head"]) for text in (_("Name"), _("Username"), _("One-time password"))]]
+    data = [[Paragraph(pdf.text(text), styles["head"]) for text in (_("Name"), _("Username"), _("One-time password"))]]
     for credential in credentials:
         password = credential.password or credential.note or _("(already chose their own)")
         data.append(
             [
-                Paragraph(_text(credential.name), styles["cell"]),
-                Paragraph(_text(credential.username), styles["base"]),
-                Paragraph(_text(password), styles["base"]),
+                Paragraph(pdf.text(credential.name), styles["cell"]),
+                Paragraph(pdf.text(credential.username), styles["base"]),
+                Paragraph(pdf.text(password), styles["base"]),
             ]
         )
     table = Table(data, colWidths=[70 * mm, 50 * mm, 60 * mm], repeatRows=1)
     table.setStyle(GRID)
     table.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 6), ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))
     story.append(table)
-    return _build(story, pagesize=A4, title=session.code, footer=session.code, compress=True)
+    return pdf.build(story, pagesize=A4, title=session.code, footer=session.code, compress=True)
 
 
 def sign_in_sheet_pdf(*, session: TrainingSession, day: SessionDay, people: list[tuple[str, str]]) -> bytes:
     """A day's sign-in sheet: name, username, arrival time and signature, for days without network."""
-    styles = _styles()
+    styles = pdf.styles()
     subtitle = _("Sign-in sheet, %(date)s") % {"date": formats.date_format(day.date, "DATE_FORMAT")}
     story = _heading(session, subtitle, styles)
     headers = (_("Name"), _("Username"), _("Arrival time"), _("Signature"))
-    data = [[Paragraph(_text(text), styles["head"]) for text in headers]]
+    data = [[Paragraph(pdf.text(text), styles["head"]) for text in headers]]
     for name, username in people:
-        data.append([Paragraph(_text(name), styles["cell"]), Paragraph(_text(username), styles["cell"]), "", ""])
+        data.append([Paragraph(pdf.text(name), styles["cell"]), Paragraph(pdf.text(username), styles["cell"]), "", ""])
     table = Table(data, colWidths=[62 * mm, 40 * mm, 25 * mm, 53 * mm], rowHeights=[None] + [11 * mm] * len(people))
     table.setStyle(GRID)
     story.append(table)
-    return _build(story, pagesize=A4, title=session.code, footer=f"{session.code} {day.date}", compress=True)
+    return pdf.build(story, pagesize=A4, title=session.code, footer=f"{session.code} {day.date}", compress=True)
 
 
 def qr_svg(text: str) -> str:
