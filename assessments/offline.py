@@ -29,25 +29,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from assessments import access, selectors
+from assessments import access, selectors, services
 from assessments.forms import answer_from_post
 from assessments.hooks import ROSTER_PROVIDER
-from assessments.models import Attempt, OfflineDevice, OfflinePin, Question, Response, Test
-from assessments.services import (
-    AttemptRefused,
-    _announce_submission,
-    _choose_form,
-    _layout,
-    _score,
-    attempts_used_up,
-)
+from assessments.models import Attempt, OfflineDevice, OfflinePin, Question, Test
+from assessments.services import AttemptRefused
 from lms import ratelimit
 
 FORM_SALT = "assessments.offline-form"
@@ -175,10 +167,9 @@ def offline_package_issue(*, user, test: Test, language: str, session_code: str 
     pins = dict(OfflinePin.objects.filter(user__in=people).values_list("user_id", "pin_hash"))
     by_form: dict[int, tuple] = {}
     for person in people:
-        form = _choose_form(user=person, test=test)
+        form = services.choose_form(user=person, test=test)
         if form.pk not in by_form:
-            layout, _questions = _layout(test=test, form=form)
-            by_form[form.pk] = (form, layout, [])
+            by_form[form.pk] = (form, services.lay_out(test=test, form=form), [])
         by_form[form.pk][2].append(
             {
                 "id": person.pk,
@@ -300,6 +291,34 @@ def _answers(*, layout: list[dict], fields: list, language: str) -> dict[int, ob
     return answers
 
 
+def _signed_form(*, device_token: str, form_token: str, form_version: str) -> tuple[OfflineDevice, dict]:
+    """The phone's download and the form it signed, or AttemptRefused for a forgery (nothing stored)."""
+    device = OfflineDevice.objects.select_related("test").filter(token_hash=_token_hash(device_token or "")).first()
+    if device is None:
+        raise AttemptRefused(_("This phone's key for the test is not valid. Download the test again."), status=403)
+    try:
+        payload = signing.loads(form_token or "", salt=FORM_SALT)
+    except signing.BadSignature as error:
+        raise AttemptRefused(_("The downloaded test has been altered. Download it again."), status=400) from error
+    if payload.get("d") != device.pk or payload.get("t") != device.test_id:
+        raise AttemptRefused(_("The downloaded test does not belong to this phone."), status=403)
+    if form_version != payload.get("v"):
+        raise AttemptRefused(_("The version of the test does not match the one downloaded."), status=400)
+    return device, payload
+
+
+def _late(*, user, test: Test, expires: int, started: datetime | None, finished: datetime | None) -> bool:
+    """Whether an attempt arriving now is late: the rule of the online start refuses the test now
+    (access.may_take_test: closed by an editor or for the room by the trainer, …), the download
+    expired, or the time limit passed on the phone's own clock."""
+    if access.may_take_test(user=user, test=test, route=access.SYNC) is not None:
+        return True
+    if timezone.now().timestamp() > expires:
+        return True
+    limit = test.time_limit_minutes
+    return bool(limit and started and finished and finished - started > timedelta(minutes=limit, seconds=30))
+
+
 @transaction.atomic
 def offline_attempt_sync(
     *,
@@ -314,87 +333,39 @@ def offline_attempt_sync(
     pin: str = "",
     client_ip: str = "",
 ) -> SyncResult:
-    """Store, score and submit an attempt answered offline; idempotent on `attempt_id`.
+    """Store, score and submit an attempt answered offline (`services.record_attempt`); idempotent on
+    `attempt_id`.
 
     Refuses, storing nothing, an unknown device token, a form token that is not the server's or not
-    for this device, a form version other than the signed one, answers to questions not in the form,
-    and on a shared phone a participant not on the downloaded roster or a wrong PIN (and, after a few
-    wrong PINs, any PIN for a while: _pin_check, keyed on `client_ip` too). A second (or
-    tenth) send of a stored attempt stores nothing and returns the first result. An attempt that
-    arrives after the test's window, past its validity or time limit, or beyond the attempts allowed
-    is stored and flagged.
+    for this device, a form version other than the signed one (`_signed_form`), answers to questions
+    not in the form, and on a shared phone a participant not on the downloaded roster or a wrong PIN
+    (and, after a few wrong PINs, any PIN for a while: _pin_check, keyed on `client_ip` too). A second
+    (or tenth) send of a stored attempt stores nothing and returns the first result. An attempt that
+    arrives when the test may no longer be taken, past its validity or time limit (`_late`), or beyond
+    the attempts allowed is stored and flagged.
     """
-    device = OfflineDevice.objects.select_related("test").filter(token_hash=_token_hash(device_token or "")).first()
-    if device is None:
-        raise AttemptRefused(_("This phone's key for the test is not valid. Download the test again."), status=403)
-    try:
-        payload = signing.loads(form_token or "", salt=FORM_SALT)
-    except signing.BadSignature as error:
-        raise AttemptRefused(_("The downloaded test has been altered. Download it again."), status=400) from error
-    if payload.get("d") != device.pk or payload.get("t") != device.test_id:
-        raise AttemptRefused(_("The downloaded test does not belong to this phone."), status=403)
-    if form_version != payload.get("v"):
-        raise AttemptRefused(_("The version of the test does not match the one downloaded."), status=400)
+    device, payload = _signed_form(device_token=device_token, form_token=form_token, form_version=form_version)
+    user_id: int | None = device.user_id
     if device.shared:
         if participant_id not in payload["p"]:
             raise AttemptRefused(_("This participant is not on the downloaded roster."), status=403)
         _pin_check(device_id=device.pk, user_id=participant_id, pin=pin, client_ip=client_ip)
         user_id = participant_id
-    else:
-        user_id = device.user_id
     answers = _answers(layout=payload["l"], fields=fields, language="fr")
-
-    existing = Attempt.objects.filter(pk=attempt_id).first()
-    if existing is not None:
-        if existing.user_id != user_id or existing.mode != Attempt.Mode.OFFLINE:
-            raise AttemptRefused(_("This attempt identifier is already used."), status=409)
-        return SyncResult(existing, replayed=True, cause=_flag_cause(attempt=existing, expires_at=payload["x"]))
-
-    test = device.test
-    user = get_user_model().objects.get(pk=user_id)
-    now = timezone.now()
+    user, test = get_user_model().objects.get(pk=user_id), device.test
     started, finished = _parse_time(started_at), _parse_time(finished_at)
-    # The rule of the online start as it is when the attempt arrives (access.may_take_test: the test
-    # closed by an editor or for the room by the trainer, …), the download expired, or the time limit
-    # passed on the phone's own clock: the attempt is kept, flagged late.
-    late = access.may_take_test(user=user, test=test, route=access.SYNC) is not None or now.timestamp() > payload["x"]
-    if test.time_limit_minutes and started and finished:
-        late = late or finished - started > timedelta(minutes=test.time_limit_minutes, seconds=30)
-    duplicate = attempts_used_up(user_id=user.pk, test=test)
-    attempt = Attempt(
-        id=attempt_id,
+    result = services.record_attempt(
         user=user,
         test=test,
-        form_id=payload["f"],
-        number=(Attempt.objects.filter(user=user, test=test).aggregate(n=Max("number"))["n"] or 0) + 1,
-        status=Attempt.Status.SUBMITTED,
-        mode=Attempt.Mode.OFFLINE,
+        route=services.SHARED_PHONE if device.shared else services.OFFLINE,
+        answers=answers,
+        form=test.forms.get(pk=payload["f"]),
         layout=payload["l"],
-        score=0,
-        max_score=0,
-        finished_at=now,
+        attempt_id=attempt_id,
         device_started_at=started,
         device_finished_at=finished,
-        flagged_late=late,
-        flagged_duplicate=duplicate,
+        late=_late(user=user, test=test, expires=payload["x"], started=started, finished=finished),
     )
-    try:
-        with transaction.atomic():
-            attempt.save(force_insert=True)
-    except IntegrityError as error:
-        # The same attempt sent twice at once: the other request stored it; replay its result.
-        existing = Attempt.objects.filter(pk=attempt_id, user=user, mode=Attempt.Mode.OFFLINE).first()
-        if existing is None:
-            raise AttemptRefused(_("The attempt could not be stored. Send it again."), status=409) from error
-        return SyncResult(existing, replayed=True, cause=_flag_cause(attempt=existing, expires_at=payload["x"]))
-    seq = int(finished.timestamp() * 1000) if finished else 0
-    Response.objects.bulk_create(
-        [Response(attempt=attempt, question_id=qid, answer=answer, seq=max(seq, 0)) for qid, answer in answers.items()]
+    return SyncResult(
+        result.attempt, replayed=result.replayed, cause=_flag_cause(attempt=result.attempt, expires_at=payload["x"])
     )
-    _score(attempt, finished_at=now)
-    attempt.full_clean(exclude=["user", "test", "form"])
-    attempt.save()
-    if not (attempt.flagged_late or attempt.flagged_duplicate):
-        # Certificates react to a clean submission; a flagged one waits for a trainer's decision.
-        transaction.on_commit(lambda: _announce_submission(attempt.pk))
-    return SyncResult(attempt, replayed=False, cause=_flag_cause(attempt=attempt, expires_at=payload["x"]))

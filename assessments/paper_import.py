@@ -19,17 +19,15 @@ submitted attempt (mode "paper"), scored exactly like an online one.
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments import services
-from assessments.models import Attempt, Question, Response, Test, TestForm
+from assessments.models import Attempt, Question, Test, TestForm
 from assessments.paper import form_questions, matching_sides, option_letters, paper_layout, paper_options
 
 USERNAME_COLUMNS = {"username", "identifiant"}
@@ -287,33 +285,6 @@ def _check_rows(
     return checked
 
 
-def _create(*, test: Test, form: TestForm, questions: list[Question], row: _Row, now, seq: int) -> Attempt:
-    """A submitted paper attempt with its responses, scored as services.attempt_submit scores."""
-    done = Attempt.objects.filter(user=row.user, test=test).count()
-    attempt = Attempt(
-        user=row.user,
-        test=test,
-        form=form,
-        number=done + 1,
-        mode=Attempt.Mode.PAPER,
-        layout=paper_layout(questions),
-    )
-    attempt.save(force_insert=True)
-    Response.objects.bulk_create(
-        [
-            Response(attempt=attempt, question_id=question_id, answer=answer, seq=seq)
-            for question_id, answer in row.answers.items()
-        ]
-    )
-    services._score(attempt, finished_at=now)
-    attempt.status = Attempt.Status.SUBMITTED
-    # Always False after the checks (a paper attempt is only ever the first): decided as on every route.
-    attempt.flagged_duplicate = services.attempts_used_up(user_id=row.user.pk, test=test, excluding=attempt.pk)
-    attempt.full_clean(exclude=["user", "test", "form"])
-    attempt.save()
-    return attempt
-
-
 def import_paper_responses(
     *, rows: list[dict], test: Test, form_label: str = "", dry_run: bool = False, roster: set | None = None
 ) -> ImportReport:
@@ -344,21 +315,22 @@ def import_paper_responses(
             problems.append((1, _("The file has no rows of answers.")))
         if problems:
             return ImportReport(0, sorted(problems, key=lambda problem: problem[0]))
-        now = timezone.now()
-        seq = int(time.time() * 1000)
+        layout = paper_layout(questions)
         try:
             with transaction.atomic():
+                # Each row through the one recording service: numbered, scored and flagged as on every
+                # route (a paper attempt is only ever the first, after the checks), announced at commit.
                 created = [
-                    _create(test=test, form=form, questions=questions, row=row, now=now, seq=seq) for row in checked
+                    services.record_attempt(
+                        user=row.user, test=test, route=services.PAPER, answers=row.answers, form=form, layout=layout
+                    )
+                    for row in checked
                 ]
                 if dry_run:
                     transaction.set_rollback(True)
-        except IntegrityError:
-            # A trainee started the test online between the checks and the writes: attempt number 1
-            # is theirs (a unique constraint), and the whole import is undone.
+        except (IntegrityError, services.AttemptRefused):
+            # A write the checks did not foresee (a trainee's attempt recorded by another route at the
+            # same moment): the whole import is undone.
             message = _("A trainee started this test online during the import. Nothing was imported: try again.")
             return ImportReport(0, [(1, message)])
-        if not dry_run:
-            for attempt in created:
-                transaction.on_commit(lambda attempt_id=attempt.pk: services._announce_submission(attempt_id))
     return ImportReport(len(created), [])

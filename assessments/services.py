@@ -1,4 +1,4 @@
-"""Writes on attempts: start, save an answer, submit, finish at the time limit.
+"""Writes on attempts: start, record (every route), save an answer, submit, finish at the time limit.
 
 Every function is keyword-only and atomic; the database's constraints guard what must never happen
 (two open attempts, two responses to one question, a score out of range), so concurrent requests
@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.documents.models import Document
 
-from assessments import access, scoring
+from assessments import access, scoring, selectors
 from assessments.hooks import SUBMISSION_LISTENER
 from assessments.models import Attempt, Question, Response, Test, TestForm
 from courses.services import audio_clip_store
@@ -45,7 +46,7 @@ class AttemptRefused(Exception):
 # --- Starting ------------------------------------------------------------------------------------
 
 
-def _choose_form(*, user, test: Test) -> TestForm:
+def choose_form(*, user, test: Test) -> TestForm:
     """The single form, or with parallel forms the one this trainee has not had for the other test.
 
     Counterbalanced: half the trainees take A then B, the other half B then A (by user id parity),
@@ -65,7 +66,9 @@ def _choose_form(*, user, test: Test) -> TestForm:
     return forms[first]
 
 
-def _layout(*, test: Test, form: TestForm) -> tuple[list[dict], list[Question]]:
+def lay_out(*, test: Test, form: TestForm) -> list[dict]:
+    """The form as this attempt shows it: [{"question": id, "options": [option ids]}], the current
+    version of each question, shuffled as the test says."""
     references = list(form.items.order_by("position").values_list("reference", flat=True))
     current = {
         q.reference: q
@@ -80,46 +83,142 @@ def _layout(*, test: Test, form: TestForm) -> tuple[list[dict], list[Question]]:
         if test.shuffle_options and question.kind in ("single", "multiple", "ordering"):
             random.shuffle(options)
         layout.append({"question": question.pk, "options": options})
-    return layout, questions
+    return layout
 
 
 @transaction.atomic
 def attempt_start(*, user, test: Test) -> tuple[Attempt, bool]:
-    """The trainee's open attempt of `test`, or a new one; return (attempt, created).
+    """The trainee's open attempt of `test`, or a new one (`record_attempt`, online); (attempt, created).
 
-    Idempotent and safe under concurrency: twenty simultaneous starts make one attempt (the partial
-    unique constraint on open attempts decides). Refuses a closed test or one with no attempts left.
-    """
+    Idempotent and safe under concurrency. Refuses a closed test or one with no attempts left: the
+    page asked `access.may_take_test` just before; the test's own state may have changed since."""
     existing = Attempt.objects.filter(user=user, test=test, status=Attempt.Status.OPEN).first()
     if existing is not None:
         return existing, False
-    # The page asked access.may_take_test (the one rule) just before; the test's own state is checked
-    # again here, in the transaction, with the same words: it may have changed meanwhile.
     if not test.is_open:
         closed = access.REVIEW_OPEN if test.kind == Test.Kind.POST else access.CLOSED
         raise AttemptRefused(access.refusal(closed).message)
-    # Finished attempts only: an open one started meanwhile by a concurrent request is found below.
-    done = Attempt.objects.filter(user=user, test=test).exclude(status=Attempt.Status.OPEN).count()
-    if done >= test.attempts_allowed:
+    if selectors.attempts_used(user=user, test=test) >= test.attempts_allowed:
         raise AttemptRefused(access.refusal(access.NO_ATTEMPTS_LEFT).message)
-    form = _choose_form(user=user, test=test)
-    layout, _questions = _layout(test=test, form=form)
+    result = record_attempt(user=user, test=test, route=ONLINE)
+    return result.attempt, not result.replayed
+
+
+# --- Recording: one path for every route ---------------------------------------------------------
+
+# The routes by which an attempt arrives, and the mode each is stored with.
+ONLINE, OFFLINE, SHARED_PHONE, PAPER = "online", "offline", "shared_phone", "paper"
+ROUTE_MODES = {
+    ONLINE: Attempt.Mode.ONLINE,
+    OFFLINE: Attempt.Mode.OFFLINE,
+    SHARED_PHONE: Attempt.Mode.OFFLINE,
+    PAPER: Attempt.Mode.PAPER,
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    attempt: Attempt
+    replayed: bool  # True when this call found the attempt already there (stored or submitted)
+
+    @property
+    def percent(self) -> float:
+        return self.attempt.percent or 0.0
+
+
+@transaction.atomic
+def record_attempt(
+    *,
+    user,
+    test: Test,
+    route: str,
+    answers: dict[int, object] | None = None,
+    form: TestForm | None = None,
+    layout: list[dict] | None = None,
+    attempt_id: uuid.UUID | None = None,
+    device_started_at=None,
+    device_finished_at=None,
+    late: bool = False,
+) -> Result:
+    """Record an attempt of `test` by `user` and its answers, whatever the route (the one way).
+
+    ONLINE: an open attempt on the form chosen for the trainee, that they answer and submit; an open
+    one is the attempt (replayed). OFFLINE, SHARED_PHONE, PAPER (only ever a person's first): the
+    `answers` ({question id: answer}) to `form` as `layout` (downloaded or printed), stored and
+    finished at once (`_finish`). The phone's clock (`device_*`) is kept, never trusted for rules.
+    `attempt_id` (a phone's UUID) makes it idempotent: a second call replays the first result; an id
+    used by someone else or another route is refused. The person's row is locked first, so their
+    recordings are ordered; numbering is one rule: one more than the highest number of the person's
+    attempts of the test (any route, any status).
+    """
+    mode = ROUTE_MODES[route]
+    get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+    found = Attempt.objects.filter(pk=attempt_id) if attempt_id else Attempt.objects.none()
+    if route == ONLINE:
+        found = Attempt.objects.filter(user=user, test=test, status=Attempt.Status.OPEN)
+    existing = found.first()
+    if existing is not None:
+        if existing.user_id != user.pk or existing.mode != mode or existing.test_id != test.pk:
+            raise AttemptRefused(_("This attempt identifier is already used."), status=409)
+        return Result(existing, replayed=True)
+    if route == PAPER and Attempt.objects.filter(user=user, test=test).exists():
+        # A paper test typed up is the person's only attempt: one started meanwhile by another route wins.
+        raise AttemptRefused(_("This trainee already has an attempt at this test."), status=409)
+    attempt = _new_attempt(user=user, test=test, route=route, form=form, layout=layout)
+    attempt.device_started_at, attempt.device_finished_at = device_started_at, device_finished_at
+    if attempt_id:
+        attempt.id = attempt_id
+    try:
+        with transaction.atomic():
+            attempt.save(force_insert=True)
+    except IntegrityError as error:
+        # Recorded at the same moment by another request (where no row was there to lock): theirs is it.
+        existing = found.filter(user=user, test=test, mode=mode).first()
+        if existing is None:
+            raise AttemptRefused(_("The attempt could not be stored. Send it again."), status=409) from error
+        return Result(existing, replayed=True)
+    if route != ONLINE:
+        Response.objects.bulk_create(
+            [Response(attempt=attempt, question_id=q, answer=answer, seq=1) for q, answer in (answers or {}).items()]
+        )
+        _finish(attempt, status=Attempt.Status.SUBMITTED, finished_at=attempt.finished_at, late=late)
+    return Result(attempt, replayed=False)
+
+
+def _new_attempt(*, user, test: Test, route: str, form: TestForm | None, layout: list[dict] | None) -> Attempt:
+    """The attempt to insert, numbered. Online: open, on the form chosen for the trainee, with its
+    deadline; else finished already (scored by `_finish`): never a second open attempt."""
     now = timezone.now()
     attempt = Attempt(
         user=user,
         test=test,
-        form=form,
-        number=done + 1,
-        layout=layout,
-        deadline=now + timedelta(minutes=test.time_limit_minutes) if test.time_limit_minutes else None,
+        number=(Attempt.objects.filter(user=user, test=test).aggregate(n=Max("number"))["n"] or 0) + 1,
+        mode=ROUTE_MODES[route],
     )
-    try:
-        with transaction.atomic():
-            attempt.save(force_insert=True)
-    except IntegrityError:
-        # Another request started it at the same moment: theirs is the attempt.
-        return Attempt.objects.get(user=user, test=test, status=Attempt.Status.OPEN), False
-    return attempt, True
+    if route == ONLINE:
+        attempt.form = choose_form(user=user, test=test)
+        attempt.layout = lay_out(test=test, form=attempt.form)
+        if test.time_limit_minutes:
+            attempt.deadline = now + timedelta(minutes=test.time_limit_minutes)
+    else:
+        attempt.form, attempt.layout = form, layout  # type: ignore[assignment]  # given on these routes
+        attempt.status, attempt.score, attempt.max_score, attempt.finished_at = Attempt.Status.SUBMITTED, 0, 0, now
+    return attempt
+
+
+def _finish(attempt: Attempt, *, status: str, finished_at, late: bool = False) -> None:
+    """Score and close `attempt`, deciding its flags once and for all (`AttemptQuerySet.counting`):
+    late as its route found it, beyond the attempts allowed when the person had already finished as
+    many (`attempts_used_up`, under a lock). One that counts is announced after the commit."""
+    _score(attempt, finished_at=finished_at)
+    attempt.status = status
+    attempt.flagged_late = late
+    attempt.flagged_duplicate = attempts_used_up(user_id=attempt.user_id, test=attempt.test, excluding=attempt.pk)
+    attempt.full_clean(exclude=["user", "test", "form"])
+    attempt.save()
+    if not attempt.flag:
+        # Certificates react to a counting attempt; a flagged one waits for a trainer's decision.
+        transaction.on_commit(lambda: _announce_submission(attempt.pk))
 
 
 # --- Saving answers -------------------------------------------------------------------------------
@@ -215,16 +314,6 @@ def next_form_seq(*, attempt_id, client_seq: int | None = None) -> int:
 # --- Submitting -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Result:
-    attempt: Attempt
-    replayed: bool  # True when this call found the attempt already submitted
-
-    @property
-    def percent(self) -> float:
-        return self.attempt.percent or 0.0
-
-
 def _score(attempt: Attempt, *, finished_at) -> None:
     """Score every question of the attempt from its saved responses (missing answers score 0)."""
     questions = {q.pk: q for q in Question.objects.filter(pk__in=_question_ids(attempt))}
@@ -284,14 +373,9 @@ def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None)
     now = timezone.now()
     if attempt.deadline is not None and now > attempt.deadline + GRACE:
         raise AttemptRefused(_("The time for this test is over."))
-    _score(attempt, finished_at=now)
-    attempt.status = Attempt.Status.SUBMITTED
     attempt.submission_key = submission_key
     # Started within the allowance, but a phone's attempts may have used it up since.
-    attempt.flagged_duplicate = attempts_used_up(user_id=attempt.user_id, test=attempt.test, excluding=attempt.pk)
-    attempt.full_clean(exclude=["user", "test", "form"])
-    attempt.save()
-    transaction.on_commit(lambda: _announce_submission(attempt.pk))
+    _finish(attempt, status=Attempt.Status.SUBMITTED, finished_at=now)
     return Result(attempt, replayed=False)
 
 
@@ -314,10 +398,7 @@ def attempts_finish_expired(*, now=None) -> int:
         Q(status=Attempt.Status.OPEN) & Q(deadline__isnull=False) & Q(deadline__lt=now - GRACE)
     )
     for attempt in expired:
-        _score(attempt, finished_at=attempt.deadline)
-        attempt.status = Attempt.Status.EXPIRED
-        attempt.flagged_duplicate = attempts_used_up(user_id=attempt.user_id, test=attempt.test, excluding=attempt.pk)
-        attempt.save()
+        _finish(attempt, status=Attempt.Status.EXPIRED, finished_at=attempt.deadline)
         finished += 1
     return finished
 

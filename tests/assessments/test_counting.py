@@ -167,8 +167,8 @@ FINISHED_BY_STATUS = re.compile(
 # Modules that may look at every finished attempt, because they decide something other than a score.
 NOT_SCORING = {
     "assessments/models/attempts.py": "defines finished() and counting()",
-    "assessments/services.py": "attempt_start: the attempts used up, flagged ones included",
-    "assessments/selectors.py": "has_submitted (the pre-test gate opens on any handed-in attempt), and "
+    "assessments/selectors.py": "attempts_used (what may_take_test and attempt_start count), has_submitted (the "
+    "pre-test gate opens on any handed-in attempt), and "
     "finished_attempts (the test page lists them, a flagged one without its score)",
     "training/selectors.py": "submitted_user_ids: who has already handed in a paper test",
 }
