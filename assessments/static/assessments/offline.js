@@ -31,7 +31,8 @@
     }
     var lang = document.documentElement.lang;
     function number(value, digits) { return new Intl.NumberFormat(lang, {maximumFractionDigits: digits}).format(value); }
-    function day(ms) { return new Date(ms).toLocaleDateString(lang); }
+    /* "21 décembre 2026", "21 December 2026": the month in words, never 12/21 against 21/12. */
+    function day(ms) { return new Date(ms).toLocaleDateString(lang === "en" ? "en-GB" : lang, {day: "numeric", month: "long", year: "numeric"}); }
     var causes = {closed: cfg.causeClosed, expired: cfg.causeExpired, time: cfg.causeTime, duplicate: cfg.causeDuplicate};
     /* One status per attempt, in words: [what it is, what it means or what to do]. "Sent" only once
      * the server answered; a result reads as on the result page (percentage, pass mark). */
