@@ -157,6 +157,11 @@ def test_a_trainee_is_told_truthfully_at_every_step_from_download_to_sync(open_p
         page, "sent", "Envoyé", "85 % (7,7 points sur 9). Réussi : le seuil de réussite est de 70 %.", timeout=20_000
     )
     expect(banner(page)).to_have_text("Tout ce qui était sur ce téléphone a été envoyé.")
+    # The one attempt allowed is used: the phone offers no start that could only be flagged.
+    expect(page.locator("[data-offline-used-up]")).to_have_text(
+        "Toutes les tentatives permises pour ce test sont faites."
+    )
+    expect(page.locator("[data-offline-package] > button")).to_have_count(0)
     shot(page, "06-sent-with-its-result")
     assert axe_violations(page) == []
     attempt = Attempt.objects.get(test=post)

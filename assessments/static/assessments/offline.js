@@ -61,15 +61,22 @@
             packages.forEach(function (p) {
                 var box = el("div", "", {"class": "offline-test", "data-offline-package": p.key});
                 box.appendChild(el("h2", p.title));
-                /* Said before answering: past its time the answers are still sent, but do not count. */
-                box.appendChild(expired(p) ? el("p", expiredText(p), {"class": "warning", "data-offline-expired": ""})
-                    : el("p", fill(cfg.until, {date: day(p.expires)}), {"class": "help"}));
                 var mine = attempts.filter(function (a) { return a.key === p.key; });
-                /* On one's own phone an attempt not handed in is continued, not started again. */
-                if (p.shared || !mine.some(function (a) { return a.state === "draft"; })) {
-                    var start = el("button", expired(p) ? cfg.answerAnyway : cfg.answer, {type: "button"});
-                    start.addEventListener("click", function () { begin(p); });
-                    box.appendChild(start);
+                var draft = mine.some(function (a) { return a.state === "draft"; });
+                var handedIn = mine.filter(function (a) { return a.state === "queued" || a.state === "sent"; }).length;
+                /* On one's own phone: no start once the attempts allowed are used (it could only be
+                 * flagged), and an attempt not handed in is continued, not started again. */
+                if (!p.shared && typeof p.attemptsLeft === "number" && handedIn >= p.attemptsLeft) {
+                    box.appendChild(el("p", cfg.usedUp, {"class": "help", "data-offline-used-up": ""}));
+                } else {
+                    /* Said before answering: past its time the answers are still sent, but do not count. */
+                    box.appendChild(expired(p) ? el("p", expiredText(p), {"class": "warning", "data-offline-expired": ""})
+                        : el("p", fill(cfg.until, {date: day(p.expires)}), {"class": "help"}));
+                    if (p.shared || !draft) {
+                        var start = el("button", expired(p) ? cfg.answerAnyway : cfg.answer, {type: "button"});
+                        start.addEventListener("click", function () { begin(p); });
+                        box.appendChild(start);
+                    }
                 }
                 var ul = el("ul", "", {"class": "offline-attempts"});
                 mine.forEach(function (a) {
