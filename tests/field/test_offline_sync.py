@@ -66,6 +66,7 @@ def test_download_has_the_questions_and_no_answer_keys_and_keeps_only_the_token_
     package = download(trainee["client"], trainee["pre"])
     html = package["sheets"][0]["html"]
     assert html.count('class="question"') == 6
+    assert package["attemptsLeft"] == 1  # the phone stops offering a start once it is used
     assert "accepted" not in json.dumps(package) and "Finalite" not in json.dumps(package)
     device = OfflineDevice.objects.get()
     assert package["deviceToken"] not in device.token_hash and len(device.token_hash) == 64

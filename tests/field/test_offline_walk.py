@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessments.models import Attempt, OfflineDevice
+from assessments.models import Attempt, OfflineDevice, Question
 from tests.browser.test_test_journey import RIGHT, answer, expect_answer_in_place, question
 from tests.field.test_accessibility import axe_violations
 from tests.field.test_offline_browser import download, network, offline_url, open_phone  # noqa: F401 (fixture)
@@ -23,6 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path(tempfile.gettempdir()) / "shots" / "offui"
 # One item of three in its place: 2/3 of the ordering question's 2 points, 7 + 2/3 points of 9 in all.
 ORDERING_ONE_IN_PLACE = ["c", "b", "a"]
+LONG_QUESTION = "Une personne recrutée pour un travail promis à l'étranger voit son passeport confisqué : que faire ?"
 
 
 def shot(page: Page, name: str) -> None:
@@ -55,8 +56,25 @@ def banner(page: Page):
     return page.locator("[data-offline-status]")
 
 
+def give_a_long_heading(reference: str) -> None:
+    """A question whose heading wraps on a phone, as real questions do."""
+    question = Question.objects.get(reference=reference, is_current=True)
+    question.content["fr"]["text"] = LONG_QUESTION
+    question.save(update_fields=["content"])
+
+
+def expect_heading_inside_its_card(page: Page, kind: str) -> None:
+    """The question's heading wraps, and stands inside its card, below the top border: not drawn across
+    it (a legend in the border keeps only its first line clear of the line)."""
+    card, heading = question(page, kind), question(page, kind).locator("legend")
+    card_box, heading_box = card.bounding_box(), heading.bounding_box()
+    assert heading_box["height"] > 40  # two lines or more at 360 px
+    assert heading_box["y"] >= card_box["y"] + 8, (card_box, heading_box)
+
+
 def test_a_trainee_is_told_truthfully_at_every_step_from_download_to_sync(open_phone, live_server, post_open):  # noqa: F811
     base, user, post, course = live_server.url, post_open["user"], post_open["post"], post_open["course"]
+    give_a_long_heading("Q1")
     context, page = open_phone()
     log_in(page, base, user.username)
 
@@ -91,6 +109,7 @@ def test_a_trainee_is_told_truthfully_at_every_step_from_download_to_sync(open_p
     header_link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tests sur ce téléphone")
     expect(page.locator("[data-offline-package]")).to_contain_text("Répondez avant le ")
+    expect(banner(page)).to_be_empty()  # nothing answered yet: nothing to call sent
     assert installability_errors(page) == []
 
     # In the village: no network. The home-screen icon opens the page from the phone.
@@ -98,8 +117,10 @@ def test_a_trainee_is_told_truthfully_at_every_step_from_download_to_sync(open_p
     page.goto(base + manifest["start_url"])
     expect(page.get_by_role("heading", level=1)).to_have_text("Tests sur ce téléphone")
     page.locator("[data-offline-package] > button").click()
+    expect_heading_inside_its_card(page, "single")
     for kind in ("single", "true_false", "multiple"):
         answer(page, kind, RIGHT[kind])
+    question(page, "single").scroll_into_view_if_needed()
     expect(page.locator("[data-offline-saved]")).to_have_text("Enregistré sur ce téléphone — pas encore envoyé.")
     shot(page, "03-answering-offline")
 
@@ -136,6 +157,11 @@ def test_a_trainee_is_told_truthfully_at_every_step_from_download_to_sync(open_p
         page, "sent", "Envoyé", "85 % (7,7 points sur 9). Réussi : le seuil de réussite est de 70 %.", timeout=20_000
     )
     expect(banner(page)).to_have_text("Tout ce qui était sur ce téléphone a été envoyé.")
+    # The one attempt allowed is used: the phone offers no start that could only be flagged.
+    expect(page.locator("[data-offline-used-up]")).to_have_text(
+        "Toutes les tentatives permises pour ce test sont faites."
+    )
+    expect(page.locator("[data-offline-package] > button")).to_have_count(0)
     shot(page, "06-sent-with-its-result")
     assert axe_violations(page) == []
     attempt = Attempt.objects.get(test=post)
@@ -171,6 +197,13 @@ def test_an_expired_download_warns_before_answering_and_says_what_will_happen(op
     expect(page.locator("[data-offline-late]")).to_contain_text("ne compteront pas")
     expect(question(page, "single")).to_be_visible()
     shot(page, "09-expired-download-warning-above-the-questions")
+    answer(page, "single", RIGHT["single"])
+    # Back to the list, with network: an attempt not handed in is not "sent", and no banner says it is.
+    page.goto(offline_url(base))
+    expect_status(
+        page, "draft", "Pas encore rendu", "Les réponses sont seulement sur ce téléphone. Continuez, puis rendez-les."
+    )
+    expect(banner(page)).to_be_empty()
 
     # The test's page no longer calls the expired copy "already on this phone": download it again.
     page.goto(f"{base}/fr/tests/{pre.pk}/")

@@ -9,7 +9,10 @@
     var cfg = document.currentScript.dataset;
     if (!("serviceWorker" in navigator) || !window.indexedDB || !window.fetch || !self.lmsOffline) { return; }
     var ready = navigator.serviceWorker.register(cfg.sw, {scope: "/"}).then(function () { return navigator.serviceWorker.ready; });
-    function day(ms) { return new Date(ms).toLocaleDateString(document.documentElement.lang); }
+    function day(ms) {
+        var lang = document.documentElement.lang;
+        return new Date(ms).toLocaleDateString(lang === "en" ? "en-GB" : lang, {day: "numeric", month: "long", year: "numeric"});
+    }
     document.querySelectorAll("[data-offline-download]").forEach(function (box) {
         var note = box.querySelector("[data-offline-note]"), link = box.querySelector("[data-offline-link]");
         var get = box.querySelector("[data-offline-get]");

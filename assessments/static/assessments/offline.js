@@ -31,7 +31,8 @@
     }
     var lang = document.documentElement.lang;
     function number(value, digits) { return new Intl.NumberFormat(lang, {maximumFractionDigits: digits}).format(value); }
-    function day(ms) { return new Date(ms).toLocaleDateString(lang); }
+    /* "21 décembre 2026", "21 December 2026": the month in words, never 12/21 against 21/12. */
+    function day(ms) { return new Date(ms).toLocaleDateString(lang === "en" ? "en-GB" : lang, {day: "numeric", month: "long", year: "numeric"}); }
     var causes = {closed: cfg.causeClosed, expired: cfg.causeExpired, time: cfg.causeTime, duplicate: cfg.causeDuplicate};
     /* One status per attempt, in words: [what it is, what it means or what to do]. "Sent" only once
      * the server answered; a result reads as on the result page (percentage, pass mark). */
@@ -60,15 +61,22 @@
             packages.forEach(function (p) {
                 var box = el("div", "", {"class": "offline-test", "data-offline-package": p.key});
                 box.appendChild(el("h2", p.title));
-                /* Said before answering: past its time the answers are still sent, but do not count. */
-                box.appendChild(expired(p) ? el("p", expiredText(p), {"class": "warning", "data-offline-expired": ""})
-                    : el("p", fill(cfg.until, {date: day(p.expires)}), {"class": "help"}));
                 var mine = attempts.filter(function (a) { return a.key === p.key; });
-                /* On one's own phone an attempt not handed in is continued, not started again. */
-                if (p.shared || !mine.some(function (a) { return a.state === "draft"; })) {
-                    var start = el("button", expired(p) ? cfg.answerAnyway : cfg.answer, {type: "button"});
-                    start.addEventListener("click", function () { begin(p); });
-                    box.appendChild(start);
+                var draft = mine.some(function (a) { return a.state === "draft"; });
+                var handedIn = mine.filter(function (a) { return a.state === "queued" || a.state === "sent"; }).length;
+                /* On one's own phone: no start once the attempts allowed are used (it could only be
+                 * flagged), and an attempt not handed in is continued, not started again. */
+                if (!p.shared && typeof p.attemptsLeft === "number" && handedIn >= p.attemptsLeft) {
+                    box.appendChild(el("p", cfg.usedUp, {"class": "help", "data-offline-used-up": ""}));
+                } else {
+                    /* Said before answering: past its time the answers are still sent, but do not count. */
+                    box.appendChild(expired(p) ? el("p", expiredText(p), {"class": "warning", "data-offline-expired": ""})
+                        : el("p", fill(cfg.until, {date: day(p.expires)}), {"class": "help"}));
+                    if (p.shared || !draft) {
+                        var start = el("button", expired(p) ? cfg.answerAnyway : cfg.answer, {type: "button"});
+                        start.addEventListener("click", function () { begin(p); });
+                        box.appendChild(start);
+                    }
                 }
                 var ul = el("ul", "", {"class": "offline-attempts"});
                 mine.forEach(function (a) {
