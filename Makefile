@@ -26,7 +26,9 @@ PYTEST_WORKERS ?= 2
 PYTEST_XDIST := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
 FLAKE_RUNS ?= 10
 
-.PHONY: run test flake-hunt install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
+BENCH_ARGS ?=
+
+.PHONY: bench run test flake-hunt install install-dev system-deps system-deps-test messages compilemessages lint format serve clean backup restore
 
 # The address served, for links and certificates' QR codes (PUBLIC_BASE_URL in .env or the environment wins).
 export LMS_SERVED_AT := http://$(HOST):$(PORT)
@@ -46,6 +48,12 @@ test: install-dev system-deps-test
 # per run and a tally; fails when any run failed. Needs PostgreSQL and Redis (.ci/flake-hunt says which).
 flake-hunt: install-dev system-deps-test
 	RUNS=$(FLAKE_RUNS) PYTEST_XDIST="$(PYTEST_XDIST)" .ci/flake-hunt
+
+# Every script in bench/ and one table (figure, baseline, ratio, target, met); quick by default,
+# `make bench BENCH_ARGS=--full` for the documented figures. Uses the machine's PostgreSQL and Redis on
+# 127.0.0.1 where a bench needs them (uniquely named databases and keys, removed afterwards).
+bench: install-dev system-deps-test
+	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 install: system-deps $(VENV)/.installed node_modules/.installed compilemessages
 

@@ -3,8 +3,9 @@ text and QR code.
 
 Usage: .venv/bin/python bench/certificate_render.py [--repeat 60]
 Ours = our layout (frame, wrapped name, signatures, QR code sized for the name, metadata) and its
-PAdES signature (pyHanko, ECDSA P-256). Two baselines, both unsigned, the same strings drawn line
-after line with reportlab:
+PAdES signature (ECDSA P-256; the incremental update written by certificates.pdf_signing directly,
+pyHanko having built the CMS template on the first PDF, as in a worker). Two baselines, both
+unsigned, the same strings drawn line after line with reportlab:
 - bare: with the project's own QR drawing (certificates.rendering.draw_qr: fixed mask, one path of
   runs), an already-tuned baseline;
 - bare, segno defaults: the QR code as segno makes it by default (segno.make: best mask chosen, Micro

@@ -6,7 +6,7 @@ Prints: queries and median milliseconds for each, and the ratio lesson / plain (
 
 import argparse
 
-from _setup import QueryCounter, median, setup, timed
+from _setup import QueryCounter, bench_row, load_average, median, setup, timed
 
 
 def main() -> None:
@@ -73,7 +73,8 @@ def main() -> None:
     lesson_ms, plain_ms = median(lesson_times), median(plain_times)
     print(f"lesson page ({args.lessons} lessons): {lesson_queries.count} queries, median {lesson_ms:.2f} ms")
     print(f"plain Wagtail page, same text:  {plain_queries.count} queries, median {plain_ms:.2f} ms")
-    print(f"ratio lesson / plain: {lesson_ms / plain_ms:.2f}x (target <= 1.5x)")
+    print(f"ratio lesson / plain: {lesson_ms / plain_ms:.2f}x (target <= 1.5x); load average {load_average()}")
+    bench_row(f"lesson page ({args.lessons} lessons) ÷ plain Wagtail page", lesson_ms, plain_ms, target=1.5, unit="ms")
 
 
 if __name__ == "__main__":

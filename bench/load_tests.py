@@ -10,16 +10,17 @@ Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn
     (appended to the SQLite DATABASE_URL, which the settings read); --wsgi module:app --pythonpath DIR
     (serve a candidate change without touching the code); --wait-quiet S; --log FILE (keep the server log).
 
-What it does: a fresh database (PostgreSQL `lms_bench` on 127.0.0.1:5432, dropped first; or a temporary
-SQLite file), `manage.py migrate`, then in this process a module with a pre-test and a 20-question
-post-test, N trainees (one PBKDF2 hash copied to all) enrolled with the pre-test submitted and every
-lesson completed. A few extra trainees then go through the flow in this process with Django's test
-client to measure the CPU each request costs (--cpu-model). Then the server (production settings: DEBUG
-off, Redis cache, persistent connections) and N simulated trainees, their starts spread over --spread
-seconds, each: login page, login, start, test page, 20 autosaves about a second apart, submit, result
-page. Rooms of --room-size trainees share one IP address (X-Forwarded-For behind one trusted proxy, as
-in production), so the per-IP login limit applies per room. Afterwards the database is compared with
-every answer sent.
+What it does: a fresh database of its own (PostgreSQL `lms_load_<pid>_<random>` on 127.0.0.1:5432,
+dropped at the end, its cache keys under the prefix `lms-load-<pid>_<random>` in Redis database 12
+removed likewise, nothing else touched; or a temporary SQLite file), `manage.py migrate`, then in this
+process a module with a pre-test and a 20-question post-test, N trainees (one PBKDF2 hash copied to all)
+enrolled with the pre-test submitted and every lesson completed. A few extra trainees then go through the
+flow in this process with Django's test client to measure the CPU each request costs (--cpu-model). Then
+the server (production settings: DEBUG off, Redis cache, persistent connections) and N simulated
+trainees, their starts spread over --spread seconds, each: login page, login, start, test page, 20
+autosaves about a second apart, submit, result page. Rooms of --room-size trainees share one IP address
+(X-Forwarded-For behind one trusted proxy, as in production), so the per-IP login limit applies per room.
+Afterwards the database is compared with every answer sent.
 
 Prints: requests and failures, answers lost and duplicated, attempts submitted once with the score
 recomputed from the answers sent, latency p50/p95/max per request kind, throughput, server log
@@ -34,6 +35,7 @@ import argparse
 import os
 import random
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -47,11 +49,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _load import Browser, Plan, Trainee, percentile, run_trainees
+from _setup import bench_row, load_average
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
-PG_NAME = "lms_bench"
+# Resources of this run only, named after it: the machine's PostgreSQL and Redis are shared, so the
+# bench creates its own database and cache key prefix and removes exactly those afterwards (never a
+# fixed name another run or engineer may use, never a whole Redis database).
+RUN_TAG = f"{os.getpid()}_{secrets.token_hex(3)}"
+PG_NAME = f"lms_load_{RUN_TAG}"
 REDIS_DB = 12
+CACHE_PREFIX = f"lms-load-{RUN_TAG}"
 PASSWORD = "banc-essai-2026"  # noqa: S105 - the bench trainees' password
 QUESTIONS = 20
 TARGETS = {
@@ -76,7 +84,6 @@ class Postgres:
             connection.execute(sql)
 
     def create(self) -> None:
-        self.drop()
         self._admin(f"CREATE DATABASE {PG_NAME}")
 
     def drop(self) -> None:
@@ -408,9 +415,12 @@ def stop(server: subprocess.Popen | None) -> None:
 
 
 def flush_cache() -> None:
+    """Remove this run's cache keys (its prefix) and nothing else of the shared Redis."""
     import redis
 
-    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_timeout=5).flushdb()
+    client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB, socket_timeout=5)
+    for key in client.scan_iter(match=f"{CACHE_PREFIX}:*", count=1000):
+        client.delete(key)
 
 
 # --- Checking the database against what was sent -----------------------------------------------
@@ -539,6 +549,18 @@ def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, c
     )
     if cpu["other processes"] > 0.2 * cores * wall:
         print("  note: other processes took over a fifth of the machine; the latencies are pessimistic.")
+    print(f"load average (1, 5, 15 min) at the end: {load_average()}")
+    per_trainee = (cpu["server"] + cpu["postgres"]) / max(len(trainees), 1)
+    print(f"server + database CPU per trainee: {per_trainee:.2f} s (target <= 0.25)")
+    bench_row(f"load ({args.backend}): CPU-s per trainee (server + db)", per_trainee, None, target_value=0.25, unit="s")
+    for kind in ("save", "submit"):
+        values = [r.ms for r in requests if r.kind == kind]
+        target = {"save": targets["save_p95"], "submit": targets["submit_p95"]}[kind]
+        if values:
+            bench_row(
+                f"load ({args.backend}): {kind} p95", percentile(values, 0.95), None, target_value=target, unit="ms"
+            )
+    bench_row(f"load ({args.backend}): {len(trainees)} trainees, wall time", wall, None, target_value=60, unit="s")
     raced = Counter(t.raced for t in trainees if t.raced)
     if raced:
         print(f"saves sent with the submit: {dict(raced)} (an accepted one must be in the score)")
@@ -621,7 +643,7 @@ def main() -> None:
             DJANGO_SECRET_KEY="bench-" + "k3y-n0t-s3cr3t-" * 4,
             DJANGO_ALLOWED_HOSTS="127.0.0.1",
             DJANGO_DEBUG="false",
-            CACHE_URL=f"rediscache://127.0.0.1:6379/{REDIS_DB}",
+            CACHE_URL=f"rediscache://127.0.0.1:6379/{REDIS_DB}?key_prefix={CACHE_PREFIX}",
             DJANGO_TRUSTED_PROXIES="127.0.0.1",  # as in production (.env.example): rate limits per client IP
             MEDIA_ROOT=str(workdir / "media"),
             PYTHONUNBUFFERED="1",
@@ -715,6 +737,10 @@ def main() -> None:
             connections.close_all()
         if created:
             database.drop()
+        try:
+            flush_cache()
+        except Exception as error:
+            print(f"could not remove this run's cache keys ({CACHE_PREFIX}:*): {error}")
         shutil.rmtree(workdir, ignore_errors=True)
 
 

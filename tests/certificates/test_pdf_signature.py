@@ -80,3 +80,45 @@ def test_the_pdf_says_its_title_language_and_real_creation_date(language):
     assert str(reader.root["/Lang"]) == language
     created = str(info["/CreationDate"])
     assert created.startswith("D:" + certificate.issued_at.strftime("%Y%m%d%H%M")), created
+
+
+def test_the_direct_incremental_update_is_as_valid_as_pyhankos(tmp_path):
+    """After the first PDF (pyHanko's path, which builds the signer's template), PDFs are signed by
+    pdf_signing._append_signature: the same update written directly. Checked as above."""
+    from certificates import pdf_signing
+
+    certificate = _issued()
+    unsigned = services.render_pdf(certificate)
+    by_pyhanko = pdf_signing.sign(unsigned, issuer=settings.CERTIFICATE_ISSUER_NAME)
+    cert_path, key_path = pdf_signing._paths()
+    stamp = (cert_path.stat().st_mtime_ns, key_path.stat().st_mtime_ns)
+    signer = pdf_signing._signer(str(cert_path), str(key_path), stamp)
+    assert signer._template is not None  # built by the first signature
+    direct = pdf_signing.sign(unsigned, issuer=settings.CERTIFICATE_ISSUER_NAME)
+    reserved = 2048 + sum(len(c.dump()) for c in signer.cert_registry)
+    assert pdf_signing._append_signature(unsigned, signer, reserved=reserved) is not None  # the direct path ran
+    assert direct.startswith(unsigned) and by_pyhanko.startswith(unsigned)  # the drawn page, byte for byte
+    for data in (by_pyhanko, direct):
+        status = _validate(data)
+        assert status.intact and status.valid and status.trusted, status.pretty_print_details()
+        assert status.coverage.name == "ENTIRE_FILE" and status.md_algorithm == "sha256"
+        checked = _pdfsig(data, tmp_path)
+        assert checked.returncode == 0 and "Signature is Valid." in checked.stdout, checked.stdout
+        assert "ETSI.CAdES.detached" in checked.stdout
+    changed = bytearray(direct)
+    changed[direct.index(b"/Title") + 9] ^= 0x01
+    assert not _validate(bytes(changed)).intact
+    assert "Signature is Valid." not in _pdfsig(bytes(changed), tmp_path).stdout
+    # Something it does not expect (here a file of two pages) goes through pyHanko, as valid.
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for number in (1, 2):
+        canvas.drawString(72, 720, f"Page {number}")
+        canvas.showPage()
+    canvas.save()
+    two_pages = buffer.getvalue()
+    assert pdf_signing._append_signature(two_pages, signer, reserved=reserved) is None
+    status = _validate(pdf_signing.sign(two_pages, issuer=settings.CERTIFICATE_ISSUER_NAME))
+    assert status.intact and status.valid and status.coverage.name == "ENTIRE_FILE"
