@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -409,3 +410,90 @@ def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         pytest.fail(f"Chromium is missing at {CHROMIUM}: `make test` installs Debian's package `chromium`")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+# --- The demo (seed_demo), built once per process ----------------------------------------------
+
+
+def _demo_settings():
+    """The settings every test runs under (the autouse fixtures above), for seeding outside a test."""
+    from django.test import override_settings
+
+    return override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CERTIFICATE_SIGNING_KEY=os.environ["CERTIFICATE_SIGNING_KEY"],
+    )
+
+
+def _seed_demo_snapshot(tmp_path_factory, django_db_blocker, start=None):
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from tests import demo_snapshot
+
+    with django_db_blocker.unblock(), _demo_settings():
+        snapshot = demo_snapshot.take(
+            media=tmp_path_factory.mktemp("demo-media"),
+            private_media=tmp_path_factory.mktemp("demo-private-media"),
+            start=start,
+        )
+        cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def _demo_seeded_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    return _seed_demo_snapshot(tmp_path_factory, django_db_blocker)
+
+
+@pytest.fixture(scope="session")
+def _demo_seeded_twice(django_db_setup, django_db_blocker, tmp_path_factory, _demo_seeded_once):
+    return _seed_demo_snapshot(tmp_path_factory, django_db_blocker, start=_demo_seeded_once)
+
+
+class Demo:
+    """The demo as `manage.py seed_demo` leaves it, in this test's database and media folders."""
+
+    def __init__(self, *, output: str, counts_after_first_run: dict):
+        self.output = output
+        self._first = counts_after_first_run
+
+    def count_after_first_run(self, model) -> int:
+        """How many rows of `model` the first seed_demo left (what the idempotency tests compare)."""
+        return self._first[model]
+
+
+def _demo(request, settings, snapshot, *, runs: int, first) -> Demo:
+    from tests import demo_snapshot
+
+    request.getfixturevalue("db")  # transactional when the test is (pytest-django decides)
+    if demo_snapshot.restore(snapshot, media_root=settings.MEDIA_ROOT, private_media_root=settings.PRIVATE_MEDIA_ROOT):
+        return Demo(output=(first.output if runs == 2 else "") + snapshot.output, counts_after_first_run=first.counts)
+    # The database is not the migrated one the snapshot starts from (a fixture added rows first, or
+    # a transactional test flushed it): run the command here, as the test would without the snapshot.
+    from django.core.management import call_command
+
+    outputs, counts = [], {}
+    for run in range(runs):
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        outputs.append(output.getvalue())
+        if run == 0:
+            counts = demo_snapshot.model_counts()
+    return Demo(output="".join(outputs), counts_after_first_run=counts)
+
+
+@pytest.fixture
+def seeded_demo(request, _demo_seeded_once, settings) -> Demo:
+    """The demo after one `manage.py seed_demo` (what it printed in `.output`). Request it before
+    any fixture that adds data, or the command runs in the test (the same result, only slower)."""
+    return _demo(request, settings, _demo_seeded_once, runs=1, first=_demo_seeded_once)
+
+
+@pytest.fixture
+def seeded_demo_twice(request, _demo_seeded_twice, _demo_seeded_once, settings) -> Demo:
+    """The demo after `manage.py seed_demo` ran twice: `.count_after_first_run(Model)` says what the
+    first run had left, `.output` is what both runs printed."""
+    return _demo(request, settings, _demo_seeded_twice, runs=2, first=_demo_seeded_once)

@@ -1,7 +1,6 @@
 """The demo gives every module a pre- and a post-test, in French and English, one with A/B forms."""
 
 import pytest
-from django.core.management import call_command
 
 from assessments.demo import first_module
 from assessments.models import Attempt, Question, Test, TestForm, TestItem
@@ -10,10 +9,8 @@ from courses.models import CoursePage
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_demo_builds_tests_for_every_module_and_is_idempotent():
-    call_command("seed_demo")
-    counts = (Question.objects.count(), TestItem.objects.count(), Attempt.objects.count())
-    call_command("seed_demo")
+def test_seed_demo_builds_tests_for_every_module_and_is_idempotent(seeded_demo_twice):
+    counts = tuple(seeded_demo_twice.count_after_first_run(model) for model in (Question, TestItem, Attempt))
     assert (Question.objects.count(), TestItem.objects.count(), Attempt.objects.count()) == counts
 
     modules = CoursePage.objects.filter(locale__language_code="fr")
@@ -28,8 +25,7 @@ def test_seed_demo_builds_tests_for_every_module_and_is_idempotent():
         assert question.objective
 
 
-def test_the_demo_trainee_has_taken_a_pre_test():
-    call_command("seed_demo")
+def test_the_demo_trainee_has_taken_a_pre_test(seeded_demo):
     # The first module's pre-test (the demo session and certificate add others in other modules).
     attempt = Attempt.objects.get(user__username="apprenant", test__course__slug=first_module(), test__kind="pre")
     assert attempt.status == Attempt.Status.SUBMITTED

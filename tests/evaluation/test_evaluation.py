@@ -327,9 +327,7 @@ def test_synthetic_results_are_generated_and_flagged(cohort):
     assert synthetic.seed_demo() == 0  # the demo module does not exist here: nothing to do
 
 
-def test_seed_demo_adds_the_synthetic_results_once_with_every_group_shown():
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+def test_seed_demo_adds_the_synthetic_results_once_with_every_group_shown(seeded_demo_twice):
     from lms.models import User
 
     assert User.objects.filter(username__startswith=synthetic.PREFIX).count() == synthetic.DEMO_TRAINEES
@@ -473,8 +471,7 @@ def test_database_counts_give_the_same_item_statistics_as_the_pure_functions(coh
     assert counted.pairs == [] and counted.summary.n == pure.summary.n > 0
 
 
-def test_database_counts_match_on_two_forms_with_anchors_and_unanswered_items():
-    call_command("seed_demo", verbosity=0)
+def test_database_counts_match_on_two_forms_with_anchors_and_unanswered_items(seeded_demo):
     # An unanswered item counts 0 on every path.
     from assessments.models import Response
 

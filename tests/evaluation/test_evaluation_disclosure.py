@@ -203,8 +203,8 @@ def test_the_command_refuses_an_unknown_filter_value(options):
         call_command("prepost_report", *arguments, "--format", "json")
 
 
-def _demo_and_generated_data():
-    call_command("seed_demo", verbosity=0)
+def _generated_data_on_the_demo():
+    """On top of the demo (the `seeded_demo` fixture): 40 generated trainees in the demo module."""
     call_command("generate_analytics_dataset", "--trainees", "40", "--course", synthetic.DEMO_COURSE, verbosity=0)
 
 
@@ -230,7 +230,7 @@ def _filter_values() -> dict[str, list[str]]:
     }
 
 
-def test_every_filter_combination_on_the_demo_data_shows_five_or_only_the_band(capsys):
+def test_every_filter_combination_on_the_demo_data_shows_five_or_only_the_band(seeded_demo, capsys):
     """Every single filter value and every pair of filters (with the review's triple) on the demo
     data plus generated data: each output shows at least 5 trainees or nothing but the band, and no
     two shown selections of which one narrows the other differ by 1 to 4 trainees."""
@@ -240,7 +240,7 @@ def test_every_filter_combination_on_the_demo_data_shows_five_or_only_the_band(c
     from evaluation.filters import ReportFilters
     from evaluation.selectors import filter_choices
 
-    _demo_and_generated_data()
+    _generated_data_on_the_demo()
     capsys.readouterr()  # what the data commands printed
     client = _evaluator()
     values = _filter_values()

@@ -78,10 +78,7 @@ def test_a_validated_dialogue_raises_people_reached_by_its_count(phones, live_se
     assert reached(evaluator, base) == str(20 + sum(LOGGED.values()))
 
 
-def test_the_dashboard_of_the_demo_fits_a_phone(phones, live_server):
-    from django.core.management import call_command
-
-    call_command("seed_demo")
+def test_the_dashboard_of_the_demo_fits_a_phone(seeded_demo, phones, live_server):
     base = live_server.url
     page = phones()
     log_in(page, base, "evaluateur", "demo-evaluateur")

@@ -159,9 +159,8 @@ def test_a_password_change_ends_the_persons_other_sessions():
     assert laptop.get("/fr/dashboard/")["Location"].startswith("/fr/accounts/login/")
 
 
-def test_the_demo_staff_accounts_have_the_demo_authenticator_and_the_command_prints_its_code(capsys):
-    call_command("seed_demo")
-    out = capsys.readouterr().out
+def test_the_demo_staff_accounts_have_the_demo_authenticator_and_the_command_prints_its_code(seeded_demo, capsys):
+    out = seeded_demo.output
     assert "demo_totp_code" in out and demo.DEMO_TOTP_SECRET in out
     call_command("demo_totp_code", "formateur")
     code = capsys.readouterr().out.strip()

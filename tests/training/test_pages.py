@@ -201,9 +201,7 @@ def test_import_responses_by_session_accepts_only_its_roster(room, tmp_path, cap
     assert Attempt.objects.filter(mode="paper").count() == 1
 
 
-def test_the_demo_session_is_seeded_once(db):
-    call_command("seed_demo")
-    call_command("seed_demo")
+def test_the_demo_session_is_seeded_once(seeded_demo_twice):
     session = TrainingSession.objects.get(code="DEMO1")
     assert session.mode == "blended" and session.prefecture.name == "Kankan"
     assert session.trainers.filter(username="formateur").exists()
