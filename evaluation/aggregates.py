@@ -9,10 +9,8 @@ Every statistic the page shows is an exact function of a few histograms (docs/an
 
 One statement computes them all (a tagged UNION ALL over shared CTEs, so the matching runs once),
 plus the two small queries for the forms' items and the questions: three queries whatever the
-number of trainees or filters. Matching is the per-trainee path's (selectors.matched_data), in SQL:
-the first counting pre-test attempt and the last counting post-test attempt of a module
-(`Attempt.objects.counting()`: finished and not flagged), both scorable and meeting every filter.
-Works on PostgreSQL and SQLite (window functions, CTEs).
+number of trainees or filters. Matching is matching.py's, the one definition (the exports' pairs
+come from the same SQL).
 """
 
 from __future__ import annotations
@@ -21,11 +19,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Case, IntegerField, Value, When
 
 from assessments.models import Attempt, Question, Response, Test, TestItem
 from evaluation.filters import ReportFilters, session_code
-from evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
+from evaluation.matching import attempts_sql, matching_sql, synthetic_flag
 
 # The breakdowns counted by the database (Pair attributes of the same names).
 DIMENSIONS = ("natural_region", "region", "audience", "session")
@@ -44,44 +41,21 @@ class PairCounts:
     groups: dict[str, list[tuple[str, float, float, float, float, int]]]
 
 
-def synthetic_flag() -> Case:
-    """An expression on Attempt: 1 when its trainee is a synthetic (demo or bench) account, else 0."""
-    return Case(
-        When(user__username__startswith=SYNTHETIC_PREFIX, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+# The columns the page's statement reads beyond matching's ({CTE column: Attempt field}).
+_COLUMNS = {
+    "mode": "mode",
+    "natural_region": "user__prefecture__natural_region",
+    "region": "user__prefecture__region__name",
+    "audience": "user__audience",
+}
 
 
 def _attempts_sql(filters: ReportFilters, connection) -> tuple[str, list]:
     """The counting attempts in scope with what matching and breakdowns need, as the ORM writes it."""
-    queryset = (
-        Attempt.objects.counting()
-        .filter(filters.attempt_condition())
-        .annotate(synthetic=synthetic_flag(), session=session_code())
-        .order_by()
-        .values_list(
-            "id",
-            "user_id",
-            "test__course_id",
-            "test__kind",
-            "form_id",
-            "number",
-            "score",
-            "max_score",
-            "mode",
-            "user__prefecture__natural_region",
-            "user__prefecture__region__name",
-            "user__audience",
-            # Annotations last: the SQL puts them there, and the CTE names columns by position.
-            "synthetic",
-            "session",
-        )
-    )
-    return queryset.query.get_compiler(connection=connection).as_sql()
+    return attempts_sql(filters, connection, _COLUMNS, synthetic=synthetic_flag(), session=session_code())
 
 
-def _statement(attempts_sql: str) -> str:
+def _statement(attempts: str) -> str:
     """The one aggregate statement (tables from the models; every value is a parameter or a constant)."""
     quote = connections["default"].ops.quote_name
     response, question, item = (quote(m._meta.db_table) for m in (Response, Question, TestItem))
@@ -93,20 +67,7 @@ SELECT '{name}', NULL, NULL, NULL, {name}, pre_score, pre_max, post_score, post_
 FROM p GROUP BY {name}, pre_score, pre_max, post_score, post_max"""  # noqa: S608 - names from DIMENSIONS
         for name in DIMENSIONS
     )
-    return f"""
-WITH b (id, user_id, course_id, kind, form_id, number, score, max_score, mode,
-        natural_region, region, audience, synthetic, session) AS ({attempts_sql}),
-r AS (
-  SELECT b.*, ROW_NUMBER() OVER (
-    PARTITION BY user_id, course_id, kind
-    ORDER BY CASE WHEN kind = '{pre}' THEN number ELSE -number END) AS rn
-  FROM b WHERE max_score > 0),
-c AS (
-  SELECT r.*, COUNT(*) OVER (PARTITION BY user_id, course_id) AS sides,
-    MAX(CASE WHEN kind = '{pre}' THEN form_id END) OVER (PARTITION BY user_id, course_id) AS pre_form,
-    MAX(CASE WHEN kind = '{post}' THEN form_id END) OVER (PARTITION BY user_id, course_id) AS post_form
-  FROM r WHERE rn = 1),
-m AS (SELECT * FROM c WHERE sides = 2),
+    return f"""{matching_sql(attempts, (*_COLUMNS, "synthetic", "session"))},
 p AS (
   SELECT user_id, course_id, pre_form, post_form,
     MAX(CASE WHEN kind = '{pre}' THEN score END) AS pre_score,
@@ -151,7 +112,8 @@ def matched_counts(*, filters: ReportFilters):
     """The page's MatchedData with no pair in it: histograms (PairCounts, ItemCounts) instead.
 
     Three queries whatever the number of trainees or filters. Statistics from these counts equal
-    those from matched_data's per-trainee rows (tests compare the two paths to 1e-9).
+    those of tests/evaluation/oracle.py, which matches in Python and works per trainee (tests
+    compare the two to 1e-9).
     """
     from evaluation.selectors import ItemCounts, MatchedData, forms_and_questions
 
@@ -161,7 +123,7 @@ def matched_counts(*, filters: ReportFilters):
         cursor.execute(_statement(attempts_sql), params)
         rows = cursor.fetchall()
     attempts = Attempt.objects.counting().filter(filters.attempt_condition())
-    forms, questions, _versions = forms_and_questions(attempts)
+    forms, questions, versions = forms_and_questions(attempts)
 
     n_finished = n_paper = n_unmatched = 0
     scores, groups = [], defaultdict(list)
@@ -195,6 +157,7 @@ def matched_counts(*, filters: ReportFilters):
             pairs=_pair_counts(forms, scores, pair_marks),
         ),
         pair_counts=PairCounts(scores=scores, groups={name: groups[name] for name in DIMENSIONS}),
+        versions=versions,
     )
 
 

@@ -1,6 +1,8 @@
 """The evaluator's report, computed from the matched data with evaluation.analytics.
 
-Everything here is arithmetic on what selectors.matched_data read; no query runs here. Groups of
+Everything here is arithmetic on the database's counts (aggregates.matched_counts); no query runs
+here, and no loop over trainees (tests/evaluation/oracle.py computes the same from per-trainee
+pairs, to check it). Groups of
 fewer than MIN_GROUP trainees are suppressed: their row keeps the label and "fewer than 5", never
 a number; then further rows, smallest first, until the suppressed rows hold none or at least
 MIN_GROUP trainees (the total minus the rows shown must not isolate a few). With a `disclosure`
@@ -10,25 +12,23 @@ MIN_GROUP trainees (the total minus the rows shown must not isolate a few). With
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from evaluation.aggregates import PairCounts
 from evaluation.analytics import (
     ItemAnalysis,
     PairedSummary,
     hake_band,
     holm_adjust,
-    item_analysis,
     item_analysis_from_counts,
     mcnemar_exact,
-    paired_summary,
     paired_summary_from_counts,
 )
 from evaluation.disclosure import MIN_GROUP as MIN_GROUP
 from evaluation.disclosure import Disclosure
-from evaluation.selectors import MatchedData, Pair
+from evaluation.selectors import ItemCounts, MatchedData, Pair
 from lms.disclosure import suppressed_rows
 
 # The breakdowns the page, the JSON and the summary sheet show side by side (Pair attributes).
@@ -130,32 +130,13 @@ def _suppressed_values(sizes: dict[str, int], shown: frozenset[str] | None) -> s
     return suppressed_rows(sizes, min_group=MIN_GROUP, refused=refused)
 
 
-def group_rows(
-    pairs: list[Pair], key: Callable[[Pair], str], label: Callable[[str], str], shown: frozenset[str] | None = None
-) -> list[GroupRow]:
-    """One row per group value, largest first; suppressed groups (_suppressed_values) keep no number."""
-    members: dict[str, list[Pair]] = defaultdict(list)
-    for pair in pairs:
-        members[key(pair)].append(pair)
-    hidden = _suppressed_values({value: len(group) for value, group in members.items()}, shown)
-    rows = []
-    for value, group in sorted(members.items(), key=lambda item: (-len(item[1]), item[0])):
-        if value in hidden:
-            rows.append(GroupRow(label(value), len(group), True, None, ()))
-            continue
-        pre = [p.pre.percent for p in group]
-        post = [p.post.percent for p in group]
-        gains = tuple(sorted(b - a for a, b in zip(pre, post, strict=True)))
-        rows.append(GroupRow(label(value), len(group), False, paired_summary(pre, post), gains))
-    return rows
-
-
 def group_rows_from_counts(
     counts: list[tuple[str, float, float, float, float, int]],
     label: Callable[[str], str],
     shown: frozenset[str] | None = None,
 ) -> list[GroupRow]:
-    """group_rows from the database's (value, pre score, pre max, post score, post max, trainees)."""
+    """One row per group value, largest first, from the database's (value, pre score, pre max, post
+    score, post max, trainees); suppressed groups (_suppressed_values) keep no number."""
     members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for value, pre_score, pre_max, post_score, post_max, count in counts:
         members[value].append((100 * pre_score / pre_max, 100 * post_score / post_max, count))
@@ -200,97 +181,6 @@ def _item_rows(counts: dict[tuple[int, str], list], titles: dict[int, str], data
     return rows
 
 
-def _items(pairs: list[Pair], data: MatchedData) -> list[ItemRow]:
-    counts: dict[tuple[int, str], list] = {}
-    titles = {}
-    # Pairs that sat the same two forms share one layout: count column by column.
-    combinations: dict[tuple[int, int, int], list[Pair]] = defaultdict(list)
-    for pair in pairs:
-        titles[pair.course_id] = pair.course_title
-        combinations[(pair.course_id, pair.pre.form_id, pair.post.form_id)].append(pair)
-    for (course_id, _pre_form, _post_form), group in combinations.items():
-        pre_references, post_references = list(group[0].pre_marks), list(group[0].post_marks)
-        pre_columns = list(zip(*(pair.pre_marks.values() for pair in group), strict=True))
-        post_columns = list(zip(*(pair.post_marks.values() for pair in group), strict=True))
-        post_index = {reference: j for j, reference in enumerate(post_references)}
-        for reference in {*pre_references, *post_references}:
-            if (course_id, reference) not in counts:
-                counts[(course_id, reference)] = [0, 0.0, 0, 0.0, 0, 0, 0]
-        for i, reference in enumerate(pre_references):
-            entry = counts[(course_id, reference)]
-            entry[0] += len(group)
-            entry[1] += math.fsum(pre_columns[i])
-            j = post_index.get(reference)
-            if j is not None:
-                entry[4] += len(group)
-                entry[5] += sum(1 for a, b in zip(pre_columns[i], post_columns[j], strict=True) if a < 1.0 <= b)
-                entry[6] += sum(1 for a, b in zip(pre_columns[i], post_columns[j], strict=True) if b < 1.0 <= a)
-        for j, reference in enumerate(post_references):
-            entry = counts[(course_id, reference)]
-            entry[2] += len(group)
-            entry[3] += math.fsum(post_columns[j])
-    return _item_rows(counts, titles, data)
-
-
-def _forms(pairs: list[Pair], data: MatchedData) -> list[FormAnalysis]:
-    rows_by_form: dict[int, list[list[float]]] = defaultdict(list)
-    titles = {}
-    for pair in pairs:
-        titles[pair.course_id] = pair.course_title
-        for attempt, raw in ((pair.pre, pair.pre_raw), (pair.post, pair.post_raw)):
-            form = data.forms.get(attempt.form_id)
-            if form is not None:
-                rows_by_form[form.form_id].append(list(raw.values()))
-    analyses = []
-    for form_id, marks in sorted(rows_by_form.items()):
-        form = data.forms[form_id]
-        max_marks = [data.questions.get((form.course_id, r), (1, ""))[0] for r in form.references]
-        analyses.append(
-            FormAnalysis(
-                titles[form.course_id], form.kind, form.label, form.references, item_analysis(marks, max_marks)
-            )
-        )
-    return analyses
-
-
-def _objectives(pairs: list[Pair], data: MatchedData) -> list[ObjectiveRow]:
-    """Mean over trainees of each trainee's % on the questions of one objective, before and after."""
-    # Per form: {objective: (positions on the form, maximum)}, worked out once.
-    layouts: dict[int, dict[str, tuple[list[int], float]]] = {}
-    for form in data.forms.values():
-        layout: dict[str, tuple[list[int], float]] = {}
-        for position, reference in enumerate(form.references):
-            points, objective = data.questions.get((form.course_id, reference), (1, ""))
-            positions, maximum = layout.get(objective, ([], 0.0))
-            layout[objective] = ([*positions, position], maximum + points)
-        layouts[form.form_id] = layout
-    per_trainee: dict[tuple[int, str], list[tuple[float, float]]] = defaultdict(list)
-    titles = {}
-    for pair in pairs:
-        titles[pair.course_id] = pair.course_title
-        pre_layout, post_layout = layouts.get(pair.pre.form_id, {}), layouts.get(pair.post.form_id, {})
-        pre_values, post_values = list(pair.pre_raw.values()), list(pair.post_raw.values())
-        for objective, (pre_positions, pre_max) in pre_layout.items():
-            if objective not in post_layout or not pre_max:
-                continue
-            post_positions, post_max = post_layout[objective]
-            per_trainee[(pair.course_id, objective)].append(
-                (
-                    100 * sum(pre_values[i] for i in pre_positions) / pre_max,
-                    100 * sum(post_values[i] for i in post_positions) / post_max,
-                )
-            )
-    return [
-        ObjectiveRow(
-            titles[course_id],
-            objective,
-            statistics.fmean(v[0] for v in values),
-            statistics.fmean(v[1] for v in values),
-        )
-        for (course_id, objective), values in sorted(per_trainee.items())
-    ]
-
-
 def _anchor_rows(sums: dict[tuple[int, str, str], dict[str, list]], titles: dict[int, str]) -> list[AnchorRow]:
     """One row per (course, kind, anchor reference) from {form label: [attempts, Σ fraction]}."""
     rows = []
@@ -310,26 +200,22 @@ def _anchor_rows(sums: dict[tuple[int, str, str], dict[str, list]], titles: dict
     return rows
 
 
-def _anchors(pairs: list[Pair], data: MatchedData) -> list[AnchorRow]:
-    sums: dict[tuple[int, str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
-    titles = {}
-    for pair in pairs:
-        titles[pair.course_id] = pair.course_title
-        for attempt, fractions in ((pair.pre, pair.pre_marks), (pair.post, pair.post_marks)):
-            form = data.forms.get(attempt.form_id)
-            if form is None or form.label not in ("A", "B"):
-                continue
-            for reference in form.anchors:
-                entry = sums[(pair.course_id, form.kind, reference)][form.label]
-                entry[0] += 1
-                entry[1] += fractions.get(reference, 0.0)
-    return _anchor_rows(sums, titles)
+def _item_counts(data: MatchedData) -> ItemCounts:
+    if data.item_counts is None:
+        raise ValueError("the report is computed from aggregates.matched_counts' histograms")
+    return data.item_counts
+
+
+def _pair_counts(data: MatchedData) -> PairCounts:
+    if data.pair_counts is None:
+        raise ValueError("the report is computed from aggregates.matched_counts' histograms")
+    return data.pair_counts
 
 
 def _items_from_counts(titles: dict[int, str], data: MatchedData) -> list[ItemRow]:
     """_items from the database's counts (ItemCounts.pairs): the same rows, no loop over trainees."""
     counts: dict[tuple[int, str], list] = {}
-    for course_id, _pre_form, _post_form, reference, on_pre, x_pre, on_post, x_post, count in data.item_counts.pairs:
+    for course_id, _pre_form, _post_form, reference, on_pre, x_pre, on_post, x_post, count in _item_counts(data).pairs:
         points = data.questions.get((course_id, reference), (1, ""))[0]
         entry = counts.setdefault((course_id, reference), [0, [], 0, [], 0, 0, 0])
         a, b = x_pre / points, x_post / points
@@ -351,7 +237,7 @@ def _items_from_counts(titles: dict[int, str], data: MatchedData) -> list[ItemRo
 def _forms_from_counts(titles: dict[int, str], data: MatchedData) -> list[FormAnalysis]:
     """_forms from the database's (mark, rest of the test, attempts) counts per form and item."""
     analyses = []
-    for form_id, counts in sorted(data.item_counts.forms.items()):
+    for form_id, counts in sorted(_item_counts(data).forms.items()):
         form = data.forms[form_id]
         max_marks = [data.questions.get((form.course_id, r), (1, ""))[0] for r in form.references]
         analyses.append(
@@ -370,7 +256,7 @@ def _objectives_from_counts(titles: dict[int, str], trainees: Counter, data: Mat
     """_objectives from the database's counts: a trainee's % on an objective is linear in the marks,
     so its mean over the trainees who sat one pair of forms (`trainees`) is that of the summed marks."""
     sums: dict[tuple[int, int, int, str, str], list[float]] = defaultdict(list)
-    for course_id, pre_form, post_form, reference, on_pre, x_pre, on_post, x_post, count in data.item_counts.pairs:
+    for course_id, pre_form, post_form, reference, on_pre, x_pre, on_post, x_post, count in _item_counts(data).pairs:
         if on_pre:
             sums[(course_id, pre_form, post_form, "pre", reference)].append(x_pre * count)
         if on_post:
@@ -407,7 +293,7 @@ def _objectives_from_counts(titles: dict[int, str], trainees: Counter, data: Mat
 def _anchors_from_counts(titles: dict[int, str], data: MatchedData) -> list[AnchorRow]:
     """_anchors from the database's counts per form and item."""
     sums: dict[tuple[int, str, str], dict[str, list]] = defaultdict(dict)
-    for form_id, counts in data.item_counts.forms.items():
+    for form_id, counts in _item_counts(data).forms.items():
         form = data.forms[form_id]
         if form.label not in ("A", "B"):
             continue
@@ -425,44 +311,31 @@ def _share(count: int, total: int) -> float | None:
     return 100 * count / total if total else None
 
 
-def _item_parts(pairs: list[Pair], data: MatchedData) -> dict:
-    """The per-question, per-form, per-objective and anchor tables, from whichever data there is."""
-    if data.item_counts is None:
-        return {
-            "items": _items(pairs, data),
-            "forms": _forms(pairs, data),
-            "objectives": _objectives(pairs, data),
-            "anchors": _anchors(pairs, data),
-        }
-    if data.pair_counts is None:
-        titles = {pair.course_id: pair.course_title for pair in pairs}
-        trainees = Counter((pair.course_id, pair.pre.form_id, pair.post.form_id) for pair in pairs)
-    else:
-        titles = {form.course_id: form.course_title for form in data.forms.values()}
-        trainees = Counter()
-        for course_id, pre_form, post_form, *_scores, count, _synthetic in data.pair_counts.scores:
-            trainees[(course_id, pre_form, post_form)] += count
+def _item_parts(data: MatchedData) -> dict:
+    """The per-question, per-form, per-objective and anchor tables, from the database's counts."""
+    titles = {form.course_id: form.course_title for form in data.forms.values()}
     return {
         "items": _items_from_counts(titles, data),
         "forms": _forms_from_counts(titles, data),
-        "objectives": _objectives_from_counts(titles, trainees, data),
+        "objectives": _objectives_from_counts(titles, _trainees_per_forms(data), data),
         "anchors": _anchors_from_counts(titles, data),
     }
+
+
+def _trainees_per_forms(data: MatchedData) -> Counter:
+    """{(course, pre form, post form): matched trainees}."""
+    trainees: Counter = Counter()
+    for course_id, pre_form, post_form, *_scores, count, _synthetic in _pair_counts(data).scores:
+        trainees[(course_id, pre_form, post_form)] += count
+    return trainees
 
 
 def _shown_modules(data: MatchedData, disclosure: Disclosure) -> set[str]:
     """The titles of the modules whose question tables may be shown: at least MIN_GROUP matched
     trainees, every pair of forms sat by none or at least MIN_GROUP of them (the per-form and
     per-question tables of one form would otherwise isolate a few), and allowed by the disclosure."""
-    combinations: Counter = Counter()
+    combinations = _trainees_per_forms(data)
     titles = {form.course_id: form.course_title for form in data.forms.values()}
-    if data.pair_counts is None:
-        for pair in data.pairs:
-            combinations[(pair.course_id, pair.pre.form_id, pair.post.form_id)] += 1
-            titles[pair.course_id] = pair.course_title
-    else:
-        for course_id, pre_form, post_form, *_scores, count, _synthetic in data.pair_counts.scores:
-            combinations[(course_id, pre_form, post_form)] += count
     sizes: Counter = Counter()
     refused = {c for c in titles if c not in disclosure.courses}
     for (course_id, _pre_form, _post_form), count in combinations.items():
@@ -476,55 +349,35 @@ def _shown_item_parts(parts: dict, modules: set[str]) -> dict:
     return {name: [row for row in rows if row.course_title in modules] for name, rows in parts.items()}
 
 
+def _scores(data: MatchedData) -> tuple[Counter, int, int]:
+    """({(pre %, post %): trainees}, passed the pre-test, passed the post-test) from the counts."""
+    scores: Counter = Counter()
+    passed_pre = passed_post = 0
+    for _course, _pre_form, post_form, pre_score, pre_max, post_score, post_max, count, _s in _pair_counts(data).scores:
+        pre, post = 100 * pre_score / pre_max, 100 * post_score / post_max
+        pass_mark = data.forms[post_form].pass_mark if post_form in data.forms else 0
+        scores[(pre, post)] += count
+        passed_pre += count if pre >= pass_mark else 0
+        passed_post += count if post >= pass_mark else 0
+    return scores, passed_pre, passed_post
+
+
 def evaluation_report(
     *, data: MatchedData, labels: dict[str, Callable[[str], str]], disclosure: Disclosure | None = None
 ) -> EvaluationReport:
     """The whole report. `labels` turns a group value into its display label, per dimension.
 
-    From matched_data's pairs (exports, command) or from aggregates.matched_counts' histograms
-    (the page): the same numbers either way. Small groups are suppressed (module docstring); with a
-    `disclosure`, so are the groups it refuses and the question tables of modules it refuses or that
-    hold a pair of forms sat by 1 to 4 trainees (not without one: tests compare the paths on small
-    cohorts). Whether the whole report may be shown is disclosure.disclosed_report's decision.
+    From the database's histograms (aggregates.matched_counts; selectors.matched_data adds the
+    trainees' rows the exports write, which no statistic here reads). Small groups are suppressed
+    (module docstring); with a `disclosure`, so are the groups it refuses and the question tables of
+    modules it refuses or that hold a pair of forms sat by 1 to 4 trainees (not without one: tests
+    compare with the oracle on small cohorts). Whether the whole report may be shown is
+    disclosure.disclosed_report's decision.
     """
-    pairs = data.pairs
     shown = (lambda dimension: None) if disclosure is None else (lambda dimension: disclosure.groups.get(dimension))
-    if data.pair_counts is None:
-        summary = paired_summary([p.pre.percent for p in pairs], [p.post.percent for p in pairs])
-        scores = Counter((p.pre.percent, p.post.percent) for p in pairs)
-        passed_pre = sum(p.pre.percent >= p.pass_mark for p in pairs)
-        passed_post = sum(p.post.percent >= p.pass_mark for p in pairs)
-        breakdowns = {
-            dimension: group_rows(
-                pairs, lambda p, d=dimension: getattr(p, d), labels.get(dimension, str), shown(dimension)
-            )
-            for dimension in BREAKDOWNS
-        }
-    else:
-        scores, passed_pre, passed_post = Counter(), 0, 0
-        for (
-            _course,
-            _pre_form,
-            post_form,
-            pre_score,
-            pre_max,
-            post_score,
-            post_max,
-            count,
-            _s,
-        ) in data.pair_counts.scores:
-            pre, post = 100 * pre_score / pre_max, 100 * post_score / post_max
-            pass_mark = data.forms[post_form].pass_mark if post_form in data.forms else 0
-            scores[(pre, post)] += count
-            passed_pre += count if pre >= pass_mark else 0
-            passed_post += count if post >= pass_mark else 0
-        summary = paired_summary_from_counts([(pre, post, count) for (pre, post), count in scores.items()])
-        breakdowns = {
-            dimension: group_rows_from_counts(
-                data.pair_counts.groups[dimension], labels.get(dimension, str), shown(dimension)
-            )
-            for dimension in BREAKDOWNS
-        }
+    scores, passed_pre, passed_post = _scores(data)
+    summary = paired_summary_from_counts([(pre, post, count) for (pre, post), count in scores.items()])
+    parts = _item_parts(data)
     n = summary.n
     return EvaluationReport(
         summary=summary,
@@ -536,12 +389,13 @@ def evaluation_report(
         percent_improved=_share(summary.n_improved, n),
         pass_rate_pre=_share(passed_pre, n),
         pass_rate_post=_share(passed_post, n),
-        breakdowns=breakdowns,
-        **(
-            _item_parts(pairs, data)
-            if disclosure is None
-            else _shown_item_parts(_item_parts(pairs, data), _shown_modules(data, disclosure))
-        ),
+        breakdowns={
+            dimension: group_rows_from_counts(
+                _pair_counts(data).groups[dimension], labels.get(dimension, str), shown(dimension)
+            )
+            for dimension in BREAKDOWNS
+        },
+        **(parts if disclosure is None else _shown_item_parts(parts, _shown_modules(data, disclosure))),
         scores=tuple(sorted((pre, post, count) for (pre, post), count in scores.items())),
-        pairs=pairs,
+        pairs=data.pairs,
     )

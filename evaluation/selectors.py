@@ -1,21 +1,15 @@
-"""Read the matched pre/post results for the report, the exports and the command.
+"""Read the matched pre/post results for the exports and the command, and the filter form's choices.
 
-Four queries whatever the number of trainees or filters: finished attempts with their group fields,
-their item marks, the forms' items, the current questions (points and learning objectives). The
-database filters, joins and projects; evaluation.analytics computes the statistics.
-
-Matching: a pair is one trainee's first counting pre-test attempt and last counting post-test
-attempt of the same module, both meeting every filter. Counting means finished (submitted or closed
-at the time limit) and not flagged: `Attempt.objects.counting()`, the one definition. Flagged
-attempts never enter; other counting attempts are counted as excluded; a trainee with only one side
-is unmatched.
+The report's numbers come from the database's counts (aggregates.matched_counts, the page's path);
+the exports add every matched trainee's row (matched_data), matched by the same SQL (matching.py).
+The database filters, joins, matches and projects; evaluation.analytics computes the statistics.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connections
@@ -23,8 +17,9 @@ from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
 
 from assessments.models import Attempt, Question, Response, Test, TestItem
-from evaluation.aggregates import PairCounts, synthetic_flag
+from evaluation.aggregates import PairCounts
 from evaluation.filters import ReportFilters, session_code
+from evaluation.matching import MATCHING_COLUMNS, attempts_sql, matching_sql
 from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture, User
 from training.models import TrainingSession
 
@@ -107,10 +102,11 @@ class MatchedData:
     forms: dict[int, FormItems]
     # {(course_id, reference): (points, objective)}
     questions: dict[tuple[int, str], tuple[int, str]]
-    # Set when matched_data(item_marks=False): the pairs then carry no item marks.
+    # The database's histograms (aggregates.matched_counts), from which the report is computed.
     item_counts: ItemCounts | None = None
-    # Set by aggregates.matched_counts: no pairs, their histograms instead.
     pair_counts: PairCounts | None = None
+    # {(course_id, reference): [ids of every version of the question]}: the marks' pivot columns.
+    versions: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
 
 def _cursor_rows(queryset) -> list[tuple]:
@@ -126,173 +122,130 @@ def _cursor_rows(queryset) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _attempts(filters: ReportFilters):
-    return Attempt.objects.counting().filter(filters.attempt_condition())
+# The columns the exports' pairs need beyond matching's ({CTE column: Attempt field}).
+_PAIR_COLUMNS = {
+    "course_title": "test__course__title",
+    "pass_mark": "test__pass_mark",
+    "form_label": "form__label",
+    "mode": "mode",
+    "natural_region": "user__prefecture__natural_region",
+    "region": "user__prefecture__region__name",
+    "prefecture": "user__prefecture__name",
+    "audience": "user__audience",
+    "language": "user__preferred_language",
+}
+_PAIR_ANNOTATIONS = ("finished_on", "session")
 
 
-def matched_data(*, filters: ReportFilters, item_marks: bool = True) -> MatchedData:
-    """The matched pairs and the counts the report shows, in four queries.
+def matched_data(*, filters: ReportFilters) -> MatchedData:
+    """What the exports and the command need: the page's counts (aggregates.matched_counts, from
+    which the report's statistics come) and every matched trainee as a Pair with item marks.
 
-    A question's points are those of its current version (versions of one reference share a column).
-    With item_marks=False (the report page) the pairs carry no item marks: the pivoted marks are
-    reduced straight to the item statistics' sufficient counts (ItemCounts), tens of rows per form.
+    Five queries whatever the number of trainees or filters: the page's three, the matched attempts
+    (matching.py, the same SQL as the page's) and their marks pivoted by the database.
     """
-    attempts = _attempts(filters)
-    attempt_rows = (
-        attempts.annotate(
-            synthetic=synthetic_flag(),
-            # Text, not a datetime: exports want the ISO date, and parsing thousands of datetimes costs.
-            finished_on=Cast(TruncDate("finished_at", tzinfo=datetime.UTC), CharField()),
-            session=session_code(),
-        )
-        .order_by()
-        .values_list(
-            "id",
-            "user_id",
-            "test__course_id",
-            "test__course__title",
-            "test__kind",
-            "test__pass_mark",
-            "form_id",
-            "form__label",
-            "mode",
-            "number",
-            "score",
-            "max_score",
-            "user__prefecture__natural_region",
-            "user__prefecture__region__name",
-            "user__prefecture__name",
-            "user__audience",
-            "user__preferred_language",
-            # Annotations last: the SQL puts them there, and rows are read straight from the cursor.
-            "finished_on",
-            "synthetic",
-            "session",
-        )
+    from evaluation.aggregates import matched_counts
+
+    counts = matched_counts(filters=filters)
+    return dataclasses.replace(counts, pairs=_pairs(filters, counts))
+
+
+def _matched_attempts(filters: ReportFilters) -> list[tuple]:
+    """The matched attempts (two rows per pair) with what a Pair holds, from matching.py's SQL."""
+    connection = connections[Attempt.objects.db]
+    sql, params = attempts_sql(
+        filters,
+        connection,
+        _PAIR_COLUMNS,
+        # Text, not a datetime: exports want the ISO date, and parsing thousands of datetimes costs.
+        finished_on=Cast(TruncDate("finished_at", tzinfo=datetime.UTC), CharField()),
+        session=session_code(),
     )
-    sides: dict[tuple[int, int], dict[str, AttemptRow]] = defaultdict(dict)
-    groups: dict[int, tuple[str, str, str, str, str]] = {}
-    sessions: dict[tuple[int, int], str] = {}
-    pass_marks: dict[int, int] = {}
-    n_finished = n_paper = n_unscorable = 0
-    synthetic_users: set[int] = set()
-    for row in _cursor_rows(attempt_rows):
-        (aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, score, max_score) = row[:12]
-        n_finished += 1
-        n_paper += mode == Attempt.Mode.PAPER
-        if not max_score:
-            n_unscorable += 1
-            continue
-        groups[user_id] = tuple(value or "" for value in row[12:17])
-        sessions[(user_id, course_id)] = row[19] or ""
-        if row[18]:
-            synthetic_users.add(user_id)
-        if kind == Test.Kind.POST:
-            pass_marks[course_id] = pass_mark
-        attempt = AttemptRow(
-            aid,
-            user_id,
-            course_id,
-            title,
-            kind,
-            pass_mark,
-            form_id,
-            label,
-            mode,
-            number,
-            100 * score / max_score,
-            row[17],
-        )
-        current = sides[(user_id, course_id)].get(kind)
-        # The first pre-test attempt and the last post-test attempt count.
-        if current is None or (number < current.number if kind == Test.Kind.PRE else number > current.number):
-            sides[(user_id, course_id)][kind] = attempt
-    matched = [(key, side) for key, side in sides.items() if len(side) == 2]
-    used_ids = [side[kind].id for _key, side in matched for kind in ("pre", "post")]
+    columns = ", ".join((*MATCHING_COLUMNS, *_PAIR_COLUMNS, *_PAIR_ANNOTATIONS))
+    statement = matching_sql(sql, (*_PAIR_COLUMNS, *_PAIR_ANNOTATIONS))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{statement}\nSELECT {columns} FROM m ORDER BY course_id, user_id, kind", params)
+        return cursor.fetchall()
 
-    forms, questions, versions = forms_and_questions(attempts)
 
-    # One row per attempt, one column per question: the database pivots the 20-odd marks of each
-    # attempt, so Python reads thousands of rows rather than hundreds of thousands.
+def _marks(filters: ReportFilters, versions: dict) -> tuple[list, dict[object, tuple]]:
+    """(columns, {attempt id: marks}): one row per attempt, one column per (module, reference). The
+    database pivots the 20-odd marks of each attempt: Python reads thousands of rows, not hundreds
+    of thousands."""
     columns = sorted(versions)
-    marks: dict[object, tuple] = {}
-    if columns:
-        pivot = {
-            f"m{index}": Max(Case(When(question_id__in=versions[key], then="score")))
-            for index, key in enumerate(columns)
-        }
-        for row in _cursor_rows(
-            Response.objects.filter(attempt__in=attempts.values("id"))
-            .order_by()
-            .values("attempt_id")
-            .annotate(**pivot)
-            .values_list("attempt_id", *pivot)
-        ):
-            marks[row[0]] = row[1:]
-    column_of = {key: index for index, key in enumerate(columns)}
+    if not columns:
+        return columns, {}
+    pivot = {f"m{i}": Max(Case(When(question_id__in=versions[key], then="score"))) for i, key in enumerate(columns)}
+    attempts = Attempt.objects.counting().filter(filters.attempt_condition())
+    rows = _cursor_rows(
+        Response.objects.filter(attempt__in=attempts.values("id"))
+        .order_by()
+        .values("attempt_id")
+        .annotate(**pivot)
+        .values_list("attempt_id", *pivot)
+    )
+    return columns, {row[0]: row[1:] for row in rows}
 
+
+def _pairs(filters: ReportFilters, data: MatchedData) -> list[Pair]:
+    """The matched trainees with their item marks (fractions of the points and raw), sorted by module
+    and trainee; an item on the form but unanswered counts 0."""
+    columns, marks = _marks(filters, data.versions)
+    column_of = {key: index for index, key in enumerate(columns)}
     # Per form: its references, their pivot columns and points, worked out once.
     layouts = {
         form.form_id: (
             form.references,
             [column_of.get((form.course_id, r)) for r in form.references],
-            [questions.get((form.course_id, r), (1, ""))[0] for r in form.references],
+            [data.questions.get((form.course_id, r), (1, ""))[0] for r in form.references],
         )
-        for form in forms.values()
+        for form in data.forms.values()
     }
     no_marks = (None,) * len(columns)
-    item_counts = None if item_marks else _item_counts(matched, layouts, marks, no_marks)
+
+    def item_marks(attempt: AttemptRow) -> tuple[dict[str, float], dict[str, float]]:
+        references, indexes, points = layouts.get(attempt.form_id, ((), [], []))
+        row = marks.get(attempt.id, no_marks)
+        scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
+        fractions = [score / p for score, p in zip(scores, points, strict=True)]
+        return dict(zip(references, fractions, strict=True)), dict(zip(references, scores, strict=True))
+
+    sides: dict[tuple[int, int], dict[str, tuple]] = defaultdict(dict)
+    for row in _matched_attempts(filters):
+        sides[(row[1], row[2])][row[3]] = row
     pairs = []
-    for (user_id, course_id), side in matched:
-        pre, post = side["pre"], side["post"]
-        item_marks = {}
-        for kind, attempt in (("pre", pre), ("post", post)) if item_counts is None else ():
-            references, indexes, points = layouts.get(attempt.form_id, ((), [], []))
-            row = marks.get(attempt.id, no_marks)
-            scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
-            item_marks[kind] = (
-                dict(zip(references, [score / p for score, p in zip(scores, points, strict=True)], strict=True)),
-                dict(zip(references, scores, strict=True)),
-            )
-        natural_region, region, prefecture, audience, language = groups[user_id]
+    for (user_id, course_id), side in sorted(sides.items(), key=lambda item: (item[0][1], item[0][0])):
+        pre, post = _attempt_row(side[Test.Kind.PRE]), _attempt_row(side[Test.Kind.POST])
+        (pre_marks, pre_raw), (post_marks, post_raw) = item_marks(pre), item_marks(post)
+        natural_region, region, prefecture, audience, language, _finished_on, session = side[Test.Kind.POST][12:]
         pairs.append(
             Pair(
                 user_id=user_id,
                 course_id=course_id,
                 course_title=pre.course_title,
-                natural_region=natural_region,
-                region=region,
-                prefecture=prefecture,
-                audience=audience,
-                language=language,
-                session=sessions[(user_id, course_id)],
+                natural_region=natural_region or "",
+                region=region or "",
+                prefecture=prefecture or "",
+                audience=audience or "",
+                language=language or "",
+                session=session or "",
                 pre=pre,
                 post=post,
-                pass_mark=pass_marks.get(course_id, post.pass_mark),
-                **(
-                    {
-                        "pre_marks": item_marks["pre"][0],
-                        "post_marks": item_marks["post"][0],
-                        "pre_raw": item_marks["pre"][1],
-                        "post_raw": item_marks["post"][1],
-                    }
-                    if item_marks
-                    else {}
-                ),
+                pass_mark=post.pass_mark,
+                pre_marks=pre_marks,
+                post_marks=post_marks,
+                pre_raw=pre_raw,
+                post_raw=post_raw,
             )
         )
-    pairs.sort(key=lambda pair: (pair.course_id, pair.user_id))
-    n_unmatched = sum(1 for side in sides.values() if len(side) == 1)
-    n_excluded = n_finished - len(used_ids) - sum(1 for side in sides.values() if len(side) == 1)
-    return MatchedData(
-        pairs=pairs,
-        n_unmatched=n_unmatched,
-        n_excluded=n_excluded,
-        n_paper_attempts=n_paper,
-        n_synthetic=sum(1 for pair in pairs if pair.user_id in synthetic_users),
-        forms=forms,
-        questions=questions,
-        item_counts=item_counts,
+    return pairs
+
+
+def _attempt_row(row: tuple) -> AttemptRow:
+    """An AttemptRow from a row of _matched_attempts (matching columns, then _PAIR_COLUMNS, ...)."""
+    aid, user_id, course_id, kind, form_id, number, score, max_score, title, pass_mark, label, mode = row[:12]
+    return AttemptRow(
+        aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, 100 * score / max_score, row[17]
     )
 
 
@@ -341,46 +294,6 @@ def forms_and_questions(attempts) -> tuple[dict[int, FormItems], dict[tuple[int,
         if is_current or (course_id, reference) not in questions:
             questions[(course_id, reference)] = (points, objective)
     return forms, questions, versions
-
-
-def _item_counts(matched: list, layouts: dict, marks: dict, no_marks: tuple) -> ItemCounts:
-    """The item statistics' sufficient counts from the pivoted marks, without a dict per trainee.
-
-    An unanswered item counts 0, as in the pairs' item marks; an attempt's total is the sum of its
-    marks on its form's items (what item_analysis sums).
-    """
-    by_form: dict[int, Counter] = defaultdict(Counter)
-    by_pair: Counter = Counter()
-    for (_user_id, course_id), side in matched:
-        pre, post = side["pre"], side["post"]
-        sides = []
-        for attempt in (pre, post):
-            references, indexes, _points = layouts.get(attempt.form_id, ((), [], []))
-            row = marks.get(attempt.id, no_marks)
-            scores = [(row[i] if i is not None else None) or 0.0 for i in indexes]
-            if references:
-                total = math.fsum(scores)
-                by_form[attempt.form_id].update(
-                    [(reference, x, total - x) for reference, x in zip(references, scores, strict=True)]
-                )
-            sides.append(dict(zip(references, scores, strict=True)))
-        before, after = sides
-        key = (course_id, pre.form_id, post.form_id)
-        if before.keys() == after.keys():
-            by_pair.update([(*key, reference, True, x, True, after[reference]) for reference, x in before.items()])
-        else:
-            by_pair.update(
-                [
-                    (*key, r, r in before, before.get(r, 0.0), r in after, after.get(r, 0.0))
-                    for r in before.keys() | after.keys()
-                ]
-            )
-    forms: dict[int, dict[str, list[tuple[float, float, int]]]] = {}
-    for form_id, counts in by_form.items():
-        items = forms[form_id] = {reference: [] for reference in layouts[form_id][0]}
-        for (reference, x, rest), count in counts.items():
-            items[reference].append((x, rest, count))
-    return ItemCounts(forms, [(*key, count) for key, count in by_pair.items()])
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
