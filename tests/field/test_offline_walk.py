@@ -175,7 +175,7 @@ def test_a_trainee_is_told_truthfully_at_every_step_from_download_to_sync(open_p
     shot(page, "07-sent-with-its-result-english")
 
 
-def test_an_expired_download_warns_before_answering_and_says_what_will_happen(open_phone, live_server, trainee):  # noqa: F811
+def test_an_expired_download_warns_before_answering_and_a_refusal_says_what_to_do(open_phone, live_server, trainee):  # noqa: F811
     base, pre = live_server.url, trainee["pre"]
     context, page = open_phone("expired")
     log_in(page, base, trainee["user"].username)
@@ -204,6 +204,22 @@ def test_an_expired_download_warns_before_answering_and_says_what_will_happen(op
         page, "draft", "Pas encore rendu", "Les réponses sont seulement sur ce téléphone. Continuez, puis rendez-les."
     )
     expect(banner(page)).to_be_empty()
+
+    # Handed in, but the server no longer knows this phone's key (an administrator removed it): refused,
+    # in words, with what to do; still no banner that says "sent".
+    OfflineDevice.objects.all().delete()
+    the_attempt(page).get_by_role("button", name="Continuer").click()
+    page.locator("form[data-offline-form] button[type=submit]").click()
+    expect_status(
+        page,
+        "refused",
+        "Refusé",
+        "La clé de ce téléphone pour le test n'est pas valable. Téléchargez de nouveau le test. "
+        "Les réponses restent sur ce téléphone : montrez ce message à votre formateur.",
+    )
+    expect(banner(page)).to_be_empty()
+    shot(page, "10-refused-with-what-to-do")
+    assert not Attempt.objects.exists()
 
     # The test's page no longer calls the expired copy "already on this phone": download it again.
     page.goto(f"{base}/fr/tests/{pre.pk}/")
