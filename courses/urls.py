@@ -15,4 +15,7 @@ api_urlpatterns = [
     path("api/xapi/statements/", views.xapi_statements, name="xapi_statements"),
     path("api/h5p/state/<id:lesson_id>/<str:activity_id>/", views.h5p_state, name="h5p_state"),
     path("h5p/<id:lesson_id>/<id:package_id>/<path:path>", views.h5p_file, name="h5p_file"),
+    # The sandboxed frame an activity plays in, and its files: a token in the path, no cookies.
+    path("h5p/play/<id:lesson_id>/<str:block_id>/<str:token>/", views.h5p_frame_page, name="h5p_frame"),
+    path("h5p/t/<str:token>/<id:lesson_id>/<id:package_id>/<path:path>", views.h5p_frame_file, name="h5p_frame_file"),
 ]

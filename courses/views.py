@@ -11,13 +11,16 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses import gates, selectors, services
+from courses.h5p import frame as h5p_frame
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
 from lms import parsing
-from lms.csp import csp_h5p
 from lms.private_files import private_file_response
 
 MAX_STATEMENT_BYTES = 64 * 1024
@@ -86,18 +89,17 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
     activities, best_scores = {}, {}
     h5p_blocks = page.h5p_block_data()
     if h5p_blocks:
-        states = dict(
-            H5PState.objects.filter(user=request.user, lesson_id=entry.canonical_id).values_list("activity_id", "data")
-        )
         best_scores = selectors.h5p_best_scores(user=request.user, lesson_id=entry.canonical_id)
         for block_id, package_id in h5p_blocks:
+            # Each activity plays in its own sandboxed frame (courses/h5p/frame.py), which gets its
+            # files through a token: the frame has no cookies.
+            token = h5p_frame.issue_token(user_id=request.user.pk, lesson_id=page.pk, package_id=package_id)
             activities[block_id] = {
                 "iri": services.activity_iri(
                     base_url=_base_url(request), lesson_id=entry.canonical_id, activity_id=block_id
                 ),
-                "files": f"/h5p/{page.pk}/{package_id}",
+                "frame_url": reverse("h5p_frame", kwargs={"lesson_id": page.pk, "block_id": block_id, "token": token}),
                 "state_url": f"/api/h5p/state/{entry.canonical_id}/{block_id}/",
-                "previous_state": states.get(block_id, ""),
             }
     context = page.get_context(request, *args, **kwargs)
     context.update(
@@ -112,9 +114,8 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
         has_audio=page.has_audio_clips(),
         best_scores=best_scores,
     )
-    response = TemplateResponse(request, page.get_template(request), context)
-    # The H5P player needs eval and inline styles; only its pages get that exception (lms/csp.py).
-    return csp_h5p(response) if activities else response
+    # The site's strict policy: H5P content runs in its frames, under their own (h5p_frame_page).
+    return TemplateResponse(request, page.get_template(request), context)
 
 
 @require_POST
@@ -193,7 +194,11 @@ def h5p_file(request: HttpRequest, lesson_id: int, package_id: int, path: str) -
         raise Http404
     if not (_may_preview(request.user) or selectors.is_enrolled(user=request.user, course_id=lesson.get_parent().pk)):
         raise Http404
-    package = get_object_or_404(H5PPackage, pk=package_id)
+    return _package_file(get_object_or_404(H5PPackage, pk=package_id), path)
+
+
+def _package_file(package: H5PPackage, path: str) -> HttpResponse:
+    """One file of an extracted package, for a request already allowed (Http404 for anything odd)."""
     normalised = posixpath.normpath(path)
     if normalised.startswith(("/", "..")) or "\\" in path or "\x00" in path:
         raise Http404
@@ -207,6 +212,77 @@ def h5p_file(request: HttpRequest, lesson_id: int, package_id: int, path: str) -
     response["Cache-Control"] = "private, max-age=31536000, immutable"
     if extension == "svg":
         response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+def _granted_lesson(token: str, lesson_id: int, package_id: int):
+    """The lesson and trainee a frame token grants, checked again now (Http404 otherwise).
+
+    The token names the user; the enrolment (or the staff preview right) is checked on every request,
+    so withdrawing from the module shuts the frame's files at once.
+    """
+    from django.contrib.auth import get_user_model
+
+    grant = h5p_frame.read_token(token)
+    if grant is None or (grant.lesson_id, grant.package_id) != (lesson_id, package_id):
+        raise Http404
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    user = get_user_model().objects.filter(pk=grant.user_id, is_active=True).first()
+    if user is None:
+        raise Http404
+    if not (_may_preview(user) or selectors.is_enrolled(user=user, course_id=lesson.get_parent().pk)):
+        raise Http404
+    return lesson, user
+
+
+@require_GET
+def h5p_frame_file(request: HttpRequest, token: str, lesson_id: int, package_id: int, path: str) -> HttpResponse:
+    """A package file for the sandboxed frame, which has no cookies: the token in the path decides."""
+    lesson, _user = _granted_lesson(token, lesson_id, package_id)
+    if not any(item[1] == package_id for item in lesson.h5p_block_data()):
+        raise Http404
+    response = _package_file(get_object_or_404(H5PPackage, pk=package_id), path)
+    # The frame's origin is opaque ("null"): its fetches of JSON files are cross-origin, without
+    # credentials. The token, not the origin, is the credential; it is scoped to this package.
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+@require_GET
+@xframe_options_sameorigin
+def h5p_frame_page(request: HttpRequest, lesson_id: int, block_id: str, token: str) -> HttpResponse:
+    """The document of one activity's sandboxed frame: the player, the package, its own policy."""
+    grant = h5p_frame.read_token(token)
+    if grant is None or grant.lesson_id != lesson_id:
+        raise Http404
+    package_id = dict(get_object_or_404(LessonPage.objects.live(), pk=lesson_id).h5p_block_data()).get(block_id)
+    if package_id != grant.package_id:
+        raise Http404
+    lesson, user = _granted_lesson(token, lesson_id, package_id)
+    source = selectors.canonical(lesson)
+    state = H5PState.objects.filter(user=user, lesson_id=source.pk, activity_id=block_id).first()
+    origin = _base_url(request).rstrip("/")
+    with translation.override(lesson.locale.language_code):
+        response = TemplateResponse(
+            request,
+            "courses/h5p_frame.html",
+            {
+                "block_id": block_id,
+                "files_base": reverse(
+                    "h5p_frame_file",
+                    kwargs={"token": token, "lesson_id": lesson_id, "package_id": package_id, "path": "x"},
+                )[:-2],  # no trailing slash: the player adds one
+                "iri": services.activity_iri(base_url=origin, lesson_id=source.pk, activity_id=block_id),
+                "previous_state": state.data if state else "",
+                "parent_origin": origin,
+                "language": lesson.locale.language_code,
+            },
+        )
+        response.render()
+    response["Content-Security-Policy"] = h5p_frame.policy(origin)
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

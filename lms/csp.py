@@ -1,16 +1,15 @@
 """Content-Security-Policy and the other response headers Django does not set itself.
 
 Django 5.2 has no CSP support; this middleware gives every document response (HTML, SVG, the service
-worker's script) a policy unless its view set one (the H5P package files do); static files and other
-subresources get none. Three policies:
+worker's script) a policy unless its view set one (the H5P package files and frame do); static files
+and other subresources get none. Two policies:
 
 - SITE, for every page of ours: scripts and styles only from our own files (no inline script, no
   inline event handler, no eval), images also from data: URIs (allauth's QR code), nothing may frame
   the page, forms post only here.
-- H5P, for lesson pages that play H5P activities: the H5P libraries inside a package (code an
-  editor uploaded, jQuery-based) write style attributes in the markup they build; those pages allow
-  inline *styles*, never inline scripts nor eval (the player needs neither). A lesson view marks its
-  response with `csp_h5p(response)`.
+- H5P activities no longer run in our pages: each plays in a sandboxed frame (opaque origin) whose
+  document sets its own policy, the only one allowing eval (courses/h5p/frame.py). Lesson pages
+  keep SITE.
 - ADMIN, for the Wagtail and Django admin sites (staff only, behind the second factor): their own
   inline scripts and styles are allowed; they may frame themselves (page previews).
 
@@ -37,7 +36,6 @@ SITE = {
     "base-uri": "'self'",
     "object-src": "'none'",
 }
-H5P = {**SITE, "style-src": "'self' 'unsafe-inline'"}
 ADMIN = {
     **SITE,
     "script-src": "'self' 'unsafe-inline'",
@@ -45,17 +43,10 @@ ADMIN = {
     "frame-ancestors": "'self'",
 }
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-_H5P_MARK = "_lms_csp_h5p"
 
 
 def header(policy: dict[str, str]) -> str:
     return "; ".join(f"{directive} {sources}" for directive, sources in policy.items())
-
-
-def csp_h5p(response):
-    """Mark a response as an H5P player page (the narrower exception above)."""
-    setattr(response, _H5P_MARK, True)
-    return response
 
 
 # Responses a browser runs as a document or a worker: the only ones a policy governs. A stylesheet, a
@@ -79,7 +70,7 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.site, self.h5p, self.admin = header(SITE), header(H5P), header(ADMIN)
+        self.site, self.admin = header(SITE), header(ADMIN)
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -89,12 +80,7 @@ class SecurityHeadersMiddleware:
                     del response[name]
             return response
         if "Content-Security-Policy" not in response:
-            if request.path.startswith(ADMIN_PREFIXES):
-                policy = self.admin
-            elif getattr(response, _H5P_MARK, False):
-                policy = self.h5p
-            else:
-                policy = self.site
+            policy = self.admin if request.path.startswith(ADMIN_PREFIXES) else self.site
             response["Content-Security-Policy"] = policy
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

@@ -38,8 +38,14 @@ def test_the_english_lesson_page_plays_its_activity(english_module):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Scenario" in html and "Scénario" not in html
-    # The package files the player loads are served on the English lesson too.
-    assert client.get(f"/h5p/{lessons_en[0].pk}/{package.pk}/h5p.json").status_code == 200
+    # The activity's frame, and the package files it loads, are served on the English lesson too.
+    frame_url = response.context["h5p_activities"]["act-1"]["frame_url"]
+    assert frame_url.startswith(f"/h5p/play/{lessons_en[0].pk}/act-1/")
+    frame = client.get(frame_url)
+    assert frame.status_code == 200
+    files = frame.context["files_base"]
+    assert files.endswith(f"/{lessons_en[0].pk}/{package.pk}")
+    assert Client().get(f"{files}/h5p.json").status_code == 200  # no cookies needed: the token decides
 
 
 def test_a_required_activity_not_passed_is_named_in_the_pages_language(english_module):
@@ -96,3 +102,30 @@ def test_a_non_scored_activity_saved_as_required_before_counts_as_done_once_open
     assert client.get(lessons[0].url).status_code == 200
     outcome = services.lesson_complete(user=trainee, lesson=lessons[0])
     assert outcome.completed and outcome.course_completed
+
+
+# Issue 17, item 2: the frame's token
+
+
+def test_the_frame_token_is_scoped_signed_and_expires(english_module):
+    from courses.h5p.frame import DAY, issue_token, read_token
+
+    package, _course, lessons, _course_en, _lessons_en, trainee, _client = english_module
+    token = issue_token(user_id=trainee.pk, lesson_id=lessons[0].pk, package_id=package.pk, now=0)
+    assert read_token(token, now=DAY).user_id == trainee.pk
+    assert read_token(token, now=2 * DAY) is None  # expired after the next day
+    assert read_token(token[:-2] + "xx", now=0) is None  # forged
+    anonymous = Client()
+    live = issue_token(user_id=trainee.pk, lesson_id=lessons[0].pk, package_id=package.pk)
+    base = f"/h5p/t/{live}"
+    assert anonymous.get(f"{base}/{lessons[0].pk}/{package.pk}/h5p.json")["Access-Control-Allow-Origin"] == "*"
+    assert anonymous.get(f"{base}/{lessons[1].pk}/{package.pk}/h5p.json").status_code == 404  # another lesson
+    assert anonymous.get(f"{base}/{lessons[0].pk}/{package.pk}/../../etc/passwd").status_code == 404
+    assert anonymous.get(f"/h5p/play/{lessons[0].pk}/act-1/{live}/").status_code == 200
+    assert anonymous.get(f"/h5p/play/{lessons[0].pk}/other/{live}/").status_code == 404
+    # Withdrawn from the module: the same token opens nothing any more.
+    from courses.models import Enrolment
+
+    Enrolment.objects.filter(user=trainee).update(status=Enrolment.Status.WITHDRAWN)
+    assert anonymous.get(f"{base}/{lessons[0].pk}/{package.pk}/h5p.json").status_code == 404
+    assert anonymous.get(f"/h5p/play/{lessons[0].pk}/act-1/{live}/").status_code == 404

@@ -122,6 +122,22 @@ MATRIX: dict[str, Row] = {
         lambda w: {"lesson_id": w["h5p_lesson"].pk, "package_id": w["h5p"].pk, "path": "h5p.json"},
         expect(404, anonymous=LOGIN, editor=200, admin=200),
     ),
+    # The sandboxed frame and its files carry a token instead of cookies (courses/h5p/frame.py): a
+    # bearer credential for one user, lesson and package, checked against that user's enrolment on
+    # every request. Here it names trainee B, not enrolled in the H5P module: nobody gets anything.
+    "h5p_frame": Row(
+        lambda w: {"lesson_id": w["h5p_lesson"].pk, "block_id": "act-1", "token": w["h5p_token"]},
+        expect(404),
+    ),
+    "h5p_frame_file": Row(
+        lambda w: {
+            "token": w["h5p_token"],
+            "lesson_id": w["h5p_lesson"].pk,
+            "package_id": w["h5p"].pk,
+            "path": "h5p.json",
+        },
+        expect(404),
+    ),
     # --- assessments ---
     # Trainee B (enrolled) may start; trainee A has done it (to her result); others are sent to the module.
     "assessments:test": Row(lambda w: {"test_id": w["pre"].pk}, expect(REDIRECT, anonymous=LOGIN, trainee_B=200)),
@@ -309,6 +325,7 @@ def build_world() -> dict:
     h5p = factories.h5p_package()
     _h5p_course, h5p_lessons = factories.course_tree(lessons=1, h5p_package=h5p, title="Module H5P")
     from courses import services as course_services
+    from courses.h5p.frame import issue_token
 
     trainee_b = factories.UserFactory(username="trainee-b")
     course_services.enrolment_create(user=trainee_b, course=course)
@@ -339,6 +356,7 @@ def build_world() -> dict:
         "other_lesson": other_lessons[0],
         "h5p": h5p,
         "h5p_lesson": h5p_lessons[0],
+        "h5p_token": issue_token(user_id=trainee_b.pk, lesson_id=h5p_lessons[0].pk, package_id=h5p.pk),
         **_events_world(trainer_t, session),
     }
 

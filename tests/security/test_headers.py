@@ -44,16 +44,22 @@ def test_trainee_pages_forbid_inline_scripts_and_framing(client: Client, home_pa
 
 
 @pytest.mark.django_db
-def test_only_h5p_lessons_get_the_narrower_exception_and_never_inline_scripts(client: Client):
+def test_h5p_lessons_keep_the_strict_policy_and_only_the_sandboxed_frame_allows_eval(client: Client):
     course, lessons = factories.course_tree(lessons=2, h5p_package=factories.h5p_package())
     user = factories.UserFactory()
     course_services.enrolment_create(user=user, course=course)
     client.force_login(user)
-    with_h5p = _directives(client.get(lessons[0].url)["Content-Security-Policy"])
-    assert with_h5p["script-src"] == "'self'" and with_h5p["frame-ancestors"] == "'none'"
-    assert with_h5p["style-src"] == "'self' 'unsafe-inline'"
-    without = _directives(client.get(lessons[1].url)["Content-Security-Policy"])
-    assert without["style-src"] == "'self'"
+    response = client.get(lessons[0].url)
+    with_h5p = _directives(response["Content-Security-Policy"])
+    assert with_h5p == _directives(client.get(lessons[1].url)["Content-Security-Policy"])
+    assert with_h5p["script-src"] == "'self'" and with_h5p["style-src"] == "'self'"
+    assert with_h5p["frame-ancestors"] == "'none'"
+    frame_url = response.context["h5p_activities"]["act-1"]["frame_url"]
+    frame = client.get(frame_url)
+    policy = _directives(frame["Content-Security-Policy"])
+    assert "'unsafe-eval'" in policy["script-src"] and "'unsafe-inline'" not in policy["script-src"]
+    assert policy["sandbox"] == "allow-scripts" and policy["default-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'self'" and frame["X-Frame-Options"] == "SAMEORIGIN"
 
 
 @pytest.mark.django_db

@@ -1,8 +1,9 @@
-/* Plays the H5P activities of a lesson with h5p-standalone and makes sure their results reach the
- * server: every scored statement is first written to a queue in localStorage, then sent; a failed
- * send is retried with back-off and when the browser comes back online. The server ignores
- * duplicates (statement ids), so sending twice is harmless; losing one is what this prevents.
- * Resume state is saved every 15 s, after each answer and when the page is hidden. */
+/* Receives what the lesson's H5P activities report from their sandboxed frames (h5p-frame.js) and
+ * makes sure their results reach the server: every scored statement is first written to a queue in
+ * localStorage, then sent; a failed send is retried with back-off and when the browser comes back
+ * online. The server ignores duplicates (statement ids), so sending twice is harmless; losing one is
+ * what this prevents. Resume state, sent by the frame after each answer, every 15 s and when the
+ * page is hidden, is saved with the trainee's session, which the frame never sees. */
 (function () {
     "use strict";
     var script = document.currentScript;
@@ -90,73 +91,66 @@
         flush();
     }
 
-    function postState(container, instance) {
-        if (!instance || typeof instance.getCurrentState !== "function") { return; }
-        var state = JSON.stringify(instance.getCurrentState() || {});
-        if (state === container.dataset.h5pState) { return; }
-        container.dataset.h5pState = state;
-        fetch(container.dataset.h5pStateUrl, {
+    function postState(frame, state) {
+        if (state === frame.dataset.h5pState) { return; }
+        frame.dataset.h5pState = state;
+        fetch(frame.dataset.h5pStateUrl, {
             method: "POST",
             credentials: "same-origin",
             keepalive: true,
             headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken()},
             body: JSON.stringify({state: state})
-        }).catch(function () { container.dataset.h5pState = ""; });
+        }).catch(function () { frame.dataset.h5pState = ""; });
     }
 
-    var players = [];
-    function instanceFor(container) {
-        var instances = (window.H5P && H5P.instances) || [];
-        for (var i = 0; i < instances.length; i++) {
-            if (String(instances[i].contentId) === container.dataset.h5pId) { return instances[i]; }
+    function showFailure(frame) {
+        frame.dataset.h5pOutcome = "failed";
+        frame.hidden = true;
+        var note = frame.parentNode.querySelector("[data-h5p-failed]");
+        if (note) { note.hidden = false; }
+    }
+
+    // Each activity plays in a sandboxed frame (opaque origin: it sees neither our cookies nor this
+    // page). Only messages whose source is one of those frames' windows are heard; anything else,
+    // from this page, a pop-up or another frame, is ignored.
+    var frames = Array.prototype.slice.call(document.querySelectorAll("iframe.h5p-frame"));
+    function frameOf(source) {
+        for (var i = 0; i < frames.length; i++) {
+            if (source && frames[i].contentWindow === source) { return frames[i]; }
         }
         return null;
     }
-    function saveAllStates() {
-        players.forEach(function (c) { postState(c, instanceFor(c)); });
-    }
-
-    function start() {
-        var containers = document.querySelectorAll(".h5p-container[data-h5p-id]");
-        Array.prototype.forEach.call(containers, function (container) {
-            var options = {
-                id: container.dataset.h5pId,
-                h5pJsonPath: container.dataset.h5pFiles,
-                frameJs: cfg.frameJs,
-                frameCss: cfg.frameCss,
-                embedType: "div",
-                xAPIObjectIRI: container.dataset.h5pIri,
-                frame: false,
-                icon: false
-            };
-            if (container.dataset.h5pState) {
-                // h5p-standalone 3.8 reads the state from `state` (not the `previousState` its README
-                // shows) and only when saveFreq is set; saving itself is ours (postState below).
-                options.contentUserData = [{state: container.dataset.h5pState}];
-                options.saveFreq = 3600;
-            }
-            players.push(container);
-            new H5PStandalone.H5P(container, options).then(function () {
-                if (!window.H5P || !H5P.externalDispatcher || H5P.externalDispatcher.lmsHooked) { return; }
-                H5P.externalDispatcher.lmsHooked = true;
-                H5P.externalDispatcher.on("xAPI", function (event) {
-                    var s = event.data && event.data.statement;
-                    if (!s || !s.verb || !RECORDED[s.verb.id]) { return; }
-                    var ctx = s.context && s.context.contextActivities;
-                    if (ctx && ctx.parent) { return; }  // a sub-question: the top-level statement counts
-                    enqueue(JSON.parse(JSON.stringify(s)));
-                    saveAllStates();
-                });
-            });
+    window.addEventListener("message", function (event) {
+        var frame = frameOf(event.source);
+        var data = event.data;
+        if (!frame || event.origin !== "null" || !data || data.lms !== "h5p-frame") { return; }
+        if (data.type === "xapi") {
+            var s = data.statement;
+            if (!s || typeof s !== "object" || !s.verb || !RECORDED[s.verb.id]) { return; }
+            // A frame speaks for its own activity only; the server checks the rest.
+            if (!s.object || s.object.id !== frame.dataset.h5pIri) { return; }
+            var ctx = s.context && s.context.contextActivities;
+            if (ctx && ctx.parent) { return; }
+            enqueue(JSON.parse(JSON.stringify(s)));
+        } else if (data.type === "state") {
+            if (typeof data.state === "string" && data.state.length <= 65536) { postState(frame, data.state); }
+        } else if (data.type === "height") {
+            var height = Number(data.height);
+            if (height > 0 && height < 20000) { frame.style.height = Math.ceil(height) + "px"; }
+        } else if (data.type === "ready") {
+            frame.dataset.h5pOutcome = "ready";
+        } else if (data.type === "failed") {
+            showFailure(frame);
+        }
+    });
+    // A frame whose document never reports (its player did not even load) is a failure too.
+    frames.forEach(function (frame) {
+        frame.addEventListener("load", function () {
+            setTimeout(function () { if (!frame.dataset.h5pOutcome) { showFailure(frame); } }, 30000);
         });
-        setInterval(saveAllStates, 15000);
-        document.addEventListener("visibilitychange", function () {
-            if (document.visibilityState === "hidden") { saveAllStates(); }
-        });
-    }
+    });
 
     window.addEventListener("online", flush);
     window.lmsXapiQueue = {flush: flush, size: function () { return queue().filter(mine).length; }};
-    start();
     flush();
 })();
