@@ -248,7 +248,8 @@ def _append_signature(pdf: bytes, signer, *, reserved: int) -> bytes | None:
     catalog = _object(pdf, offsets, root)
     pages = re.search(_REFERENCE % b"Pages", catalog or b"")
     kids = _object(pdf, offsets, int(pages[1])) if pages else None
-    page_numbers = re.findall(rb"(\d+)\s+0\s+R", re.search(rb"/Kids\s*\[(.*?)\]", kids or b"")[1]) if kids else []
+    kids_list = re.search(rb"/Kids\s*\[(.*?)\]", kids) if kids else None
+    page_numbers = re.findall(rb"(\d+)\s+0\s+R", kids_list[1]) if kids_list else []
     if catalog is None or len(page_numbers) != 1 or re.search(rb"/(AcroForm|Version|Extensions)\b", catalog):
         return None
     page_number = int(page_numbers[0])
