@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import subprocess
@@ -154,6 +153,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         )
 
 
+DEMO_FIXTURES = {"seeded_demo", "seeded_demo_twice", "_demo_seeded_once"}
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     for item in items:
@@ -164,6 +166,10 @@ def pytest_collection_modifyitems(config, items):
         # a time, in one xdist process, so that two of them never starve each other of the two cores.
         if item.get_closest_marker("faults") or "/tests/faults/" in str(item.path):
             item.add_marker(pytest.mark.xdist_group("faults"))
+        # The tests on the demo in one process: only that process seeds it (tests/demo_snapshot.py),
+        # and each of its tests then costs a copy, a fraction of a second.
+        elif DEMO_FIXTURES & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -415,42 +421,18 @@ def browser_type_launch_args(browser_type_launch_args):
 # --- The demo (seed_demo), built once per process ----------------------------------------------
 
 
-def _demo_settings():
-    """The settings every test runs under (the autouse fixtures above), for seeding outside a test."""
-    from django.test import override_settings
-
-    return override_settings(
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        CERTIFICATE_SIGNING_KEY=os.environ["CERTIFICATE_SIGNING_KEY"],
-    )
-
-
-def _seed_demo_snapshot(tmp_path_factory, django_db_blocker, start=None):
-    from django.conf import settings
-    from django.core.cache import cache
-    from django.utils import translation
-
-    from tests import demo_snapshot
-
-    with django_db_blocker.unblock(), _demo_settings():
-        snapshot = demo_snapshot.take(
-            media=tmp_path_factory.mktemp("demo-media"),
-            private_media=tmp_path_factory.mktemp("demo-private-media"),
-            start=start,
-        )
-        cache.clear()
-    translation.activate(settings.LANGUAGE_CODE)
-    return snapshot
-
-
 @pytest.fixture(scope="session")
 def _demo_seeded_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    return _seed_demo_snapshot(tmp_path_factory, django_db_blocker)
+    from tests import demo_snapshot
+
+    return demo_snapshot.take_once(tmp_path_factory, django_db_blocker)
 
 
 @pytest.fixture(scope="session")
 def _demo_seeded_twice(django_db_setup, django_db_blocker, tmp_path_factory, _demo_seeded_once):
-    return _seed_demo_snapshot(tmp_path_factory, django_db_blocker, start=_demo_seeded_once)
+    from tests import demo_snapshot
+
+    return demo_snapshot.take_once(tmp_path_factory, django_db_blocker, start=_demo_seeded_once)
 
 
 class Demo:
@@ -468,18 +450,13 @@ class Demo:
 def _demo(request, settings, snapshot, *, runs: int, first) -> Demo:
     from tests import demo_snapshot
 
-    request.getfixturevalue("db")  # transactional when the test is (pytest-django decides)
-    if demo_snapshot.restore(snapshot, media_root=settings.MEDIA_ROOT, private_media_root=settings.PRIVATE_MEDIA_ROOT):
-        return Demo(output=(first.output if runs == 2 else "") + snapshot.output, counts_after_first_run=first.counts)
+    if demo_snapshot.restore_into_test(request, settings, snapshot):
+        return Demo(output=(first.result if runs == 2 else "") + snapshot.result, counts_after_first_run=first.counts)
     # The database is not the migrated one the snapshot starts from (a fixture added rows first, or
     # a transactional test flushed it): run the command here, as the test would without the snapshot.
-    from django.core.management import call_command
-
     outputs, counts = [], {}
     for run in range(runs):
-        output = io.StringIO()
-        call_command("seed_demo", stdout=output)
-        outputs.append(output.getvalue())
+        outputs.append(demo_snapshot.seed_demo())
         if run == 0:
             counts = demo_snapshot.model_counts()
     return Demo(output="".join(outputs), counts_after_first_run=counts)

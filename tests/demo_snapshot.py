@@ -1,4 +1,5 @@
-"""The demo (`manage.py seed_demo`) built once per test process and copied into each test that needs it.
+"""The demo (`manage.py seed_demo`) built once per test process and copied into each test that needs it
+(and the same for other costly data that many tests start from, such as a 200-lesson module).
 
 seed_demo builds a whole Wagtail tree, question banks, attempts, a session, events, a certificate and
 a synthetic cohort: 5 s on an idle machine, over a minute on a loaded one. A dozen tests need its
@@ -16,7 +17,9 @@ test instead, as before.
 from __future__ import annotations
 
 import io
+import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +35,7 @@ class Snapshot:
 
     before: dict[str, Rows]  # every table that was not empty before, or that the command changed
     after: dict[str, Rows]  # the tables the command changed, as it left them
-    output: str  # what the command printed
+    result: object  # what the builder returned (seed_demo: what it printed)
     media: Path
     private_media: Path
     counts: dict[type, int] = field(default_factory=dict)  # rows per model after the command
@@ -103,10 +106,21 @@ def model_counts() -> dict[type, int]:
 # --- Taking and applying a snapshot -------------------------------------------------------------
 
 
-def take(*, media: Path, private_media: Path, start: Snapshot | None = None) -> Snapshot:
-    """Run seed_demo once (on top of `start` when given) in a transaction that is rolled back, and
-    keep what it changed. The caller has unblocked the database and set the settings a test has."""
+def seed_demo() -> str:
+    """The public command, as an administrator runs it; what it printed."""
     from django.core.management import call_command
+
+    output = io.StringIO()
+    call_command("seed_demo", stdout=output)
+    return output.getvalue()
+
+
+def take(
+    *, media: Path, private_media: Path, build: Callable[[], object] = seed_demo, start: Snapshot | None = None
+) -> Snapshot:
+    """Run `build` (seed_demo by default) once, on top of `start` when given, in a transaction that
+    is rolled back, and keep what it changed and returned. The caller has unblocked the database and
+    set the settings a test has."""
     from django.test import override_settings
     from django.urls import get_resolver
 
@@ -122,8 +136,7 @@ def take(*, media: Path, private_media: Path, start: Snapshot | None = None) -> 
         if start is not None:
             _apply(cursor, start)
         before = _read_all(cursor)
-        output = io.StringIO()
-        call_command("seed_demo", stdout=output)
+        result = build()
         after = _read_all(cursor)
         counts = model_counts()
         transaction.set_rollback(True)
@@ -132,7 +145,7 @@ def take(*, media: Path, private_media: Path, start: Snapshot | None = None) -> 
         changed = {**start.after, **changed}
         before = start.before | {table: rows for table, rows in before.items() if table not in start.after}
     before = {table: rows for table, rows in before.items() if table in changed or not _empty(rows)}
-    return Snapshot(before, changed, output.getvalue(), media, private_media, counts)
+    return Snapshot(before, changed, result, media, private_media, counts)
 
 
 def _apply(cursor, snapshot: Snapshot) -> None:
@@ -157,3 +170,42 @@ def restore(snapshot: Snapshot, *, media_root: str, private_media_root: str) -> 
     for source, target in ((snapshot.media, media_root), (snapshot.private_media, private_media_root)):
         shutil.copytree(source, target, dirs_exist_ok=True)
     return True
+
+
+# --- For fixtures -----------------------------------------------------------------------------
+
+
+def _test_settings():
+    """The settings every test runs under (tests/conftest.py's autouse fixtures), for building
+    outside a test."""
+    from django.test import override_settings
+
+    return override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CERTIFICATE_SIGNING_KEY=os.environ["CERTIFICATE_SIGNING_KEY"],
+    )
+
+
+def take_once(tmp_path_factory, django_db_blocker, build=None, start=None):
+    """`build` (seed_demo by default) run once for the whole process, from a session fixture."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.utils import translation
+
+    with django_db_blocker.unblock(), _test_settings():
+        snapshot = take(
+            media=tmp_path_factory.mktemp("demo-media"),
+            private_media=tmp_path_factory.mktemp("demo-private-media"),
+            start=start,
+            **({"build": build} if build else {}),
+        )
+        cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    return snapshot
+
+
+def restore_into_test(request, settings, snapshot) -> bool:
+    """Copy a snapshot (take_once) into this test; False when the test's database is not the one
+    it was taken from, and the caller must build the data itself."""
+    request.getfixturevalue("db")  # transactional when the test is (pytest-django decides)
+    return restore(snapshot, media_root=settings.MEDIA_ROOT, private_media_root=settings.PRIVATE_MEDIA_ROOT)

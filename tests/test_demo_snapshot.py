@@ -12,7 +12,7 @@ from django.db import connection, transaction
 
 from tests import demo_snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]  # the process that holds the snapshot
 
 
 def _row_counts() -> dict[str, int]:

@@ -69,9 +69,38 @@ def test_done_button_completes_and_goes_to_the_next_lesson():
     assert "33 % done" in html or "33 %" in html
 
 
+def _tree_pks(lessons: int) -> tuple[int, list[int]]:
+    course, pages = course_tree(lessons=lessons)
+    return course.pk, [page.pk for page in pages]
+
+
+@pytest.fixture(scope="session")
+def _two_hundred_lessons_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    from tests.demo_snapshot import take_once
+
+    return take_once(tmp_path_factory, django_db_blocker, build=lambda: _tree_pks(200))
+
+
+@pytest.fixture
+def two_hundred_lessons(request, settings, _two_hundred_lessons_snapshot):
+    """`course_tree(lessons=200)`: built once per test process (20 s on a loaded machine) and copied
+    into each test that asks (tests/demo_snapshot.py); built here when the copy cannot be used."""
+    from courses.models import CoursePage, LessonPage
+    from tests.demo_snapshot import restore_into_test
+
+    if restore_into_test(request, settings, _two_hundred_lessons_snapshot):
+        course_pk, lesson_pks = _two_hundred_lessons_snapshot.result
+    else:
+        course_pk, lesson_pks = _tree_pks(200)
+    pages = LessonPage.objects.in_bulk(lesson_pks)
+    return CoursePage.objects.get(pk=course_pk), [pages[pk] for pk in lesson_pks]
+
+
+# The two tests on 200 lessons in one process, which alone then builds the tree.
+@pytest.mark.xdist_group("two_hundred_lessons")
 @pytest.mark.parametrize("size", [5, 200])
-def test_lesson_page_query_count_does_not_depend_on_the_number_of_lessons(size, django_assert_max_num_queries):
-    course, lessons = course_tree(lessons=size)
+def test_lesson_page_query_count_does_not_depend_on_the_number_of_lessons(size, django_assert_max_num_queries, request):
+    course, lessons = request.getfixturevalue("two_hundred_lessons") if size == 200 else course_tree(lessons=size)
     client, _user = _enrolled_client(course)
     client.get(lessons[2].url)  # warm the site cache, as a running server would be
     with django_assert_max_num_queries(12) as captured:
@@ -80,13 +109,14 @@ def test_lesson_page_query_count_does_not_depend_on_the_number_of_lessons(size, 
     print(f"lesson page, {size} lessons: {len(captured)} queries")
 
 
-def test_lesson_query_count_is_identical_for_5_and_200_lessons():
+@pytest.mark.xdist_group("two_hundred_lessons")
+def test_lesson_query_count_is_identical_for_5_and_200_lessons(two_hundred_lessons):
     counts = []
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for size in (5, 200):
-        course, lessons = course_tree(lessons=size)
+    for size in (200, 5):  # 200 first: that tree is the copied one (two_hundred_lessons)
+        course, lessons = two_hundred_lessons if size == 200 else course_tree(lessons=size)
         client, _user = _enrolled_client(course)
         client.get(lessons[2].url)
         with CaptureQueriesContext(connection) as captured:
