@@ -20,18 +20,7 @@ MAX_FUNCTION_LINES = 80
 # --- TEMPORARY ALLOW-LIST: the lead empties it once the branches fixing these are merged -------------
 # Each entry is "path" (a module) or "path::function". An entry whose file no longer exists, or that is
 # no longer too long, is reported as stale so that the list only shrinks.
-ALLOWED = {
-    # Content written as Python literals, moving to data files (issue 16, section 5).
-    "courses/demo_content.py",
-    "assessments/demo_questions.py",
-    # Evaluation, moving to its own app with one matching path (issue 16, section 1).
-    "assessments/evaluation/report.py",
-    "assessments/evaluation/selectors.py::matched_data",
-    "evaluation/report.py",  # the same two once the app has moved
-    "evaluation/selectors.py::matched_data",
-    # Offline attempts, recorded through the one attempt service (issue 16, section 2).
-    "assessments/offline.py::offline_attempt_sync",
-}
+ALLOWED: set[str] = set()
 # --- END OF THE TEMPORARY ALLOW-LIST -----------------------------------------------------------------
 
 
