@@ -1,93 +1,130 @@
 """Stored statistics, as Moodle keeps its quiz statistics: compute once, serve until the data changes.
 
 The page's report is cached (Django's default cache: Redis in production) under the normalised
-filters, the language (labels are translated) and a data-version stamp. The stamp is read first,
-in one query, from everything the report reads:
-- finished attempts: count, latest finish, sums of scores, maxima, trainee ids and forms (a
-  submission, a paper import, an offline sync, a time-out, a re-score or an erasure changes it;
-  answers saved in open attempts do not, so a live session does not empty the store);
-- trainees' group fields (prefecture, audience, language, name prefix) and whether their consent is
-  withdrawn, as a sum weighted by id, so one trainee's change of audience or withdrawal changes the stamp;
-- rosters and session modules (the session breakdown and filter), sessions' dates and codes;
-- questions (new versions, points), forms' items, pass marks, module titles.
-So a report is recomputed exactly when something it depends on changed, and never served stale:
-the stamp is read before the data, so a change landing in between at worst stores newer numbers
-under the older stamp, which the next request no longer asks for.
+filters, the language (labels are translated) and a data-version stamp. The stamp is read first, in
+one query, from every table the report reads (REPORT_TABLES), and from every column of each: per
+table, the count of rows in scope and the sum of a hash of each row's columns, all of them as text
+(`row_fingerprint`). No list of fields to keep in step: a column added to a model enters its hash,
+and a test (tests/evaluation/test_evaluation.py) fails when the report's SQL reads a table missing
+from REPORT_TABLES. So a submission, a paper import, an offline sync, a time-out, a re-score, an
+erasure, a change of audience, of prefecture or region name, of roster, of consent, a new question
+version or a module's new title all change the stamp.
+
+Scopes keep a live session from emptying the store: attempts count only once counting (finished and
+not flagged, as the report reads them), and their responses only then; answers saved in open attempts
+do not change the stamp. Columns the report never reads and that change all the time (a login's
+time, a password) are left out by name (UNREAD_COLUMNS); a new column is in by default.
+
+A report is recomputed exactly when something it depends on changed, and never served stale: the
+stamp is read before the data, so a change landing in between at worst stores newer numbers under the
+older stamp, which the next request no longer asks for.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Callable
+from typing import cast
 
 from django.core.cache import cache
-from django.db import connections
-from django.db.models import Case, CharField, Count, F, IntegerField, Max, Q, Sum, Value, When
+from django.db import connections, models
+from django.db.models import CharField, Count, IntegerField, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import translation
 
 from evaluation.filters import ReportFilters
-from evaluation.synthetic import PREFIX as SYNTHETIC_PREFIX
 
 # Bump when EvaluationReport or its computation changes: old entries are then never read again.
 # 4: disclosure control (disclosure.py) — entries stored before it may show populations under 5.
 FORMAT = 4
 # The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
 TIMEOUT = 24 * 3600
+# Columns no report reads that change on their own (every login): out of the hash, by name.
+UNREAD_COLUMNS = {"lms.User": {"last_login", "password"}}
+# The SQLite function behind RowHash (PostgreSQL has hashtext).
+SQLITE_HASH = "evaluation_row_hash"
 
 
-def _choice_index(field: str, choices) -> Case:
-    return Case(
-        *[When(**{field: value}, then=Value(index + 1)) for index, (value, _label) in enumerate(choices)],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+def report_tables() -> dict[type[models.Model], Callable[[], models.QuerySet]]:
+    """{model: rows in scope} for every table the report's queries read (page, exports, disclosure
+    check, filters). Many-to-many tables come with their models (session modules and trainers)."""
+    from wagtail.models import Page
+
+    from assessments.models import Attempt, Question, QuestionBank, Response, Test, TestForm, TestItem
+    from courses.models import CoursePage
+    from lms.models import AdministrativeRegion, Prefecture, User
+    from training.models import Participant, TrainingSession
+
+    counting = Attempt.objects.counting
+    session_courses = cast(type[models.Model], TrainingSession.courses.through)
+    session_trainers = cast(type[models.Model], TrainingSession.trainers.through)
+    return {
+        # A flagged attempt arriving, or an open one saving answers, changes no figure, nor the stamp.
+        Attempt: counting,
+        Response: lambda: Response.objects.filter(attempt__in=counting().values("pk")),
+        Question: Question.objects.all,
+        QuestionBank: QuestionBank.objects.all,
+        TestItem: TestItem.objects.all,
+        TestForm: TestForm.objects.all,
+        Test: Test.objects.all,
+        CoursePage: CoursePage.objects.all,
+        Page: lambda: Page.objects.filter(pk__in=CoursePage.objects.values("pk")),
+        User: User.objects.all,
+        Prefecture: Prefecture.objects.all,
+        AdministrativeRegion: AdministrativeRegion.objects.all,
+        TrainingSession: TrainingSession.objects.all,
+        session_courses: session_courses._default_manager.all,
+        session_trainers: session_trainers._default_manager.all,
+        Participant: Participant.objects.all,
+    }
+
+
+class RowHash(models.Func):
+    """A 32-bit hash of a text value: hashtext on PostgreSQL, CRC-32 (registered) on SQLite."""
+
+    output_field = IntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="hashtext", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function=SQLITE_HASH, **extra)
+
+
+def register_sqlite_hash(sender, connection, **kwargs) -> None:
+    """connection_created: give SQLite the function RowHash calls."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            SQLITE_HASH, 1, lambda text: zlib.crc32(text.encode()) if text is not None else 0, deterministic=True
+        )
+
+
+class _Joined(models.Func):
+    """Text values joined with `||`, flat (nested CONCATs of fifty columns overflow SQLite's parser)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || "
+    output_field = CharField()
+
+
+def row_fingerprint(model: type[models.Model]) -> RowHash:
+    """The hash of a row: every concrete column (but UNREAD_COLUMNS) as text, separated, NULL marked."""
+    unread = UNREAD_COLUMNS.get(model._meta.label, set())
+    parts: list = []
+    for field in model._meta.concrete_fields:
+        if field.name in unread:
+            continue
+        text = Coalesce(Cast(field.attname, CharField()), Value("\x00"), output_field=CharField())
+        parts += [Value("|"), text] if parts else [text]
+    return RowHash(_Joined(*parts))
 
 
 def _stamp_parts() -> list:
     """(queryset, {name: aggregate}) per table the report reads."""
-    from assessments.models import Attempt, Question, Test, TestItem
-    from courses.models import CoursePage
-    from lms.models import Audience, User
-    from training.models import Participant as participant_model
-    from training.models import TrainingSession as session_model
-
-    person = (
-        Coalesce(F("prefecture_id"), 0) * 64
-        + _choice_index("audience", Audience.choices) * 4
-        + _choice_index("preferred_language", [("fr", ""), ("en", "")])
-        + Case(When(username__startswith=SYNTHETIC_PREFIX, then=Value(2048)), default=Value(0))
-        # Withdrawing consent (or giving it again) takes the person out of (or back into) the report.
-        + Case(When(consent_withdrawn_at__isnull=False, then=Value(4096)), default=Value(0))
-    )
     return [
-        (
-            # The attempts the report reads: a flagged one arriving changes no figure, nor the stamp.
-            Attempt.objects.counting(),
-            {
-                "n": Count("pk"),
-                "finished": Max("finished_at"),
-                "score": Sum("score"),
-                "max": Sum("max_score"),
-                "users": Sum("user_id"),
-                "forms": Sum(F("form_id") * F("number")),
-            },
-        ),
-        (User.objects.all(), {"n": Count("pk"), "groups": Sum(F("pk") * person)}),
-        (participant_model.objects.all(), {"n": Count("pk"), "last": Max("pk"), "sum": Sum("session_id")}),
-        (
-            session_model.courses.through.objects.all(),
-            {"n": Count("pk"), "last": Max("pk"), "sum": Sum(F("trainingsession_id") * F("coursepage_id"))},
-        ),
-        (session_model.objects.all(), {"n": Count("pk"), "start": Max("start_date"), "end": Max("end_date")}),
-        (
-            Question.objects.all(),
-            {"n": Count("pk"), "last": Max("pk"), "current": Count("pk", filter=Q(is_current=True))},
-        ),
-        (TestItem.objects.all(), {"n": Count("pk"), "last": Max("pk"), "anchors": Count("pk", filter=Q(anchor=True))}),
-        (Test.objects.all(), {"n": Count("pk"), "pass": Sum("pass_mark")}),
-        (CoursePage.objects.all(), {"n": Count("pk"), "published": Max("last_published_at")}),
+        (rows(), {"n": Count("pk"), "rows": Sum(row_fingerprint(model))}) for model, rows in report_tables().items()
     ]
 
 
@@ -95,7 +132,7 @@ def data_version() -> str:
     """The data-version stamp: one query, one scalar subquery per table (each table read once).
 
     Each subquery joins its table's aggregates into one text value; scalar subqueries are planned
-    apart, where nine cross-joined single-row tables cost PostgreSQL ~10 ms of join planning.
+    apart, where many cross-joined single-row tables cost PostgreSQL ~10 ms of join planning.
     """
     selects, params = [], []
     for queryset, aggregates in _stamp_parts():
@@ -118,7 +155,7 @@ def data_version() -> str:
 
 
 def _between(items: list, separator) -> list:
-    joined = []
+    joined: list = []
     for item in items:
         joined += [separator, item] if joined else [item]
     return joined

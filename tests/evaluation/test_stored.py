@@ -1,0 +1,129 @@
+"""The stored page's data-version stamp follows every table the report reads, and every column."""
+
+import datetime
+import uuid
+
+import pytest
+from django.db import IntegrityError, connection, models, transaction
+from django.test.utils import CaptureQueriesContext
+
+from evaluation import stored
+from evaluation.aggregates import matched_counts
+from evaluation.disclosure import disclosure_check
+from evaluation.filters import FILTER_SPECS, ReportFilters
+from evaluation.selectors import matched_data
+from lms import roles
+from tests.evaluation.test_evaluation import _cohort
+from tests.factories import ParticipantFactory, TrainingSessionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# A value for every filter, so that the SQL reads every table a filter can bring in.
+EVERY_FILTER = {
+    "course": 1,
+    "form": "A",
+    "region": "kankan",
+    "natural_region": "upper",
+    "prefecture": "kankan",
+    "audience": "police",
+    "language": "fr",
+    "date_from": datetime.date(2026, 1, 1),
+    "date_to": datetime.date(2026, 12, 31),
+    "mode": "online",
+    "session": "KAN1",
+    "trainer": 1,
+}
+
+
+@pytest.fixture
+def world():
+    cohort = _cohort()
+    session = TrainingSessionFactory(code="KAN1", courses=[cohort["course"]], trainer=UserFactory(role=roles.TRAINER))
+    for user in cohort["users"][:6]:
+        ParticipantFactory(session=session, user=user)
+    TrainingSessionFactory(code="LAB1")  # another session, for a row of KAN1's to move to
+    return cohort
+
+
+def _tables_read(read) -> set[str]:
+    """The tables of the project's models named in the SQL that `read` runs."""
+    from django.apps import apps
+
+    with CaptureQueriesContext(connection) as queries:
+        read()
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    tables = {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
+    return {table for table in tables if connection.ops.quote_name(table) in sql}
+
+
+def test_the_stamp_covers_every_table_the_report_reads(world):
+    assert {spec.name for spec in FILTER_SPECS} == set(EVERY_FILTER)  # a new filter joins this test
+    stamped = {model._meta.db_table for model in stored.report_tables()}
+    for filters in (ReportFilters(), ReportFilters(values=EVERY_FILTER)):
+        for read in (matched_counts, matched_data, disclosure_check):
+            read_tables = _tables_read(lambda read=read, filters=filters: read(filters=filters))
+            assert "assessments_attempt" in read_tables
+            assert read_tables <= stamped, f"{read.__name__} reads {sorted(read_tables - stamped)}, not stamped"
+
+
+def _another(field: models.Field, value):
+    """A different value for `field`, or None when there is none to give."""
+    if field.is_relation:
+        return field.related_model.objects.exclude(pk=value).values_list("pk", flat=True).first()
+    if isinstance(field, models.BooleanField):
+        return not value
+    if isinstance(field, models.IntegerField | models.FloatField | models.DecimalField):
+        return (value or 0) + 1
+    if isinstance(field, models.DateTimeField):
+        return (value or datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)) + datetime.timedelta(days=1)
+    if isinstance(field, models.DateField):
+        return (value or datetime.date(2026, 1, 1)) + datetime.timedelta(days=1)
+    if isinstance(field, models.UUIDField):
+        return uuid.uuid4()
+    if isinstance(field, models.JSONField):
+        return {"changed": [value]}
+    if isinstance(field, models.CharField | models.TextField):
+        return "zz" if str(value or "") != "zz" else "yy"  # within the shortest max_length (a country code)
+    return None
+
+
+def test_a_change_to_any_column_of_any_table_the_report_reads_changes_the_stamp(world):
+    before = stored.data_version()
+    changed: dict[str, list[str]] = {}
+    for model, rows in stored.report_tables().items():
+        row = rows().order_by("pk").first()
+        assert row is not None, f"no row in scope in {model._meta.db_table}"
+        unread = stored.UNREAD_COLUMNS.get(model._meta.label, set())
+        for field in model._meta.concrete_fields:
+            if field.primary_key or field.name in unread:
+                continue
+            new = _another(field, getattr(row, field.attname))
+            if new is None:
+                continue
+            try:
+                with transaction.atomic():
+                    # A bare UPDATE: no save(), no signal, as a bulk change or a data fix would do it.
+                    model._base_manager.filter(pk=row.pk).update(**{field.attname: new})
+                    assert stored.data_version() != before, f"{model._meta.db_table}.{field.column} left the stamp"
+                    changed.setdefault(model._meta.db_table, []).append(field.column)
+                    raise _Undo
+            except _Undo:
+                pass
+            except IntegrityError:
+                continue  # the database refuses this value: nothing changed, nothing to stamp
+    assert stored.data_version() == before
+    assert set(changed) == {model._meta.db_table for model in stored.report_tables()}, changed
+    assert {"score", "finished_at", "form_id"} <= set(changed["assessments_attempt"])
+    assert {"audience", "prefecture_id", "consent_withdrawn_at"} <= set(changed["lms_user"])
+
+
+class _Undo(Exception):
+    """Rolls the savepoint back once the stamp has been read."""
+
+
+def test_columns_the_report_never_reads_leave_the_stamp_alone(world):
+    from lms.models import User
+
+    before = stored.data_version()
+    User.objects.update(last_login=datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC))
+    assert stored.data_version() == before
