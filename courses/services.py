@@ -141,6 +141,7 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
         if storage.exists(f"{prefix}/{path}"):
             storage.delete(f"{prefix}/{path}")
     written = h5p_package.extract_package(source, validated, storage=storage, base_path=prefix)
+    written += _h5p_phone_copies(validated, storage=storage, prefix=prefix)
     try:
         package = H5PPackage(
             title=(title or validated.title)[:255],
@@ -160,6 +161,26 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
             storage.delete(name)
         raise
     return package, True
+
+
+def _h5p_phone_copies(validated, *, storage, prefix: str) -> list[str]:
+    """Phone-sized copies of the package's large content images (courses/h5p/images.py); their names."""
+    from django.core.files.base import ContentFile
+
+    from courses.h5p import images
+
+    written = []
+    for path, size in validated.files:
+        if not images.wants_copy(path, size):
+            continue
+        with storage.open(f"{prefix}/{path}", "rb") as handle:
+            copy = images.phone_copy(handle.read(), path)
+        if copy is not None:
+            name = f"{prefix}/{images.PHONE_FOLDER}/{path}"
+            if storage.exists(name):
+                storage.delete(name)
+            written.append(storage.save(name, ContentFile(copy)))
+    return written
 
 
 # --- xAPI intake --------------------------------------------------------------------------------

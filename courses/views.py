@@ -19,9 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from courses import gates, selectors, services
 from courses.h5p import frame as h5p_frame
+from courses.h5p import images as h5p_images
 from courses.models import CourseIndexPage, CoursePage, H5PPackage, H5PState, LessonPage
 from lms import parsing
 from lms.private_files import private_file_response
+from lms.storage import private_storage
 
 MAX_STATEMENT_BYTES = 64 * 1024
 
@@ -68,7 +70,7 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
     """Show a lesson to an enrolled trainee (or to staff) and record the visit.
 
     Queries are counted (tests/courses/test_pages.py): the outline costs two, the visit one upsert,
-    and a lesson with H5P two more (resume state and best scores).
+    and a lesson with H5P one more (best scores; the resume state goes to the frame, h5p_frame_page).
     """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -206,7 +208,13 @@ def _package_file(package: H5PPackage, path: str) -> HttpResponse:
     content_type = H5P_MIME_TYPES.get(extension)
     if content_type is None:
         raise Http404
-    response = private_file_response(name=f"{package.storage_prefix}/{normalised}", content_type=content_type)
+    name = f"{package.storage_prefix}/{normalised}"
+    if h5p_images.wants_copy(normalised, h5p_images.MIN_BYTES):
+        # The phone-sized copy made at import, when there is one (courses/h5p/images.py).
+        phone = f"{package.storage_prefix}/{h5p_images.PHONE_FOLDER}/{normalised}"
+        if private_storage().exists(phone):
+            name = phone
+    response = private_file_response(name=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     # Content-addressed: a package's files never change, so the phone keeps them.
     response["Cache-Control"] = "private, max-age=31536000, immutable"

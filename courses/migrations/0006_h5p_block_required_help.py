@@ -5,15 +5,123 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0005_h5ppackage_reports_score'),
+        ("courses", "0005_h5ppackage_reports_score"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='lessonpage',
-            name='body',
-            field=wagtail.fields.StreamField([('rich_text', 0), ('image', 4), ('audio', 11), ('video', 15), ('document', 18), ('h5p', 22), ('case_study', 26), ('key_points', 27), ('key_point', 31), ('glossary_term', 34), ('references', 35)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Text', 'template': 'courses/blocks/rich_text.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'What the image shows, for people who cannot see it.', 'label': 'Alternative text'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt', 2), ('caption', 3)]], {}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 6: ('wagtail.snippets.blocks.SnippetChooserBlock', ('courses.AudioLanguage',), {'label': 'Language'}), 7: ('courses.blocks.AudioDocumentChooserBlock', (), {'label': 'Audio file (MP3, OGG, M4A or WAV)'}), 8: ('wagtail.blocks.TextBlock', (), {'label': 'Transcript (in French)', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('language', 6), ('file', 7), ('transcript', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Clips, one per language'}), 11: ('wagtail.blocks.StructBlock', [[('title', 5), ('clips', 10)]], {}), 12: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Video file (MP4 or WebM)'}), 13: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Captions (WebVTT)', 'required': False}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Transcript', 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('title', 5), ('file', 12), ('captions', 13), ('transcript', 14)]], {}), 16: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Description', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('document', 16), ('description', 17)]], {}), 19: ('wagtail.snippets.blocks.SnippetChooserBlock', ('courses.H5PPackage',), {'label': 'H5P package'}), 20: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': 'The trainee must reach the pass mark before the lesson counts as completed. Only for activities that give a score: an accordion or dialog cards never do, and count as done once opened.', 'label': 'Required to complete the lesson', 'required': False}), 21: ('wagtail.blocks.IntegerBlock', (), {'default': 50, 'label': 'Pass mark (%)', 'max_value': 100, 'min_value': 0}), 22: ('wagtail.blocks.StructBlock', [[('title', 5), ('package', 19), ('required', 20), ('pass_percentage', 21)]], {}), 23: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Story'}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Question'}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Questions for reflection'}), 26: ('wagtail.blocks.StructBlock', [[('title', 5), ('text', 23), ('questions', 25)]], {}), 27: ('courses.blocks.KeyPointsBlock', (), {}), 28: ('wagtail.blocks.TextBlock', (), {'label': 'Key point'}), 29: ('wagtail.blocks.StructBlock', [[('language', 6), ('file', 7)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'default': [], 'label': 'Clips, one per language', 'required': False}), 31: ('wagtail.blocks.StructBlock', [[('text', 28), ('clips', 30)]], {}), 32: ('wagtail.blocks.CharBlock', (), {'label': 'Term'}), 33: ('wagtail.blocks.TextBlock', (), {'label': 'Definition'}), 34: ('wagtail.blocks.StructBlock', [[('term', 32), ('definition', 33)]], {}), 35: ('courses.blocks.ReferencesBlock', (), {})}, verbose_name='content'),
+            model_name="lessonpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("rich_text", 0),
+                    ("image", 4),
+                    ("audio", 11),
+                    ("video", 15),
+                    ("document", 18),
+                    ("h5p", 22),
+                    ("case_study", 26),
+                    ("key_points", 27),
+                    ("key_point", 31),
+                    ("glossary_term", 34),
+                    ("references", 35),
+                ],
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+                            "label": "Text",
+                            "template": "courses/blocks/rich_text.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "What the image shows, for people who cannot see it.",
+                            "label": "Alternative text",
+                        },
+                    ),
+                    3: ("wagtail.blocks.CharBlock", (), {"label": "Caption", "required": False}),
+                    4: ("wagtail.blocks.StructBlock", [[("image", 1), ("alt", 2), ("caption", 3)]], {}),
+                    5: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
+                    6: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("courses.AudioLanguage",),
+                        {"label": "Language"},
+                    ),
+                    7: ("courses.blocks.AudioDocumentChooserBlock", (), {"label": "Audio file (MP3, OGG, M4A or WAV)"}),
+                    8: ("wagtail.blocks.TextBlock", (), {"label": "Transcript (in French)", "required": False}),
+                    9: ("wagtail.blocks.StructBlock", [[("language", 6), ("file", 7), ("transcript", 8)]], {}),
+                    10: ("wagtail.blocks.ListBlock", (9,), {"label": "Clips, one per language"}),
+                    11: ("wagtail.blocks.StructBlock", [[("title", 5), ("clips", 10)]], {}),
+                    12: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Video file (MP4 or WebM)"}),
+                    13: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Captions (WebVTT)", "required": False},
+                    ),
+                    14: ("wagtail.blocks.TextBlock", (), {"label": "Transcript", "required": False}),
+                    15: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 5), ("file", 12), ("captions", 13), ("transcript", 14)]],
+                        {},
+                    ),
+                    16: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    17: ("wagtail.blocks.CharBlock", (), {"label": "Description", "required": False}),
+                    18: ("wagtail.blocks.StructBlock", [[("document", 16), ("description", 17)]], {}),
+                    19: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("courses.H5PPackage",),
+                        {"label": "H5P package"},
+                    ),
+                    20: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": True,
+                            "help_text": "The trainee must reach the pass mark before the lesson counts as completed. Only for activities that give a score: an accordion or dialog cards never do, and count as done once opened.",
+                            "label": "Required to complete the lesson",
+                            "required": False,
+                        },
+                    ),
+                    21: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {"default": 50, "label": "Pass mark (%)", "max_value": 100, "min_value": 0},
+                    ),
+                    22: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 5), ("package", 19), ("required", 20), ("pass_percentage", 21)]],
+                        {},
+                    ),
+                    23: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["h2", "h3", "bold", "italic", "link", "ol", "ul"], "label": "Story"},
+                    ),
+                    24: ("wagtail.blocks.CharBlock", (), {"label": "Question"}),
+                    25: ("wagtail.blocks.ListBlock", (24,), {"label": "Questions for reflection"}),
+                    26: ("wagtail.blocks.StructBlock", [[("title", 5), ("text", 23), ("questions", 25)]], {}),
+                    27: ("courses.blocks.KeyPointsBlock", (), {}),
+                    28: ("wagtail.blocks.TextBlock", (), {"label": "Key point"}),
+                    29: ("wagtail.blocks.StructBlock", [[("language", 6), ("file", 7)]], {}),
+                    30: (
+                        "wagtail.blocks.ListBlock",
+                        (29,),
+                        {"default": [], "label": "Clips, one per language", "required": False},
+                    ),
+                    31: ("wagtail.blocks.StructBlock", [[("text", 28), ("clips", 30)]], {}),
+                    32: ("wagtail.blocks.CharBlock", (), {"label": "Term"}),
+                    33: ("wagtail.blocks.TextBlock", (), {"label": "Definition"}),
+                    34: ("wagtail.blocks.StructBlock", [[("term", 32), ("definition", 33)]], {}),
+                    35: ("courses.blocks.ReferencesBlock", (), {}),
+                },
+                verbose_name="content",
+            ),
         ),
     ]

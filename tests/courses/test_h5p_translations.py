@@ -129,3 +129,38 @@ def test_the_frame_token_is_scoped_signed_and_expires(english_module):
     Enrolment.objects.filter(user=trainee).update(status=Enrolment.Status.WITHDRAWN)
     assert anonymous.get(f"{base}/{lessons[0].pk}/{package.pk}/h5p.json").status_code == 404
     assert anonymous.get(f"/h5p/play/{lessons[0].pk}/act-1/{live}/").status_code == 404
+
+
+# Issue 17, item 5: phone-sized copies of large content images
+
+
+def test_a_large_content_image_is_served_phone_sized_and_the_original_is_kept(home_pages):
+    import io
+
+    from PIL import Image
+
+    from courses.h5p import images
+    from courses.h5p.builder import build_package
+    from courses.h5p.frame import issue_token
+    from lms.storage import private_storage
+
+    photo = io.BytesIO()
+    Image.effect_noise((2400, 1600), 40).convert("RGB").save(photo, "JPEG", quality=92)
+    original = photo.getvalue()
+    assert len(original) > 1024 * 1024  # like the 1 MB JPEG of a real TrueFalse package
+    data = build_package(title="Photo", content={}, extra_files={"content/images/photo.jpg": original})
+    package, _created = services.h5p_package_import(source=data)
+    course, lessons = course_tree(lessons=1, h5p_package=package)
+    trainee = UserFactory()
+    services.enrolment_create(user=trainee, course=course)
+    token = issue_token(user_id=trainee.pk, lesson_id=lessons[0].pk, package_id=package.pk)
+
+    response = Client().get(f"/h5p/t/{token}/{lessons[0].pk}/{package.pk}/content/images/photo.jpg")
+    served = b"".join(response.streaming_content)
+    assert response["Content-Type"] == "image/jpeg"
+    with Image.open(io.BytesIO(served)) as image:
+        assert max(image.size) == images.PHONE_SIDE and image.format == "JPEG"
+    assert len(served) < len(original) / 4, (len(served), len(original))
+    with private_storage().open(f"{package.storage_prefix}/content/images/photo.jpg", "rb") as kept:
+        assert kept.read() == original
+    print(f"2G weight of the photo: {len(original)} bytes before, {len(served)} after")

@@ -28,6 +28,7 @@ from django.db import connection
 from django.test import Client
 
 from courses import services as course_services
+from courses.h5p.frame import issue_token
 from tests.factories import CertificateFactory, UserFactory, course_tree, h5p_package
 
 pytestmark = [pytest.mark.nginx, pytest.mark.django_db(transaction=True)]
@@ -156,6 +157,7 @@ def site_data(site_folder, eager_tasks):
     course, lessons = course_tree(h5p_package=package)
     trainee = UserFactory()
     course_services.enrolment_create(user=trainee, course=course)
+    token = issue_token(user_id=trainee.pk, lesson_id=lessons[0].pk, package_id=package.pk)
 
     def session(user) -> dict[str, str]:
         client = Client()
@@ -168,6 +170,7 @@ def site_data(site_folder, eager_tasks):
         "h5p_url": f"/h5p/{lessons[0].pk}/{package.pk}/h5p.json",
         "svg_url": f"/h5p/{lessons[0].pk}/{package.pk}/{quote(SVG_NAME)}",
         "h5p_name": f"{package.storage_prefix}/h5p.json",
+        "frame_file_url": f"/h5p/t/{token}/{lessons[0].pk}/{package.pk}/h5p.json",
         "holder": session(certificate.enrolment.user),
         "trainee": session(trainee),
         "other": session(UserFactory()),
@@ -318,6 +321,10 @@ def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_
     assert get(site_data["h5p_url"], site_data["other"]).status_code == 404
     assert get(site_data["h5p_url"]).status_code == 302
     assert get(f"/media/{site_data['h5p_name']}", site_data["trainee"]).status_code == 404
+    # The same file for the activity's sandboxed frame: no cookie, a token; nginx keeps the CORS header.
+    framed = get(site_data["frame_file_url"])
+    assert framed.status_code == 200 and framed.content == stored
+    assert framed.headers["Access-Control-Allow-Origin"] == "*"
 
     # Genuinely public media (Wagtail's images) are still published.
     image = site_folder / "media" / "images" / "carte.png"

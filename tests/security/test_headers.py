@@ -175,7 +175,11 @@ def test_trainee_pages_the_h5p_player_and_the_service_worker_run_without_a_csp_v
         page.goto(base + url)
         page.wait_for_load_state("networkidle")
         if url == lessons[0].url:
-            expect(page.get_by_role("radio", name="Oui")).to_be_visible()  # the player has drawn the activity
+            # The player has drawn the activity in its sandboxed frame, under the frame's own policy.
+            expect(page.frame_locator("iframe.h5p-frame").get_by_role("radio", name="Oui")).to_be_visible()
+            frame = next(f for f in page.frames if "/h5p/play/" in f.url)
+            if frame.evaluate("window.__csp"):
+                violations[url + " (frame)"] = frame.evaluate("window.__csp")
         if url == f"/fr/tests/{pre.pk}/":
             page.locator("input[type=radio]").first.check()  # autosave.js sends the answer
             page.wait_for_load_state("networkidle")

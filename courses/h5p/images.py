@@ -1,0 +1,44 @@
+"""Phone-sized copies of a package's large content images, made once at import (issue 17, item 5).
+
+Real packages carry full-size photos (a 1 MB JPEG in a TrueFalse): on 2G that alone takes seconds.
+A copy whose longest side is at most PHONE_SIDE pixels, in the same format (the player and the
+MIME type expect the file's own extension), is stored beside the package under `.phone/` (a path no
+package entry can take: entries starting with "." are skipped) and served in place of the original
+to the player; the original is kept.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, UnidentifiedImageError
+
+PHONE_SIDE = 960  # pixels, longest side: sharp on a 360-px-wide phone at 2x, and in landscape
+JPEG_QUALITY = 70
+MIN_BYTES = 100 * 1024  # smaller images are left alone
+EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
+PHONE_FOLDER = ".phone"
+
+
+def wants_copy(path: str, size: int) -> bool:
+    extension = path.rsplit(".", 1)[-1].lower()
+    return path.startswith("content/") and extension in EXTENSIONS and size >= MIN_BYTES
+
+
+def phone_copy(data: bytes, path: str) -> bytes | None:
+    """A smaller copy of the image `data` (named `path`), or None when it would not be smaller."""
+    image_format = EXTENSIONS[path.rsplit(".", 1)[-1].lower()]
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format != image_format:
+                return None
+            image.thumbnail((PHONE_SIDE, PHONE_SIDE))
+            out = io.BytesIO()
+            if image_format == "JPEG":
+                image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            else:
+                image.save(out, "PNG", optimize=True)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    copy = out.getvalue()
+    return copy if len(copy) < len(data) else None
