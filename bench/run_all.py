@@ -108,7 +108,15 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="the documented figures' settings (long)")
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHES), help="run only these benches")
     parser.add_argument("--logs", type=Path, help="where to keep each bench's output (default: a temporary folder)")
+    parser.add_argument("--table-from", type=Path, help="print the table from the logs of an earlier run, run nothing")
     args = parser.parse_args()
+    if args.table_from:
+        rows = []
+        for log in sorted(args.table_from.glob("*.log"), key=lambda path: path.stat().st_mtime):
+            lines = log.read_text(errors="replace").splitlines()
+            rows += [json.loads(line[len(ROW_MARK) :]) for line in lines if line.startswith(ROW_MARK)]
+        print(table(rows) if rows else f"no figures in {args.table_from}")
+        return
     logs = args.logs or Path(tempfile.mkdtemp(prefix="lms-bench-logs-"))
     logs.mkdir(parents=True, exist_ok=True)
     mode = "full" if args.full else "quick"
