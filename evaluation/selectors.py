@@ -26,6 +26,7 @@ from assessments.models import Attempt, Question, Response, Test, TestItem
 from evaluation.aggregates import PairCounts, synthetic_flag
 from evaluation.filters import ReportFilters, session_code
 from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture, User
+from lms.text import sort_key
 from training.models import TrainingSession
 
 
@@ -408,10 +409,13 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 def _session_choices() -> dict[str, list[tuple[str, str]]]:
     """Sessions and their trainers (two queries)."""
     sessions = TrainingSession.objects.order_by("-start_date")
-    trainers = User.objects.filter(training_sessions_run__isnull=False).distinct().order_by("display_name")
+    trainers = User.objects.filter(training_sessions_run__isnull=False).distinct().order_by("pk")
     return {
         "session": [(code, f"{code} – {title}") for code, title in sessions.values_list("code", "title")],
         "trainer": [
-            (str(pk), name or username) for pk, name, username in trainers.values_list("pk", "display_name", "username")
+            (str(pk), name or username)
+            for pk, name, username in sorted(
+                trainers.values_list("pk", "display_name", "username"), key=lambda row: sort_key(row[1] or row[2])
+            )
         ],
     }
