@@ -6,8 +6,8 @@ C…) are the letters typed there: both go through `option_letters` and `matchin
 printed "B" and a typed "B" always mean the same option.
 
 Options are printed in id order (natural order: "2" before "10"), true/false as true then false,
-never shuffled, and the answer key is never printed. Only reportlab's built-in Helvetica is used:
-it covers French (Latin-1 and Windows-1252), so no font file is needed.
+never shuffled, and the answer key is never printed. The font is DejaVu Sans (lms.pdf), which has the
+letters of Fula names (Ɓ Ɗ Ƴ Ŋ Ɲ ɛ ɔ) that the built-in Helvetica lacks.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from evaluation.aggregates import PairCounts
 from evaluation.filters import ReportFilters, session_code
 from evaluation.matching import MATCHING_COLUMNS, attempts_sql, matching_sql
 from lms.models import AdministrativeRegion, Audience, NaturalRegion, Prefecture, User
+from lms.text import sort_key
 from training.models import TrainingSession
 
 
@@ -321,10 +322,13 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
 def _session_choices() -> dict[str, list[tuple[str, str]]]:
     """Sessions and their trainers (two queries)."""
     sessions = TrainingSession.objects.order_by("-start_date")
-    trainers = User.objects.filter(training_sessions_run__isnull=False).distinct().order_by("display_name")
+    trainers = User.objects.filter(training_sessions_run__isnull=False).distinct().order_by("pk")
     return {
         "session": [(code, f"{code} – {title}") for code, title in sessions.values_list("code", "title")],
         "trainer": [
-            (str(pk), name or username) for pk, name, username in trainers.values_list("pk", "display_name", "username")
+            (str(pk), name or username)
+            for pk, name, username in sorted(
+                trainers.values_list("pk", "display_name", "username"), key=lambda row: sort_key(row[1] or row[2])
+            )
         ],
     }

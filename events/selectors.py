@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from events.models import Event, OutreachLog, Registrant
 from lms.models import Prefecture
+from lms.text import sort_key
 from training.models import Coordinator
 from training.selectors import is_administrator
 
@@ -74,7 +75,9 @@ def event_open_for_registration(*, pk: int) -> Event:
 
 
 def registrants(*, event: Event) -> list[Registrant]:
-    return list(Registrant.objects.filter(event=event).order_by("name", "pk"))
+    # Sorted in Python (an event has tens of registrants): the databases' orders put "Sékou" after
+    # "Souleymane" and "Ɓah" after "Zoumanigui".
+    return sorted(Registrant.objects.filter(event=event).order_by("pk"), key=lambda r: sort_key(r.name))
 
 
 def event_counts(*, event: Event) -> dict[tuple[str, str, str], int]:

@@ -10,7 +10,8 @@ from django.utils.translation import override
 CONSENT_PARAGRAPHS = [
     _(
         "To give you your training and your certificates, the platform keeps your username, the name you give, "
-        "your answers and your results. Your email, phone and organisation are optional."
+        "your answers and your results. Your email is optional. A trainer who adds you to a session may also "
+        "record your phone number and organisation."
     ),
     _(
         "Evaluators and funders only see results without names, and never groups of fewer than five people. "

@@ -69,6 +69,18 @@ class AccountSignupForm(SignupForm):
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
         self.order_fields(self.field_order)
+        # Forgetting the consent box must not cost the passwords: they are sent back into the form
+        # (this page is never cached) unless they are themselves what is wrong.
+        for name in ("password1", "password2"):
+            if name in self.fields:
+                self.fields[name].widget.render_value = True
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and any(name in self.errors for name in ("password1", "password2")):
+            for name in ("password1", "password2"):
+                if name in self.fields:
+                    self.fields[name].widget.render_value = False
 
     def validate_unique_email(self, value) -> str:
         """Never "this address is already registered": for this programme that would confirm that a

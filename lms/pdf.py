@@ -2,11 +2,11 @@
 A4 page with its footer of the paper forms and sheets, and the Unicode font with the canvas helpers
 that fit and wrap text.
 
-- Paper tests (assessments.paper) and session sheets (training.paper) use reportlab's built-in
-  Helvetica: it covers French (Latin-1 and Windows-1252), so no font file is needed.
-- Certificates (certificates.rendering) print names in Guinea's national languages (ɓ ɗ ƴ ŋ ɲ ɛ ɔ),
-  which the PDF standard fonts lack: DejaVu Sans (Debian's fonts-dejavu-core), registered once per
-  process by `register_fonts` and embedded as a subset.
+Every document prints names in Guinea's national languages (ɓ ɗ ƴ ŋ ɲ ɛ ɔ), which the PDF standard
+fonts (Helvetica) lack — "Fatoumata Ɓah" came out as "Fatoumata ■ah". So certificates
+(certificates.rendering), paper tests (assessments.paper) and session sheets (training.paper) all use
+DejaVu Sans (Debian's fonts-dejavu-core, settings.CERTIFICATE_FONT_DIR), registered once per process
+by `register_fonts` and embedded as a subset.
 """
 
 from __future__ import annotations
@@ -21,37 +21,41 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
-# --- Documents of paragraphs and tables (built-in Helvetica) ---------------------------------------
+# --- Documents of paragraphs and tables (DejaVu Sans) -----------------------------------------------
 
 
 def text(value) -> str:
-    """Text safe for a Paragraph: NFC (so "é" is one Latin-1 character) and XML-escaped."""
+    """Text safe for a Paragraph: NFC (so "é" is one character, as the font has it) and XML-escaped."""
     return escape(unicodedata.normalize("NFC", str(value or "")))
 
 
 def styles() -> dict[str, ParagraphStyle]:
-    """The paragraph styles of printed forms and sheets, by name."""
-    base = ParagraphStyle("base", fontName="Helvetica", fontSize=10.5, leading=13.5)
+    """The paragraph styles of printed forms and sheets, by name (registers the fonts if needed)."""
+    from django.conf import settings
+
+    register_fonts(settings.CERTIFICATE_FONT_DIR)
+    base = ParagraphStyle("base", fontName=FONT, fontSize=10.5, leading=13.5)
     return {
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
-        "hint": ParagraphStyle("hint", parent=base, fontName="Helvetica-Oblique", fontSize=8.5, leading=11),
-        "title": ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=15, leading=19),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontName="Helvetica-Bold", fontSize=12, leading=16),
-        "question": ParagraphStyle("question", parent=base, fontName="Helvetica-Bold", spaceBefore=4),
+        "hint": ParagraphStyle("hint", parent=base, fontName=FONT_ITALIC, fontSize=8.5, leading=11),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16),
+        "question": ParagraphStyle("question", parent=base, fontName=FONT_BOLD, spaceBefore=4),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11),
-        "head": ParagraphStyle("head", parent=base, fontName="Helvetica-Bold", fontSize=8, leading=9.5, alignment=1),
+        "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=8, leading=9.5, alignment=1),
     }
 
 
 def _footer(footer_text: str):
     def draw(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 7.5)
+        canvas.setFont(FONT, 7.5)
         canvas.setFillColor(colors.grey)
         page = _("Page %(number)s") % {"number": doc.page}
         canvas.drawString(doc.leftMargin, 10 * mm, unicodedata.normalize("NFC", f"{footer_text} · {page}"))
@@ -84,18 +88,26 @@ def build(story: list, *, pagesize, title: str, footer: str, compress: bool) -> 
 
 # --- Drawing on a canvas with the Unicode font ------------------------------------------------------
 
-FONT, FONT_BOLD = "CertSans", "CertSans-Bold"
+FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = "CertSans", "CertSans-Bold", "CertSans-Oblique", "CertSans-BoldOblique"
 
 _registered: set[str] = set()
 
 
 def register_fonts(font_dir: str | Path) -> None:
-    """Register DejaVu Sans as FONT and FONT_BOLD once per process (reading the TTF is the slow part)."""
+    """Register DejaVu Sans as FONT, FONT_BOLD, FONT_ITALIC and FONT_BOLD_ITALIC once per process
+    (reading the TTF is the slow part), as one family so that <b> and <i> in a Paragraph use them."""
     key = str(font_dir)
     if key in _registered:
         return
-    pdfmetrics.registerFont(TTFont(FONT, str(Path(font_dir) / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(Path(font_dir) / "DejaVuSans-Bold.ttf")))
+    files = {
+        FONT: "DejaVuSans.ttf",
+        FONT_BOLD: "DejaVuSans-Bold.ttf",
+        FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+        FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+    }
+    for name, file in files.items():
+        pdfmetrics.registerFont(TTFont(name, str(Path(font_dir) / file)))
+    registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
     _registered.add(key)
 
 

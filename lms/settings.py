@@ -22,6 +22,8 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="django-insecure-embedded-default-key-change-me")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form shows the site's own page, in the visitor's language (lms.errors), not Django's English one.
+CSRF_FAILURE_VIEW = "lms.errors.csrf_failure"
 
 # --- Applications -------------------------------------------------------------------------------
 
@@ -297,7 +299,7 @@ TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
 ALLAUTH_TRUSTED_PROXY_COUNT = 0
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = None
 # The version of the consent text shown at sign-up; recorded with each consent.
-CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-11")
+CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-12")
 
 # Staff (lms.roles.is_staff_account) must enrol an authenticator app before any other page; the
 # code is asked at each login. Passkeys (WebAuthn) are left out: they need the fido2 package and a

@@ -76,3 +76,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The site's own error pages, in the visitor's language (lms.errors); CSRF_FAILURE_VIEW in settings.
+handler404 = "lms.errors.page_not_found"
+handler403 = "lms.errors.permission_denied"
+handler500 = "lms.errors.server_error"

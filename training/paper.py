@@ -1,4 +1,4 @@
-"""Printed paper for a session (reportlab, built-in Helvetica, lms.pdf): the credentials
+"""Printed paper for a session (reportlab, DejaVu Sans, lms.pdf): the credentials
 sheet handed out in the room, and a day's sign-in sheet for days without network."""
 
 from __future__ import annotations

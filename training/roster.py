@@ -8,7 +8,6 @@ username/identifiant and country/pays. Rows are numbered as in a spreadsheet (th
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from lms.models import Audience, Prefecture
+from lms.text import fold
 
 COLUMNS = {
     "name": {"name", "nom"},
@@ -34,13 +34,6 @@ LANGUAGES = {"fr": "fr", "francais": "fr", "french": "fr", "en": "en", "anglais"
 # numbers such as +224 622 00 00 00 are the one legitimate exception.
 FORMULA_START = ("=", "+", "-", "@")
 PHONE = re.compile(r"^\+?[0-9][0-9 .-]{5,20}$")
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents or surrounding and repeated spaces: 'Nzérékoré ' → 'nzerekore'."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.casefold().split())
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from lms import roles
+from lms import roles, text
 from training.models import Attendance, Coordinator, Participant, SessionDay, TestWindow, TrainingSession
 
 MANAGE_PERMISSION = "lms.manage_training_sessions"
@@ -93,7 +93,7 @@ def session_for(*, user, code: str) -> TrainingSession:
 def participants(*, session: TrainingSession) -> list[Participant]:
     """The roster, by name, with each person's account."""
     people = list(Participant.objects.filter(session=session).select_related("user", "user__prefecture"))
-    return sorted(people, key=lambda p: ((p.user.display_name or p.user.username).casefold(), p.user.username))
+    return sorted(people, key=lambda p: (text.sort_key(p.user.display_name or p.user.username), p.user.username))
 
 
 # --- Attendance ------------------------------------------------------------------------------------

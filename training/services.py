@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -12,13 +11,13 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
 from courses.services import enrolment_create
 from lms import roles
 from lms.models import User
+from lms.text import ascii_stem, sort_key
 from training import hooks, roster, selectors
 from training.models import Attendance, Participant, SessionDay, TestWindow, TrainingSession
 
@@ -173,7 +172,7 @@ def _username_for(name: str, taken: set[str]) -> str:
     that she has one elsewhere. A taken draw (in `taken` or in the database) is simply drawn again;
     the chosen username is added to `taken`.
     """
-    stem = re.sub(r"[^a-z0-9]+", ".", slugify(name).replace("-", ".")).strip(".")[:20].strip(".") or "participant"
+    stem = ascii_stem(name)[:20].strip(".") or "participant"
     while True:
         suffix = "".join(secrets.choice(USERNAME_SUFFIX_ALPHABET) for _ in range(USERNAME_SUFFIX_LENGTH))
         candidate = f"{stem}-{suffix}"
@@ -335,7 +334,7 @@ def credentials_issue(*, session: TrainingSession) -> list[Credential]:
             else:
                 note = _("(not issued here: this session did not create the account, or it was already used)")
         credentials.append(Credential(user.display_name or user.username, user.username, password, note))
-    return sorted(credentials, key=lambda c: (c.name.casefold(), c.username))
+    return sorted(credentials, key=lambda c: (sort_key(c.name), c.username))
 
 
 # --- Attendance -------------------------------------------------------------------------------------

@@ -65,6 +65,31 @@ def test_signup_without_consent_is_refused_and_creates_nothing(client, home_page
     assert not User.objects.filter(username="kadiatou").exists()
 
 
+def test_forgetting_consent_keeps_the_passwords_and_names_the_error_at_the_top_and_at_the_box(client):
+    response = _signup(client, consent="", email="kadiatou@example.org")
+    html = response.content.decode()
+    summary = html.index('id="error-summary"')
+    assert summary < html.index('id="consent-text"') < html.index('name="consent"')
+    assert 'href="#id_consent"' in html[summary:]
+    assert html.count("Votre consentement est nécessaire") == 2  # in the summary and at the box
+    assert html.count('value="Une-phrase-longue-2026"') == 2  # both passwords kept
+    assert 'value="kadiatou"' in html and 'value="Kadiatou Sow"' in html and 'value="kadiatou@example.org"' in html
+
+
+def test_mismatched_passwords_are_not_sent_back(client):
+    html = _signup(client, password2="Autre-phrase-longue-2026").content.decode()
+    assert "Une-phrase-longue-2026" not in html and "Autre-phrase-longue-2026" not in html
+    assert 'id="error-summary"' in html and 'href="#id_password2"' in html
+
+
+def test_the_consent_text_names_only_what_the_sign_up_form_asks_or_a_trainer_records(client):
+    html = client.get(_url("account_signup", "en")).content.decode()
+    assert "Your email is optional." in html and "Your email, phone and organisation are optional" not in html
+    assert 'name="phone"' not in html and 'name="organisation"' not in html
+    french = client.get(_url("account_signup")).content.decode()
+    assert "Votre courriel est facultatif." in french
+
+
 def test_signup_page_shows_the_consent_text_and_its_version(client):
     html = client.get(_url("account_signup")).content.decode()
     assert "Vos données" in html

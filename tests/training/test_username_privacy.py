@@ -88,3 +88,17 @@ def test_the_username_on_the_accounts_sheet_logs_in():
     (credential,) = services.credentials_issue(session=participant.participations.get().session)
     assert credential.username == participant.username
     assert Client().login(username=credential.username, password=credential.password)
+
+
+def test_a_fula_name_keeps_every_letter_in_its_username():
+    """'Fatoumata Ɓah' became 'fatoumata.ah' (slugify drops Ɓ): Fula letters are spelled in Latin letters."""
+    taken: set[str] = set()
+    cases = {
+        "Fatoumata Ɓah": "fatoumata.bah",
+        "Ɗiallo Ƴattara": "diallo.yattara",
+        "Ŋaliya Ɲɛlɛn": "naliya.nyelen",
+        "Kɔrɔma Kéïta": "koroma.keita",
+    }
+    for name, stem in cases.items():
+        username = services._username_for(name, taken)
+        assert re.fullmatch(re.escape(stem) + r"-[23456789abcdefghjkmnpqrstuvwxyz]{4}", username), username

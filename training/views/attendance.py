@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lms import text
 from lms.http import file_response
 from lms.models import StaffAccess
 from training import paper, selectors, services
@@ -51,8 +52,7 @@ def attendance_page(request: HttpRequest, code: str, date: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     people = selectors.participants(session=session)
     if query:
-        folded = query.casefold()
-        people = [p for p in people if folded in (p.user.display_name or p.user.username).casefold()]
+        people = [p for p in people if text.matches(query, p.user.display_name, p.user.username)]
     day_marks = selectors.day_attendance(day=day)
     context = {
         "session": session,
