@@ -34,7 +34,7 @@ class AttemptQuerySet(models.QuerySet):
         """The finished attempts that count for a score, whatever the route (online, offline, shared
         phone, paper): within the attempts allowed and inside the test's window, i.e. not flagged.
 
-        The flags are decided once, when the attempt is finished (`services.finish_flags`): an attempt
+        The flags are decided once, when the attempt is finished (`services._finish`, every route): an attempt
         finished when the attempts allowed were already used up is `flagged_duplicate`, one that
         arrived after the window is `flagged_late`. A flagged attempt is kept for the trainer and never
         counts. Every consumer of scores (certificates, the evaluation report and its exports, the
