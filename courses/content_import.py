@@ -28,7 +28,7 @@ from courses import services
 from courses.blocks import LessonBodyBlock
 from courses.h5p.builder import build_package
 from courses.models import AudienceGroup, CourseIndexPage, CoursePage, LessonPage
-from lms.content_files import SOURCE_LANGUAGE, DataFile, Problems
+from lms.content_files import SOURCE_LANGUAGE, ContentError, DataFile, Problem, Problems
 from lms.models import HomePage
 
 # Blocks a file can hold: the others choose files from the media library, which happens in the admin.
@@ -293,7 +293,10 @@ def _objectives(texts: list[str], page: Page | None) -> list:
 def modules_import(catalogue: Catalogue) -> list[CoursePage]:
     """Creates or updates the catalogue, modules and lessons read by `modules_read`."""
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    home = HomePage.objects.get(locale=locales[SOURCE_LANGUAGE])
+    home = HomePage.objects.filter(locale__language_code=SOURCE_LANGUAGE).first()
+    if home is None:
+        message = _("The site has no French home page to put the catalogue under: run seed_demo or create it first.")
+        raise ContentError([Problem("catalogue.yaml", "", message)])
     index = CourseIndexPage.objects.child_of(home).first()
     source = catalogue.text[SOURCE_LANGUAGE]
     if index is None:

@@ -87,7 +87,13 @@ LESSONS = ["qu-est-ce-que-la-securite-humaine", "les-quatre-principes"]
 
 
 @pytest.fixture
-def programme(tmp_path, home_pages) -> Path:
+def programme(programme_files, home_pages) -> Path:
+    """The programme folder, on a site with its home pages."""
+    return programme_files
+
+
+@pytest.fixture
+def programme_files(tmp_path) -> Path:
     """A programme folder: one demo module with two of its lessons, and that module's questions."""
     modules, questions = tmp_path / "modules", tmp_path / "questions"
     (modules / MODULE).mkdir(parents=True)
@@ -237,3 +243,9 @@ def test_an_unreadable_file_is_named_with_its_line(programme):
         questions_import.banks_read(programme / "questions")
     (problem,) = raised.value.problems
     assert problem.path == f"{MODULE}.yaml" and problem.field.endswith(" 2")  # where the parser stopped
+
+
+def test_a_site_without_its_home_page_gets_nothing_and_is_told_why(programme_files):
+    with translation.override("en"), pytest.raises(CommandError, match="no French home page"):
+        call_command("import_content", str(programme_files))
+    assert not CoursePage.objects.exists() and not Question.objects.exists()
