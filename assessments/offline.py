@@ -132,6 +132,9 @@ class Package:
     shared: bool
     expires_at: datetime
     sheets: list[Sheet]
+    # On one's own phone, the attempts left when downloaded: the phone stops offering a start that could
+    # only be flagged "beyond the attempts allowed". None on a shared phone (its people differ).
+    attempts_left: int | None = None
 
 
 @transaction.atomic
@@ -197,7 +200,17 @@ def offline_package_issue(*, user, test: Test, language: str, session_code: str 
                 people=sheet_people,
             )
         )
-    return Package(device_token=token, test=test, shared=shared, expires_at=device.expires_at, sheets=sheets)
+    attempts_left = None
+    if not shared:
+        attempts_left = max(0, test.attempts_allowed - len(selectors.finished_attempts(user=user, test=test)))
+    return Package(
+        device_token=token,
+        test=test,
+        shared=shared,
+        expires_at=device.expires_at,
+        sheets=sheets,
+        attempts_left=attempts_left,
+    )
 
 
 # --- Sync -----------------------------------------------------------------------------------------

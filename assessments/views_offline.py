@@ -25,7 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import offline, selectors
+from assessments import offline
 from assessments.models import Test
 from assessments.services import AttemptRefused
 from courses.models import CoursePage
@@ -135,11 +135,7 @@ def _download(request: HttpRequest, *, test: Test, code: str, language: str) -> 
             "title": f"{title} ({code})" if code else title,
             "shared": package.shared,
             "expires": int(package.expires_at.timestamp() * 1000),
-            # On one's own phone: how many attempts are left, so the phone stops offering a start that
-            # could only be flagged "beyond the attempts allowed" (a shared phone's people differ).
-            "attemptsLeft": None
-            if package.shared
-            else max(0, test.attempts_allowed - len(selectors.finished_attempts(user=request.user, test=test))),
+            "attemptsLeft": package.attempts_left,
             "deviceToken": package.device_token,
             "syncUrl": reverse("offline_attempt_sync", kwargs={"attempt_id": EMPTY_UUID}),
             # The clips the questions link to: the phone keeps them only if the trainee chose to.
