@@ -19,10 +19,15 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def axe_violations(page: Page) -> list[str]:
-    """The WCAG A/AA violations axe finds on the page as it is now ("rule: first targets")."""
+    """The WCAG A/AA violations axe finds on the page as it is now ("rule: first targets").
+
+    Only violations are read, so axe is told so (`resultTypes`): it then builds the CSS selectors of
+    every node for violations only, not for the passed and incomplete checks. The rules run and the
+    violations found are the same."""
     page.add_script_tag(path=str(AXE))
+    options = "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}"
     return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
+        f"tags => axe.run(document, {options}).then(r => r.violations.map("
         "v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | ')))",
         TAGS,
     )
