@@ -229,12 +229,20 @@ def _append_signature(pdf: bytes, signer, *, reserved: int) -> bytes | None:
     """`pdf` with the incremental update pyHanko would append (signature field and widget on the page,
     the AcroForm, the signature dictionary with its CMS), or None when `pdf` is not the one-page,
     one-revision file reportlab writes or the signer's template is not built yet."""
-    from asn1crypto import cms
-
     template = getattr(signer, "_template", None)
     key = _ecdsa_key(signer.signing_key.dump())
+    parsed = _single_page(pdf) if template is not None and key is not None else None
+    if parsed is None:
+        return None
+    out, signature_at = _update(pdf, parsed, reserved=reserved)
+    return _sign_contents(out, signature_at, template=template, key=key, reserved=reserved)
+
+
+def _single_page(pdf: bytes) -> dict | None:
+    """What the update needs from a one-revision, one-page, unsigned, unencrypted file: its object
+    count, previous xref, Root and Info references, file id, catalog, page number and page; or None."""
     trailer = _TRAILER.search(pdf, max(0, len(pdf) - 65536))
-    if template is None or key is None or trailer is None or pdf.count(b"startxref") != 1:
+    if trailer is None or pdf.count(b"startxref") != 1:
         return None
     count, table, dictionary, previous = int(trailer[1]), trailer[2].split(), trailer[3], int(trailer[4])
     if len(table) != 3 * count or b"/Encrypt" in dictionary or b"/Prev" in dictionary:
@@ -256,14 +264,30 @@ def _append_signature(pdf: bytes, signer, *, reserved: int) -> bytes | None:
     page = _object(pdf, offsets, page_number)
     if page is None or b"/Annots" in page:
         return None
+    info = found[b"Info"][1] if found[b"Info"] else None
+    return {
+        "count": count,
+        "previous": previous,
+        "root": root,
+        "info": info,
+        "identifier": identifier[1],
+        "catalog": catalog,
+        "page_number": page_number,
+        "page": page,
+    }
 
-    field, signature = count, count + 1
+
+def _update(pdf: bytes, parsed: dict, *, reserved: int) -> tuple[bytearray, int]:
+    """`pdf` followed by the incremental update with placeholders for /ByteRange and /Contents, and
+    the offset of the signature dictionary's object."""
+    field, signature = parsed["count"], parsed["count"] + 1
+    page_number, root = parsed["page_number"], parsed["root"]
     now = datetime.datetime.now(datetime.UTC).strftime("D:%Y%m%d%H%M%SZ").encode()
     placeholder = b"0" * _BYTE_RANGE_WIDTH
     objects = {
-        page_number: b"<<" + page + b"\n/Annots [ %d 0 R ]\n>>" % field,
+        page_number: b"<<" + parsed["page"] + b"\n/Annots [ %d 0 R ]\n>>" % field,
         root: b"<<"
-        + catalog
+        + parsed["catalog"]
         + b"\n/AcroForm <<\n/Fields [ %d 0 R ]\n/SigFlags 3\n>>\n" % field
         + _CATALOG_EXTENSIONS
         + b">>",
@@ -280,39 +304,44 @@ def _append_signature(pdf: bytes, signer, *, reserved: int) -> bytes | None:
         out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
     xref = len(out)
     out += b"xref\n0 1\n0000000000 65535 f \n"
-    numbers = sorted(written)
     runs: list[list[int]] = []
-    for number in numbers:
+    for number in sorted(written):
         if runs and runs[-1][-1] == number - 1:
             runs[-1].append(number)
         else:
             runs.append([number])
     for run in runs:
         out += b"%d %d\n" % (run[0], len(run)) + b"".join(b"%010d 00000 n \n" % written[n] for n in run)
-    info = b"/Info %s 0 R\n" % found[b"Info"][1] if found[b"Info"] else b""
+    info = b"/Info %s 0 R\n" % parsed["info"] if parsed["info"] else b""
     new_id = hashlib.sha256(bytes(out[-4096:]) + now).hexdigest()[:32].encode()
     out += b"trailer\n<<\n/ID [ <%s> <%s> ]\n%s/Root %d 0 R\n/Size %d\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n" % (
-        identifier[1],
+        parsed["identifier"],
         new_id,
         info,
         root,
         signature + 1,
-        previous,
+        parsed["previous"],
         xref,
     )
+    return out, written[signature]
+
+
+def _sign_contents(out: bytearray, signature_at: int, *, template, key, reserved: int) -> bytes | None:
+    """Fill /ByteRange, then /Contents with the CMS made from the signer's template (TemplateSigner
+    above: only the digest and the signature change); None when something does not fit."""
+    from asn1crypto import cms
 
     # The signed ranges: everything but the hexadecimal string of /Contents, its brackets included.
-    start = out.index(b"/Contents <", written[signature]) + len(b"/Contents ")
+    start = out.index(b"/Contents <", signature_at) + len(b"/Contents ")
     end = start + 2 * reserved + 2
     ranges = (start, end, len(out) - end)
-    field_at = out.index(b"/ByteRange [0 ", written[signature]) + len(b"/ByteRange [0 ")
+    field_at = out.index(b"/ByteRange [0 ", signature_at) + len(b"/ByteRange [0 ")
     values = b" ".join(str(value).encode().ljust(_BYTE_RANGE_WIDTH) for value in ranges)
     if len(values) != 3 * _BYTE_RANGE_WIDTH + 2:
         return None
     out[field_at : field_at + len(values)] = values
     digest = hashlib.sha256(bytes(out[:start]) + bytes(out[end:])).digest()
 
-    # The CMS from the signer's template (TemplateSigner above): only the digest and the signature change.
     container, attributes, marker = template
     signed = cms.CMSAttributes.load(attributes.replace(marker, digest))
     info_value = cms.ContentInfo.load(container)

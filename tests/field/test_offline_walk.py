@@ -229,7 +229,6 @@ def test_an_expired_download_warns_before_answering_and_a_refusal_says_what_to_d
     expect(page.locator("[data-offline-get]")).to_be_visible()
 
 
-@pytest.mark.xfail(strict=True, reason="needs the attempt branch's access rule")
 def test_a_test_closed_in_its_settings_cannot_be_downloaded(open_phone, live_server, trainee):  # noqa: F811
     base, pre = live_server.url, trainee["pre"]
     pre.is_open = False
