@@ -45,6 +45,8 @@ TIMEOUT = 24 * 3600
 UNREAD_COLUMNS = {"lms.User": {"last_login", "password"}}
 # The SQLite function behind RowHash (PostgreSQL has hashtext).
 SQLITE_HASH = "evaluation_row_hash"
+# What a NULL column counts as in a row's text (PostgreSQL text holds no NUL byte).
+NULL_MARK = "\u2205"
 
 
 def report_tables() -> dict[type[models.Model], Callable[[], models.QuerySet]]:
@@ -116,7 +118,7 @@ def row_fingerprint(model: type[models.Model]) -> RowHash:
     for field in model._meta.concrete_fields:
         if field.name in unread:
             continue
-        text = Coalesce(Cast(field.attname, CharField()), Value("\x00"), output_field=CharField())
+        text = Coalesce(Cast(field.attname, CharField()), Value(NULL_MARK), output_field=CharField())
         parts += [Value("|"), text] if parts else [text]
     return RowHash(_Joined(*parts))
 
