@@ -142,6 +142,7 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
             storage.delete(f"{prefix}/{path}")
     written = h5p_package.extract_package(source, validated, storage=storage, base_path=prefix)
     written += _h5p_phone_copies(validated, storage=storage, prefix=prefix)
+    first_load, remote = _h5p_weight(validated, storage=storage, prefix=prefix)
     try:
         package = H5PPackage(
             title=(title or validated.title)[:255],
@@ -152,6 +153,8 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
             total_size=validated.total_size,
             file_count=len(validated.files),
             reports_score=validated.reports_score,
+            first_load_bytes=first_load,
+            remote_resources=remote,
             created_by=user,
         )
         package.full_clean()
@@ -161,6 +164,22 @@ def h5p_package_import(*, source, title: str = "", user=None) -> tuple[H5PPackag
             storage.delete(name)
         raise
     return package, True
+
+
+def _h5p_weight(validated, *, storage, prefix: str) -> tuple[int, list[str]]:
+    """(first-load bytes, remote URLs, at most 20) of an extracted package (courses/h5p/weight.py)."""
+    from courses.h5p import images, weight
+
+    total = 0
+    remote: list[str] = []
+    for path, size in validated.files:
+        if weight.counts_on_first_load(path):
+            phone = f"{prefix}/{images.PHONE_FOLDER}/{path}"
+            total += storage.size(phone) if storage.exists(phone) else size
+        if weight.may_reference_remote(path) and len(remote) < 20:
+            with storage.open(f"{prefix}/{path}", "rb") as handle:
+                remote += [url for url in weight.remote_urls(handle.read()) if url not in remote]
+    return total, remote[:20]
 
 
 def _h5p_phone_copies(validated, *, storage, prefix: str) -> list[str]:

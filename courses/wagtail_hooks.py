@@ -1,5 +1,7 @@
 """Wagtail admin wiring for the courses app."""
 
+from django.contrib import messages
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
@@ -19,7 +21,29 @@ class H5PPackageCreateView(CreateView):
             title=self.form.cleaned_data.get("title", ""),
             user=self.request.user,
         )
+        self._warn_about_weight(package)
         return package
+
+    def _warn_about_weight(self, package: H5PPackage) -> None:
+        """Told at import: an activity heavy for 2G, and resources the site's policy will block."""
+        from courses.h5p.weight import FIRST_LOAD_BUDGET
+
+        if package.first_load_bytes > FIRST_LOAD_BUDGET:
+            messages.warning(
+                self.request,
+                _("“%(title)s” weighs %(size)s on first load, more than the %(budget)s a 2G phone loads in about 10 s.")
+                % {
+                    "title": package.title,
+                    "size": filesizeformat(package.first_load_bytes),
+                    "budget": filesizeformat(FIRST_LOAD_BUDGET),
+                },
+            )
+        if package.remote_resources:
+            messages.warning(
+                self.request,
+                _("“%(title)s” uses resources from other sites, which the site blocks: %(urls)s")
+                % {"title": package.title, "urls": ", ".join(package.remote_resources[:5])},
+            )
 
 
 class H5PPackageViewSet(SnippetViewSet):
@@ -32,7 +56,7 @@ class H5PPackageViewSet(SnippetViewSet):
     # the panels' base form, or the file field never shows and the model's fields are offered instead.
     edit_handler = ObjectList([FieldPanel("title"), FieldPanel("package_file")], base_form_class=H5PPackageUploadForm)
     add_view_class = H5PPackageCreateView
-    list_display = ["title", "main_library", "file_count", "created_at"]
+    list_display = ["title", "main_library", "file_count", "first_load", "created_at"]
     search_fields = ["title"]
 
 

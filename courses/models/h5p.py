@@ -1,8 +1,10 @@
 """H5P packages (content, managed by editors) and what trainees did with them (state)."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.db.models import F, Q
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,6 +24,10 @@ class H5PPackage(models.Model):
         editable=False,
         help_text=_("Whether its main library sends a score; an activity that never does cannot be required."),
     )
+    first_load_bytes = models.PositiveBigIntegerField(
+        _("first-load weight (bytes)"), default=0, editable=False, help_text=_("What the player fetches first.")
+    )
+    remote_resources = models.JSONField(_("remote resources"), default=list, editable=False, blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -39,6 +45,13 @@ class H5PPackage(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @admin.display(description=_("first-load weight"), ordering="first_load_bytes")
+    def first_load(self) -> str:
+        from courses.h5p.weight import FIRST_LOAD_BUDGET
+
+        shown = filesizeformat(self.first_load_bytes)
+        return shown + (" ⚠" if self.first_load_bytes > FIRST_LOAD_BUDGET or self.remote_resources else "")
 
     @property
     def storage_prefix(self) -> str:

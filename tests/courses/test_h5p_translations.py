@@ -164,3 +164,25 @@ def test_a_large_content_image_is_served_phone_sized_and_the_original_is_kept(ho
     with private_storage().open(f"{package.storage_prefix}/content/images/photo.jpg", "rb") as kept:
         assert kept.read() == original
     print(f"2G weight of the photo: {len(original)} bytes before, {len(served)} after")
+
+
+def test_the_package_knows_its_first_load_weight_and_its_remote_resources(home_pages):
+    import random
+
+    from courses.h5p.builder import build_package
+    from courses.h5p.weight import FIRST_LOAD_BUDGET
+
+    light = services.h5p_package_import(source=build_package(title="Léger", content={}))[0]
+    assert 0 < light.first_load_bytes < FIRST_LOAD_BUDGET and light.remote_resources == []
+    assert "⚠" not in light.first_load()
+    heavy_content = {"video": "https://h5p.org/sites/default/files/video.mp4", "ns": "http://www.w3.org/2000/svg"}
+    heavy = services.h5p_package_import(
+        source=build_package(
+            title="Lourd",
+            content=heavy_content,
+            extra_files={"content/images/map.png": b"\x89PNG" + random.Random(1).randbytes(330 * 1024)},
+        )
+    )[0]
+    assert heavy.first_load_bytes > FIRST_LOAD_BUDGET
+    assert heavy.remote_resources == ["https://h5p.org/sites/default/files/video.mp4"]
+    assert heavy.first_load().endswith("⚠")
