@@ -57,3 +57,32 @@ def test_a_passed_post_test_links_to_the_certificate_or_says_it_is_being_prepare
     page = client.get(f"/fr/attempts/{attempt.pk}/").content.decode()
     assert f'href="/fr/certificates/{certificate.code}.pdf"' in page
     assert "en cours de préparation" not in page
+
+
+def test_the_dashboard_says_completed_instead_of_continue_on_a_completed_module(trainee):
+    client, course, lessons = trainee["client"], trainee["course"], trainee["lessons"]
+    client.get(lessons[0].url)
+    assert "Continuer" in client.get("/fr/dashboard/").content.decode()
+    for lesson in lessons:
+        client.get(lesson.url)
+        client.post(f"/fr/lessons/{lesson.pk}/complete/")
+    page = client.get("/fr/dashboard/").content.decode()
+    assert "Continuer" not in page
+    assert "Terminé\u00a0: voir le module" in page and f'href="{course.url}"' in page
+
+
+def test_a_lesson_while_the_room_waits_for_the_pre_test_bounces_once_with_one_plain_message():
+    from tests.factories import ParticipantFactory, TrainingSessionFactory
+
+    course, lessons, _pre, _post = assessment_setup()
+    user = UserFactory()
+    course_services.enrolment_create(user=user, course=course)
+    session = TrainingSessionFactory(courses=[course])
+    ParticipantFactory(session=session, user=user)
+    client = Client()
+    client.force_login(user)
+    response = client.get(lessons[0].url, follow=True)
+    assert response.redirect_chain == [(course.url, 302)]
+    shown = [str(message) for message in response.context["messages"]]
+    assert len(shown) == 1
+    assert "votre formateur qui ouvre le pré-test" in shown[0] and "En attendant" in shown[0]
