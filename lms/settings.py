@@ -180,6 +180,9 @@ WAGTAIL_I18N_ENABLED = True
 # trainee shares by SMS or types on a phone.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date formats per language (lms/formats/<lang>/formats.py): English day-month ("6 December 2026",
+# "06/12/2026"); what they leave out falls back to Django's.
+FORMAT_MODULE_PATH = ["lms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Africa/Conakry"
