@@ -105,6 +105,20 @@ def pre_test_gate(user, course_id: int) -> Gate | None:
     pre = Test.objects.filter(course_id=course_id, kind=Test.Kind.PRE).first()
     if pre is None or has_submitted(user=user, test=pre):
         return None
+    refused = may_take_test(user=user, test=pre, route=ONLINE)
+    if refused is not None and refused.code == WAITING_FOR_TRAINER:
+        # Straight back to the module with one plain message, not to the test page that would send
+        # the trainee back again with a second one.
+        from courses.models import CoursePage
+
+        return Gate(
+            url=CoursePage.objects.get(pk=course_id).localized.url,
+            message=_(
+                "The lessons open after the pre-test, and your trainer will open the pre-test for the whole "
+                "room. Meanwhile, read below what this module teaches; when your trainer gives the signal, "
+                "come back to this page and tap the pre-test."
+            ),
+        )
     return Gate(
         url=reverse("assessments:test", kwargs={"test_id": pre.pk}),
         message=_("Start with the pre-test: it shows what you already know. The lessons open right after."),

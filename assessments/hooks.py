@@ -13,6 +13,8 @@ register functions under them in their `wagtail_hooks.py`, so assessments never 
   `manage.py import_responses --session` (training).
 - `SUBMISSION_LISTENER`: `listener(attempt_id) -> None`, called after the commit of a submission
   (certificates).
+- `RESULT_PANEL`: `panel(request, attempt) -> str | None`, ready HTML shown under a passed post-test's
+  result: the next step (certificates: the certificate, or that it is being prepared).
 """
 
 POST_TEST_OPENER = "assessments_post_test_opener"
@@ -20,3 +22,4 @@ TEST_CLOSER = "assessments_test_closer"
 ROSTER_PROVIDER = "assessments_roster_provider"
 SESSION_ROSTER = "assessments_session_roster"
 SUBMISSION_LISTENER = "assessments_submission_listener"
+RESULT_PANEL = "assessments_result_panel"

@@ -12,9 +12,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from wagtail import hooks
 
 from assessments import access, selectors, services
 from assessments.forms import answer_from_post
+from assessments.hooks import RESULT_PANEL
 from assessments.models import Attempt, Test
 from courses.models import CoursePage
 from lms import parsing
@@ -152,6 +154,7 @@ def attempt_result(request: HttpRequest, attempt_id) -> HttpResponse:
     if attempt.status == Attempt.Status.OPEN:
         return redirect("assessments:test", test_id=attempt.test_id)
     review = selectors.review_open(attempt=attempt)
+    passed = (attempt.percent or 0) >= attempt.test.pass_mark
     comparison = selectors.pre_post_result(user=request.user, course_id=attempt.test.course_id, language=get_language())
     return TemplateResponse(
         request,
@@ -164,6 +167,9 @@ def attempt_result(request: HttpRequest, attempt_id) -> HttpResponse:
             "review": selectors.attempt_questions(attempt=attempt, language=get_language(), with_review=True)
             if review
             else None,
-            "passed": (attempt.percent or 0) >= attempt.test.pass_mark,
+            "passed": passed,
+            "panels": [html for panel in hooks.get_hooks(RESULT_PANEL) if (html := panel(request, attempt))]
+            if passed and attempt.test.kind == "post" and not attempt.flag
+            else [],
         },
     )

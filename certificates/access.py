@@ -28,6 +28,23 @@ def course_panel(request, course_id: int) -> str | None:
     return render_to_string("certificates/course_panel.html", context, request=request)
 
 
+def result_panel(request, attempt) -> str | None:
+    """assessments.hooks.RESULT_PANEL: under a passed post-test, the certificate to download, or that
+    it is being prepared, or what is still missing for it."""
+    from courses.models import Enrolment
+
+    rule = selectors.rule_for(course_id=attempt.test.course_id)
+    enrolment = Enrolment.objects.filter(user=request.user, course_id=attempt.test.course_id).first()
+    if rule is None or enrolment is None:
+        return None
+    live = selectors.live_certificates(enrolment_id=enrolment.pk)
+    certificate = live.get("completion")
+    reasons = [] if certificate else selectors.decision_for(enrolment=enrolment, rule=rule).reasons
+    return render_to_string(
+        "certificates/result_panel.html", {"certificate": certificate, "reasons": reasons}, request=request
+    )
+
+
 def dashboard_panel(request) -> str | None:
     """courses.hooks.DASHBOARD_PANEL: "you have a certificate" with a link to My certificates."""
     if not request.user.is_authenticated:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -249,5 +251,9 @@ def session_zip(request: HttpRequest, code: str) -> HttpResponse:
     except TrainingSession.DoesNotExist as missing:
         raise Http404 from missing
     staff_access_log(user=request.user, what=StaffAccess.What.CERTIFICATES_ZIP, subject=session.code)
-    data, _count = sessions.session_certificates_zip(session=session)
+    data, count = sessions.session_certificates_zip(session=session)
+    if not count:
+        # An empty zip would download as a file of a few bytes that opens on nothing: say so instead.
+        messages.info(request, _("Nobody in this session has a certificate yet: there is nothing to download."))
+        return redirect("training:session", code=session.code)
     return file_response(data, content_type="application/zip", filename=f"{session.code}-certificates.zip")

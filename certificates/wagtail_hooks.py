@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from assessments.hooks import SUBMISSION_LISTENER
+from assessments.hooks import RESULT_PANEL, SUBMISSION_LISTENER
 from certificates import access, services, sessions
 from certificates.forms import CertificateActionForm
 from certificates.hooks import ATTENDANCE_RATE_PROVIDER, SESSION_DETAILS_PROVIDER
@@ -96,6 +96,7 @@ def _rule_saved(request, instance):
 # Lower layers publish what happened and ask for panels; certificates react (they never import us).
 hooks.register(SUBMISSION_LISTENER, services.on_submission)
 hooks.register(COURSE_PANEL, access.course_panel)
+hooks.register(RESULT_PANEL, access.result_panel)
 hooks.register(DASHBOARD_PANEL, access.dashboard_panel)
 # What the sessions app knows that a certificate needs, and what it announces.
 hooks.register(ATTENDANCE_RATE_PROVIDER, training_selectors.attendance_rate)

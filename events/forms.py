@@ -78,6 +78,7 @@ class OutreachLogForm(CountGridForm):
     prefecture = forms.ModelChoiceField(
         label=_("Prefecture"),
         queryset=Prefecture.objects.order_by("name"),
+        empty_label=_("Choose a prefecture"),
         error_messages={"invalid_choice": _("This prefecture is not in the list: choose one of Guinea's prefectures.")},
     )
     locality = forms.CharField(label=_("Locality"), max_length=100, help_text=_("Village, district or neighbourhood."))
@@ -165,6 +166,7 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["documents"].queryset = get_document_model().objects.order_by("-created_at")
         self.fields["prefecture"].queryset = Prefecture.objects.order_by("name")
+        self.fields["prefecture"].empty_label = _("Choose a prefecture")
 
     def clean(self):
         data = super().clean()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from lms import mfa, roles
@@ -60,13 +61,27 @@ class DemoAccount:
     display_name: str
     audience: str = ""
     prefecture: str = ""
+    # What the printed list of logins says the account is for, when its group alone says too little.
+    label: str = ""
+
+    @property
+    def role_label(self) -> str:
+        return str(self.label or roles.ROLE_LABELS[self.role])
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("apprenant", "demo-apprenant", roles.TRAINEE, "Mariama Diallo", Audience.CIVIL_SOCIETY, "kankan"),
     DemoAccount("formateur", "demo-formateur", roles.TRAINER, "Alpha Camara", "", "kankan"),
     # A trainer who follows every session of the Kankan region (training.demo scopes it).
-    DemoAccount("coordinateur", "demo-coordinateur", roles.TRAINER, "Kadiatou Keïta", "", "kankan"),
+    DemoAccount(
+        "coordinateur",
+        "demo-coordinateur",
+        roles.TRAINER,
+        "Kadiatou Keïta",
+        "",
+        "kankan",
+        label=_("Region coordinator (Kankan): follows the region's sessions"),
+    ),
     DemoAccount("evaluateur", "demo-evaluateur", roles.EVALUATOR, "Fatoumata Bah"),
     DemoAccount("editeur", "demo-editeur", roles.EDITOR, "Sékou Kourouma"),
     DemoAccount("admin", "demo-admin", roles.ADMINISTRATOR, "Administrateur"),

@@ -178,7 +178,13 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Page slugs in plain ASCII: a French title "Leçon" gives "lecon", not "le%C3%A7on" in every link a
+# trainee shares by SMS or types on a phone.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date formats per language (lms/formats/<lang>/formats.py): English day-month ("6 December 2026",
+# "06/12/2026"); what they leave out falls back to Django's.
+FORMAT_MODULE_PATH = ["lms.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Africa/Conakry"

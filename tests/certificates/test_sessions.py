@@ -101,3 +101,12 @@ def test_the_programme_dashboard_counts_certificates_by_kind_and_hides_small_cou
     # One certificate of achievement: a count of people under 5 is shown as "fewer than 5", never 1.
     assert 'data-figure="extra-1">moins de 5<' in html and 'data-figure="extra-2">0<' in html
     assert [count for _label, count in sessions.programme_counters()] == [None, 0]
+
+
+def test_a_zip_with_no_certificate_in_it_is_not_downloaded_the_trainer_is_told_why(client, session_trainee):
+    Certificate.objects.all().delete()
+    client.force_login(session_trainee["trainer"])
+    response = client.get(reverse("certificates:session_zip", args=["NZE1"]), follow=True)
+    assert response.redirect_chain == [(reverse("training:session", args=["NZE1"]), 302)]
+    assert response["Content-Type"].startswith("text/html")
+    assert "Nobody in this session has a certificate yet" in response.content.decode()

@@ -25,14 +25,14 @@ def _registered(name: str) -> list[str]:
 
 def test_every_hook_name_is_unique_and_has_what_the_apps_register():
     names = _names()
-    assert len(names) == 14  # the twelve former lists, the staff condition, the session roster
+    assert len(names) == 15  # the twelve former lists, the staff condition, the session roster, the result panel
     assert len(set(names.values())) == len(names), "two constants name the same hook"
     empty = [constant for constant, name in names.items() if not hooks.get_hooks(name)]
     assert empty == []
 
 
 def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
-    from assessments.hooks import SESSION_ROSTER, SUBMISSION_LISTENER
+    from assessments.hooks import RESULT_PANEL, SESSION_ROSTER, SUBMISSION_LISTENER
     from certificates.hooks import ATTENDANCE_RATE_PROVIDER
     from courses.hooks import COURSE_PANEL, DASHBOARD_PANEL, LESSON_GATE
     from training.hooks import PROGRAMME_COUNTER
@@ -49,6 +49,7 @@ def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
         "events.dashboard.programme_counters",
     ]
     assert _registered(SUBMISSION_LISTENER) == ["certificates.services.on_submission"]
+    assert _registered(RESULT_PANEL) == ["certificates.access.result_panel"]
     assert _registered(ATTENDANCE_RATE_PROVIDER) == ["training.selectors.attendance_rate"]
     assert _registered(SESSION_ROSTER) == ["training.selectors.session_modules_and_roster"]
 

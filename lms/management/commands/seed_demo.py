@@ -5,7 +5,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from lms import demo, roles
+from lms import demo
 
 
 class Command(BaseCommand):
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(_("Demo data is ready.")))
         self.stdout.write(_("Demo accounts (username / password / role):"))
         for account in demo.DEMO_ACCOUNTS:
-            self.stdout.write(f"  {account.username:<12} {account.password:<18} {roles.ROLE_LABELS[account.role]}")
+            self.stdout.write(f"  {account.username:<12} {account.password:<18} {account.role_label}")
         self.stdout.write(
             _(
                 "Staff accounts also ask for an authenticator code: run `python manage.py demo_totp_code` "
