@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
+import uuid
 from collections.abc import Callable
 from typing import cast
 
 from django.core.cache import cache
 from django.db import connections, models
-from django.db.models import CharField, Count, IntegerField, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import translation
 
 from evaluation.filters import ReportFilters
@@ -41,12 +39,8 @@ from evaluation.filters import ReportFilters
 FORMAT = 4
 # The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
 TIMEOUT = 24 * 3600
-# Columns no report reads that change on their own (every login): out of the hash, by name.
+# Columns no report reads that change on their own (every login): their changes leave the stamp alone.
 UNREAD_COLUMNS = {"lms.User": {"last_login", "password"}}
-# The SQLite function behind RowHash (PostgreSQL has hashtext).
-SQLITE_HASH = "evaluation_row_hash"
-# What a NULL column counts as in a row's text (PostgreSQL text holds no NUL byte).
-NULL_MARK = "\u2205"
 
 
 def report_tables() -> dict[type[models.Model], Callable[[], models.QuerySet]]:
@@ -83,84 +77,27 @@ def report_tables() -> dict[type[models.Model], Callable[[], models.QuerySet]]:
     }
 
 
-class RowHash(models.Func):
-    """A 32-bit hash of a text value: hashtext on PostgreSQL, CRC-32 (registered) on SQLite."""
-
-    output_field = IntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="hashtext", **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function=SQLITE_HASH, **extra)
-
-
-def register_sqlite_hash(sender, connection, **kwargs) -> None:
-    """connection_created: give SQLite the function RowHash calls."""
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            SQLITE_HASH, 1, lambda text: zlib.crc32(text.encode()) if text is not None else 0, deterministic=True
-        )
-
-
-class _Joined(models.Func):
-    """Text values joined with `||`, flat (nested CONCATs of fifty columns overflow SQLite's parser)."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " || "
-    output_field = CharField()
-
-
-def row_fingerprint(model: type[models.Model]) -> RowHash:
-    """The hash of a row: every concrete column (but UNREAD_COLUMNS) as text, separated, NULL marked."""
-    unread = UNREAD_COLUMNS.get(model._meta.label, set())
-    parts: list = []
-    for field in model._meta.concrete_fields:
-        if field.name in unread:
-            continue
-        text = Coalesce(Cast(field.attname, CharField()), Value(NULL_MARK), output_field=CharField())
-        parts += [Value("|"), text] if parts else [text]
-    return RowHash(_Joined(*parts))
-
-
-def _stamp_parts() -> list:
-    """(queryset, {name: aggregate}) per table the report reads."""
-    return [
-        (rows(), {"n": Count("pk"), "rows": Sum(row_fingerprint(model))}) for model, rows in report_tables().items()
-    ]
-
-
 def data_version() -> str:
-    """The data-version stamp: one query, one scalar subquery per table (each table read once).
+    """The data-version stamp: one query reading the version row of every table the report reads
+    (drawn anew by the triggers at each change in scope, triggers.py) and counting those tables'
+    triggers. Should any be missing or disabled, no stamp can be trusted: a fresh random one, so the
+    report is computed and nothing stored is served."""
+    from evaluation import triggers
 
-    Each subquery joins its table's aggregates into one text value; scalar subqueries are planned
-    apart, where many cross-joined single-row tables cost PostgreSQL ~10 ms of join planning.
-    """
-    selects, params = [], []
-    for queryset, aggregates in _stamp_parts():
-        text = [Coalesce(Cast(aggregate, CharField()), Value("-")) for aggregate in aggregates.values()]
-        sql, part_params = (
-            queryset.order_by()
-            # Grouped by a constant: no GROUP BY, one row over the whole table.
-            .annotate(_all=Value(1, output_field=IntegerField()))
-            .values("_all")
-            .annotate(stamp=Concat(*_between(text, Value("|")), output_field=CharField()))
-            .values("stamp")
-            .query.sql_with_params()
+    connection = connections["default"]
+    tables = sorted(triggers.stamped_tables())
+    marks = ", ".join(["%s"] * len(tables))
+    count_sql, count_params, expected = triggers.triggers_sql(connection.vendor, tables)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT table_name, version FROM {triggers.VERSIONS} WHERE table_name IN ({marks}) "  # noqa: S608
+            f"UNION ALL SELECT '', ({count_sql})",
+            [*tables, *count_params],
         )
-        selects.append(f"({sql})")
-        params.extend(part_params)
-    with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(selects), params)
-        row = cursor.fetchone()
-    return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
-
-
-def _between(items: list, separator) -> list:
-    joined: list = []
-    for item in items:
-        joined += [separator, item] if joined else [item]
-    return joined
+        rows = sorted(cursor.fetchall())
+    if rows[0] != ("", expected):
+        return uuid.uuid4().hex
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:32]
 
 
 def cache_key(filters: ReportFilters, version: str) -> str:
