@@ -1,23 +1,29 @@
 """Stored statistics, as Moodle keeps its quiz statistics: compute once, serve until the data changes.
 
 The page's report is cached (Django's default cache: Redis in production) under the normalised
-filters, the language (labels are translated) and a data-version stamp. The stamp is read first, in
-one query, from every table the report reads (REPORT_TABLES), and from every column of each: per
-table, the count of rows in scope and the sum of a hash of each row's columns, all of them as text
-(`row_fingerprint`). No list of fields to keep in step: a column added to a model enters its hash,
-and a test (tests/evaluation/test_evaluation.py) fails when the report's SQL reads a table missing
-from REPORT_TABLES. So a submission, a paper import, an offline sync, a time-out, a re-score, an
-erasure, a change of audience, of prefecture or region name, of roster, of consent, a new question
-version or a module's new title all change the stamp.
+filters, the language (labels are translated) and a data-version stamp. The stamp is derived from
+the tables the report reads (report_tables()), not from a hand-kept list of fields: database
+triggers on each of those tables (evaluation/triggers.py, installed after every migrate from
+report_tables()) draw a new version for the table in evaluation_tableversion at every insert, update
+or delete of a row in scope, whatever wrote it (a save, a bulk update, raw SQL, COPY, TRUNCATE). The
+stamp is then one query reading those version rows. A test (tests/evaluation/test_stored.py) fails
+when the report's SQL reads a table missing from report_tables(), and another changes every column
+of a row of every such table with a bare UPDATE. So a submission, a paper import, an offline sync, a
+time-out, a re-score, an erasure, a change of audience, of prefecture or region name, of roster, of
+consent, a new question version or a module's new title all change the stamp.
 
 Scopes keep a live session from emptying the store: attempts count only once counting (finished and
 not flagged, as the report reads them), and their responses only then; answers saved in open attempts
-do not change the stamp. Columns the report never reads and that change all the time (a login's
-time, a password) are left out by name (UNREAD_COLUMNS); a new column is in by default.
+neither change the stamp nor touch a version row (no lock, so autosaves never wait on a submission).
+Columns the report never reads and that change all the time (a login's time, a password) are left out
+by name (UNREAD_COLUMNS): an update changing only those leaves the version alone; a new column is in
+by default. Should a table's triggers be missing or disabled, data_version() gives a new random stamp
+at each call: the report is computed, nothing stored is served, until `migrate` reinstalls them.
 
 A report is recomputed exactly when something it depends on changed, and never served stale: the
 stamp is read before the data, so a change landing in between at worst stores newer numbers under the
-older stamp, which the next request no longer asks for.
+older stamp, which the next request no longer asks for. A version row changes in the transaction that
+changed the data, so no reader sees the new version before the new data.
 """
 
 from __future__ import annotations
