@@ -22,6 +22,8 @@ Each run also draws new versions for every table, so a deployment starts from fr
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -29,25 +31,41 @@ PREFIX = "evaluation_stamp"
 VERSIONS = "evaluation_tableversion"
 
 
-def _counting(alias: str) -> str:
-    """Attempt.objects.counting()'s condition (counting_condition) on an attempt row `alias`."""
+def _literal(value: object, vendor: str) -> str:
+    if isinstance(value, bool):
+        return ("true" if value else "false") if vendor == "postgresql" else str(int(value))
+    text = str(value).replace("'", "''")
+    return f"'{text}'"
+
+
+def _counting(alias: str, vendor: str) -> str:
+    """Attempt.counting_condition(), the one rule of counting(), as SQL on an attempt row `alias`
+    (its lookups are plain equalities and one `__in`)."""
     from assessments.models import Attempt
+    from assessments.models.attempts import AttemptQuerySet
 
-    statuses = ", ".join(f"'{status}'" for status in (Attempt.Status.SUBMITTED, Attempt.Status.EXPIRED))
-    return f"({alias}.status IN ({statuses}) AND NOT {alias}.flagged_late AND NOT {alias}.flagged_duplicate)"
+    terms = []
+    for lookup, value in AttemptQuerySet.counting_condition().children:  # type: ignore[misc]
+        column = cast(models.Field, Attempt._meta.get_field(lookup.removesuffix("__in"))).column
+        if lookup.endswith("__in"):
+            terms.append(f"{alias}.{column} IN ({', '.join(_literal(item, vendor) for item in value)})")
+        else:
+            terms.append(f"{alias}.{column} = {_literal(value, vendor)}")
+    return f"({' AND '.join(terms)})"
 
 
-def scopes() -> dict[str, str]:
+def scopes(vendor: str) -> dict[str, str]:
     """{table: SQL condition on a row named {row}} for the tables whose scope is not every row;
     the same rows as report_tables()'s querysets (a test checks them against each other)."""
     from assessments.models import Attempt, Response
     from courses.models import CoursePage
 
     attempt = Attempt._meta.db_table
+    counted = _counting("counted", vendor)
     return {
-        attempt: _counting("{row}"),
+        attempt: _counting("{row}", vendor),
         Response._meta.db_table: (
-            f"EXISTS (SELECT 1 FROM {attempt} counted WHERE counted.id = {{row}}.attempt_id AND {_counting('counted')})"
+            f"EXISTS (SELECT 1 FROM {attempt} counted WHERE counted.id = {{row}}.attempt_id AND {counted})"
         ),
         "wagtailcore_page": (
             f"EXISTS (SELECT 1 FROM {CoursePage._meta.db_table} course WHERE course.page_ptr_id = {{row}}.id)"
@@ -78,7 +96,7 @@ def stamped_tables() -> dict[str, type[models.Model]]:
 def install(connection: BaseDatabaseWrapper) -> None:
     """Drop this app's triggers and create them for every table report_tables() names; draw new versions."""
     tables = stamped_tables()
-    conditions = scopes()
+    conditions = scopes(connection.vendor)
     with connection.cursor() as cursor:
         uninstall(connection, cursor)
         for table, model in tables.items():
