@@ -14,9 +14,15 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
 
-        from evaluation import stored
+        # The stored report's stamp is kept by triggers, installed after every migrate (triggers.py).
+        post_migrate.connect(_install_triggers, sender=self, dispatch_uid="evaluation_stamp_triggers")
 
-        # SQLite has no hash function: the report's data-version stamp registers one.
-        connection_created.connect(stored.register_sqlite_hash, dispatch_uid="evaluation_row_hash")
+
+def _install_triggers(sender, using: str = "default", **kwargs) -> None:
+    from django.db import connections
+
+    from evaluation import triggers
+
+    triggers.install(connections[using])

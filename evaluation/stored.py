@@ -1,37 +1,41 @@
 """Stored statistics, as Moodle keeps its quiz statistics: compute once, serve until the data changes.
 
 The page's report is cached (Django's default cache: Redis in production) under the normalised
-filters, the language (labels are translated) and a data-version stamp. The stamp is read first, in
-one query, from every table the report reads (REPORT_TABLES), and from every column of each: per
-table, the count of rows in scope and the sum of a hash of each row's columns, all of them as text
-(`row_fingerprint`). No list of fields to keep in step: a column added to a model enters its hash,
-and a test (tests/evaluation/test_evaluation.py) fails when the report's SQL reads a table missing
-from REPORT_TABLES. So a submission, a paper import, an offline sync, a time-out, a re-score, an
-erasure, a change of audience, of prefecture or region name, of roster, of consent, a new question
-version or a module's new title all change the stamp.
+filters, the language (labels are translated) and a data-version stamp. The stamp is derived from
+the tables the report reads (report_tables()), not from a hand-kept list of fields: database
+triggers on each of those tables (evaluation/triggers.py, installed after every migrate from
+report_tables()) draw a new version for the table in evaluation_tableversion at every insert, update
+or delete of a row in scope, whatever wrote it (a save, a bulk update, raw SQL, COPY, TRUNCATE). The
+stamp is then one query reading those version rows. A test (tests/evaluation/test_stored.py) fails
+when the report's SQL reads a table missing from report_tables(), and another changes every column
+of a row of every such table with a bare UPDATE. So a submission, a paper import, an offline sync, a
+time-out, a re-score, an erasure, a change of audience, of prefecture or region name, of roster, of
+consent, a new question version or a module's new title all change the stamp.
 
 Scopes keep a live session from emptying the store: attempts count only once counting (finished and
 not flagged, as the report reads them), and their responses only then; answers saved in open attempts
-do not change the stamp. Columns the report never reads and that change all the time (a login's
-time, a password) are left out by name (UNREAD_COLUMNS); a new column is in by default.
+neither change the stamp nor touch a version row (no lock, so autosaves never wait on a submission).
+Columns the report never reads and that change all the time (a login's time, a password) are left out
+by name (UNREAD_COLUMNS): an update changing only those leaves the version alone; a new column is in
+by default. Should a table's triggers be missing or disabled, data_version() gives a new random stamp
+at each call: the report is computed, nothing stored is served, until `migrate` reinstalls them.
 
 A report is recomputed exactly when something it depends on changed, and never served stale: the
 stamp is read before the data, so a change landing in between at worst stores newer numbers under the
-older stamp, which the next request no longer asks for.
+older stamp, which the next request no longer asks for. A version row changes in the transaction that
+changed the data, so no reader sees the new version before the new data.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import zlib
+import uuid
 from collections.abc import Callable
 from typing import cast
 
 from django.core.cache import cache
 from django.db import connections, models
-from django.db.models import CharField, Count, IntegerField, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import translation
 
 from evaluation.filters import ReportFilters
@@ -41,12 +45,8 @@ from evaluation.filters import ReportFilters
 FORMAT = 4
 # The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
 TIMEOUT = 24 * 3600
-# Columns no report reads that change on their own (every login): out of the hash, by name.
+# Columns no report reads that change on their own (every login): their changes leave the stamp alone.
 UNREAD_COLUMNS = {"lms.User": {"last_login", "password"}}
-# The SQLite function behind RowHash (PostgreSQL has hashtext).
-SQLITE_HASH = "evaluation_row_hash"
-# What a NULL column counts as in a row's text (PostgreSQL text holds no NUL byte).
-NULL_MARK = "\u2205"
 
 
 def report_tables() -> dict[type[models.Model], Callable[[], models.QuerySet]]:
@@ -83,84 +83,27 @@ def report_tables() -> dict[type[models.Model], Callable[[], models.QuerySet]]:
     }
 
 
-class RowHash(models.Func):
-    """A 32-bit hash of a text value: hashtext on PostgreSQL, CRC-32 (registered) on SQLite."""
-
-    output_field = IntegerField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="hashtext", **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function=SQLITE_HASH, **extra)
-
-
-def register_sqlite_hash(sender, connection, **kwargs) -> None:
-    """connection_created: give SQLite the function RowHash calls."""
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            SQLITE_HASH, 1, lambda text: zlib.crc32(text.encode()) if text is not None else 0, deterministic=True
-        )
-
-
-class _Joined(models.Func):
-    """Text values joined with `||`, flat (nested CONCATs of fifty columns overflow SQLite's parser)."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " || "
-    output_field = CharField()
-
-
-def row_fingerprint(model: type[models.Model]) -> RowHash:
-    """The hash of a row: every concrete column (but UNREAD_COLUMNS) as text, separated, NULL marked."""
-    unread = UNREAD_COLUMNS.get(model._meta.label, set())
-    parts: list = []
-    for field in model._meta.concrete_fields:
-        if field.name in unread:
-            continue
-        text = Coalesce(Cast(field.attname, CharField()), Value(NULL_MARK), output_field=CharField())
-        parts += [Value("|"), text] if parts else [text]
-    return RowHash(_Joined(*parts))
-
-
-def _stamp_parts() -> list:
-    """(queryset, {name: aggregate}) per table the report reads."""
-    return [
-        (rows(), {"n": Count("pk"), "rows": Sum(row_fingerprint(model))}) for model, rows in report_tables().items()
-    ]
-
-
 def data_version() -> str:
-    """The data-version stamp: one query, one scalar subquery per table (each table read once).
+    """The data-version stamp: one query reading the version row of every table the report reads
+    (drawn anew by the triggers at each change in scope, triggers.py) and counting those tables'
+    triggers. Should any be missing or disabled, no stamp can be trusted: a fresh random one, so the
+    report is computed and nothing stored is served."""
+    from evaluation import triggers
 
-    Each subquery joins its table's aggregates into one text value; scalar subqueries are planned
-    apart, where many cross-joined single-row tables cost PostgreSQL ~10 ms of join planning.
-    """
-    selects, params = [], []
-    for queryset, aggregates in _stamp_parts():
-        text = [Coalesce(Cast(aggregate, CharField()), Value("-")) for aggregate in aggregates.values()]
-        sql, part_params = (
-            queryset.order_by()
-            # Grouped by a constant: no GROUP BY, one row over the whole table.
-            .annotate(_all=Value(1, output_field=IntegerField()))
-            .values("_all")
-            .annotate(stamp=Concat(*_between(text, Value("|")), output_field=CharField()))
-            .values("stamp")
-            .query.sql_with_params()
+    connection = connections["default"]
+    tables = sorted(triggers.stamped_tables())
+    marks = ", ".join(["%s"] * len(tables))
+    count_sql, count_params, expected = triggers.triggers_sql(connection.vendor, tables)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT table_name, version FROM {triggers.VERSIONS} WHERE table_name IN ({marks}) "  # noqa: S608
+            f"UNION ALL SELECT '', ({count_sql})",
+            [*tables, *count_params],
         )
-        selects.append(f"({sql})")
-        params.extend(part_params)
-    with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(selects), params)
-        row = cursor.fetchone()
-    return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
-
-
-def _between(items: list, separator) -> list:
-    joined: list = []
-    for item in items:
-        joined += [separator, item] if joined else [item]
-    return joined
+        rows = sorted(cursor.fetchall())
+    if rows[0] != ("", expected):
+        return uuid.uuid4().hex
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:32]
 
 
 def cache_key(filters: ReportFilters, version: str) -> str:

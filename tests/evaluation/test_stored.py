@@ -73,7 +73,8 @@ def _another(field: models.Field, value):
     if isinstance(field, models.BooleanField):
         return not value
     if isinstance(field, models.IntegerField | models.FloatField | models.DecimalField):
-        return (value or 0) + 1
+        # Down when it can: a score one above its row's maximum is refused (a check constraint).
+        return value - 1 if value and value >= 1 else (value or 0) + 1
     if isinstance(field, models.DateTimeField):
         return (value or datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)) + datetime.timedelta(days=1)
     if isinstance(field, models.DateField):
@@ -129,3 +130,82 @@ def test_columns_the_report_never_reads_leave_the_stamp_alone(world):
     before = stored.data_version()
     User.objects.update(last_login=datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC))
     assert stored.data_version() == before
+
+
+# --- The triggers that keep the stamp (evaluation/triggers.py) ------------------------------------
+
+
+def _versions() -> dict[str, int]:
+    from evaluation.models import TableVersion
+
+    return dict(TableVersion.objects.values_list("table_name", "version"))
+
+
+def test_every_table_the_report_reads_carries_its_triggers_and_the_stamp_is_one_query(world):
+    from evaluation import triggers
+
+    assert triggers.installed(connection) == {model._meta.db_table for model in stored.report_tables()}
+    assert set(_versions()) == set(triggers.stamped_tables())
+    with CaptureQueriesContext(connection) as queries:
+        stamp = stored.data_version()
+    assert len(queries.captured_queries) == 1
+    assert stored.data_version() == stamp
+
+
+def test_a_table_without_its_triggers_gives_no_stamp_to_trust_until_migrate_reinstalls_them(world):
+    from django.core.management import call_command
+
+    from evaluation import triggers
+
+    before = stored.data_version()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The fixture's rows leave deferred foreign-key checks pending, which block ALTER TABLE.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("ALTER TABLE assessments_response DISABLE TRIGGER evaluation_stamp")
+        else:
+            cursor.execute("DROP TRIGGER evaluation_stamp_assessments_response_update")
+    assert "assessments_response" not in triggers.installed(connection)
+    assert stored.data_version() != stored.data_version()  # a new one each time: nothing stored is served
+    call_command("migrate", verbosity=0)  # post_migrate puts every trigger back and draws new versions
+    assert triggers.installed(connection) == set(triggers.stamped_tables())
+    after = stored.data_version()
+    assert after == stored.data_version() != before
+
+
+def test_the_triggers_follow_the_report_s_scopes_and_open_attempts_never_touch_a_version_row(world):
+    """An update to each attempt, to a response of each, to each page: the stamp changes exactly when
+    the row is among report_tables()'s rows in scope. Answers saved in an open attempt leave every
+    version row as it was (no lock taken on it, so autosaves never wait on a submission)."""
+    from wagtail.models import Page
+
+    from assessments.models import Attempt, Response
+
+    counting = list(Attempt.objects.counting().order_by("pk").values_list("pk", flat=True)[:3])
+    Attempt.objects.filter(pk=counting[0]).update(status=Attempt.Status.OPEN)
+    Attempt.objects.filter(pk=counting[1]).update(flagged_late=True)
+    Attempt.objects.filter(pk=counting[2]).update(flagged_duplicate=True)
+    scopes = stored.report_tables()
+    cases = [
+        (Attempt, {"deadline": datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC)}, Attempt.objects.all()),
+        (Response, {"seq": 123456789}, Response.objects.filter(attempt__in=Attempt.objects.all()).distinct()),
+        (Page, {"title": "Autre titre"}, Page.objects.all()),
+    ]
+    seen = {True: 0, False: 0}
+    for model, change, rows in cases:
+        in_scope = set(scopes[model]().values_list("pk", flat=True))
+        for pk in rows.values_list("pk", flat=True):
+            versions = _versions()
+            try:
+                with transaction.atomic():
+                    model._base_manager.filter(pk=pk).update(**change)
+                    assert (_versions() != versions) == (pk in in_scope), (model, pk, pk in in_scope)
+                    seen[pk in in_scope] += 1
+                    raise _Undo
+            except _Undo:
+                pass
+    assert seen[True] > 0 and seen[False] >= 3 + 1  # the three attempts out of scope, the root page
+    versions = _versions()
+    for attempt in counting:  # answers autosaved in open and flagged attempts
+        Response.objects.filter(attempt_id=attempt).update(answer={"saved": "again"}, seq=987654321)
+    assert _versions() == versions
