@@ -15,6 +15,8 @@ from wagtail.models import Page
 
 from courses import demo as courses_demo
 from courses.models import CoursePage
+from lms import roles
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,69 @@ def test_import_content_refuses_a_module_named_by_a_path_outside_the_programme_f
         call_command("import_content", str(outside_programme))
     assert Page.objects.count() == pages
     assert not CoursePage.objects.filter(slug=MODULE).exists()
+
+
+# --- Error pages: a signed-in person still meets blank or bare pages ----------------------------
+
+
+@pytest.fixture
+def trainee_client() -> Client:
+    client = Client()
+    client.force_login(factories.UserFactory(display_name="Mariama Keïta", role=roles.TRAINEE))
+    return client
+
+
+@pytest.mark.parametrize(("language", "home"), [("fr", "Aller à l’accueil"), ("en", "Go to the home page")])
+def test_a_signed_in_person_opening_a_post_only_address_gets_a_page_not_a_blank_one(trainee_client, language, home):
+    """GET /<lang>/lessons/<id>/complete/ (a bookmarked or reloaded form address, a link shared by
+    message): Django's bare 405 has an empty body, so the trainee sees a white page with no way back."""
+    response = trainee_client.get(f"/{language}/lessons/1/complete/")
+    page = response.content.decode()
+    assert response.status_code == 405
+    assert f'<html lang="{language}">' in page and home in page, repr(page[:200])
+
+
+@pytest.mark.parametrize(("language", "home"), [("fr", "Aller à l’accueil"), ("en", "Go to the home page")])
+def test_a_signed_in_person_whose_address_holds_a_nul_byte_gets_a_page_not_bare_text(trainee_client, language, home):
+    """GET /<lang>/dashboard/?q=%00 (lms.parsing.NulRefusalMiddleware): a bare text/plain 400, no
+    page, no way back, unlike every other error since e50ce94."""
+    response = trainee_client.get(f"/{language}/dashboard/?q=%00")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html"), response["Content-Type"]
+    assert f'<html lang="{language}">' in page and home in page
+
+
+# --- The consent text changed (2026-11 → 2026-12); those who agreed to the old one are never asked --
+
+
+def test_a_trainee_who_consented_to_the_previous_text_is_shown_the_new_one_before_going_on():
+    """CONSENT_VERSION became 2026-12 because the text now says a trainer may record one's phone
+    number and organisation. Accounts that agreed to 2026-11 ("phone and organisation are optional")
+    keep working as if they had agreed to the new text: no page anywhere shows it to them again."""
+    user = factories.UserFactory(role=roles.TRAINEE, consent_version="2026-11")
+    client = Client()
+    client.force_login(user)
+    response = client.get("/fr/dashboard/", follow=True)
+    assert "peut aussi noter votre numéro de téléphone" in response.content.decode()
+
+
+# --- H5P import: Pillow's decompression-bomb limit is only a warning there ------------------------
+
+
+def test_an_h5p_image_beyond_pillows_bomb_limit_is_not_decoded_for_a_phone_copy():
+    """courses/h5p/images.py `phone_copy` catches DecompressionBombError (above 2 × MAX_IMAGE_PIXELS)
+    but between 1 × and 2 × Pillow only warns, and the copy decodes the whole image: a 9,500 × 9,500
+    PNG of a few KB in a package costs ~90 MB (an RGB one ~270 MB) of a 2-core server's memory per
+    image, at every import. Pillow's own limit should refuse it (no copy; the import may say why)."""
+    import io
+
+    from PIL import Image
+
+    from courses.h5p import images
+
+    side = 9500
+    assert side * side > Image.MAX_IMAGE_PIXELS
+    buffer = io.BytesIO()
+    Image.new("1", (side, side)).save(buffer, "PNG")
+    assert images.phone_copy(buffer.getvalue(), "content/images/bomb.png") is None
