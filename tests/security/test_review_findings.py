@@ -11,12 +11,16 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Page
 
 from courses import demo as courses_demo
 from courses.models import CoursePage
 from lms import roles
 from tests import factories
+from tests.training.test_reach import world  # noqa: F401  (the two regions' fixture)
+from training import services as training_services
+from training.models import Participant
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +139,32 @@ def test_an_h5p_image_beyond_pillows_bomb_limit_is_not_decoded_for_a_phone_copy(
     buffer = io.BytesIO()
     Image.new("1", (side, side)).save(buffer, "PNG")
     assert images.phone_copy(buffer.getvalue(), "content/images/bomb.png") is None
+
+
+# --- A roster import tells a trainer whether a phone number or email has an account elsewhere -----
+
+
+def _row_problems(two_regions: dict, phone: str) -> list:
+    """Trainer B imports onto B's own session a row with `phone`, and a second row naming an unknown
+    username, which is always refused: the report comes back with its problems and nothing is written."""
+    rows = [{"name": "Quelqu'un", "phone": phone}, {"name": "Personne", "username": "personne.inconnue.zz"}]
+    with translation.override("en"):
+        report = training_services.roster_import(
+            session=two_regions["session_b"], rows=rows, by=two_regions["trainer_b"]
+        )
+    return [number for number, _message in report.problems]
+
+
+def test_a_roster_import_does_not_tell_another_trainer_that_a_phone_number_has_an_account(world):  # noqa: F811
+    """POST /<lang>/sessions/<code>/roster/ (training.services.roster_import): a row whose phone or
+    email belongs to somebody outside the trainer's reach gets "belongs to an account outside this
+    session's reach", a row with an unused one gets nothing. Adding any always-refused row keeps the
+    import from writing, so a trainer of another region can try phone numbers one by one, without a
+    trace, and learn who has an account on an anti-trafficking platform: what the random username
+    suffix (docs/security.md) was made to prevent, and what sign-up never reveals for an email."""
+    active = world["targets"]["A's active trainee"]
+    participants_before = Participant.objects.count()
+    known = _row_problems(world, active.phone)
+    unknown = _row_problems(world, "+224629999999")
+    assert Participant.objects.count() == participants_before
+    assert known == unknown, f"rows refused: {known} for a known phone, {unknown} for an unused one"
