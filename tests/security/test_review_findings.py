@@ -168,3 +168,51 @@ def test_a_roster_import_does_not_tell_another_trainer_that_a_phone_number_has_a
     unknown = _row_problems(world, "+224629999999")
     assert Participant.objects.count() == participants_before
     assert known == unknown, f"rows refused: {known} for a known phone, {unknown} for an unused one"
+
+
+# --- Evaluation exports: k-anonymous rows, but the pseudonym links a trainee's rows across modules --
+
+
+def _pair(user_id: int, course_id: int):
+    from types import SimpleNamespace
+
+    def attempt(percent):
+        return SimpleNamespace(finished_on="2026-11-03", mode="online", form_label="A", percent=percent)
+
+    return SimpleNamespace(
+        user_id=user_id,
+        course_id=course_id,
+        course_title=f"Module {course_id}",
+        pre=attempt(40.0),
+        post=attempt(80.0 + user_id),
+        pre_raw={},
+        post_raw={},
+        prefecture="Kankan",
+        session="",
+        region="Kankan",
+        language="fr",
+        audience="police",
+        natural_region="upper",
+    )
+
+
+def test_an_export_does_not_single_out_the_one_trainee_who_took_two_modules():
+    """GET /<lang>/evaluation/export.csv (evaluation.exports.data_table): every row shares its module,
+    forms and group fields with 4 others, as designed, but the `trainee` pseudonym is the same on all
+    of one person's rows. Five people sat module 1, five module 2, and one of them both: that
+    pseudonym is the only one on two rows, so whoever knows who took both modules (her trainer, a
+    colleague) reads her scores in both. Combined over a person's rows, the file must still put
+    everyone in a group of at least five."""
+    from collections import Counter, defaultdict
+    from types import SimpleNamespace
+
+    from evaluation import exports
+
+    pairs = [_pair(user_id, 1) for user_id in range(1, 6)] + [_pair(user_id, 2) for user_id in range(5, 10)]
+    header, rows = exports.data_table(SimpleNamespace(withheld=False, pairs=pairs))
+    trainee, module = header.index("trainee"), header.index("module")
+    modules_of = defaultdict(set)
+    for row in rows:
+        modules_of[row[trainee]].add(row[module])
+    sizes = Counter(frozenset(modules) for modules in modules_of.values())
+    assert min(sizes.values()) >= 5, {tuple(sorted(k)): v for k, v in sizes.items()}
