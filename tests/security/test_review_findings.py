@@ -197,7 +197,7 @@ def _pair(user_id: int, course_id: int):
 
 
 def test_an_export_does_not_single_out_the_one_trainee_who_took_two_modules():
-    """GET /<lang>/evaluation/export.csv (evaluation.exports.data_table): every row shares its module,
+    """GET /<lang>/evaluation/prepost.csv and prepost.xlsx (evaluation.exports.data_table): every row shares its module,
     forms and group fields with 4 others, as designed, but the `trainee` pseudonym is the same on all
     of one person's rows. Five people sat module 1, five module 2, and one of them both: that
     pseudonym is the only one on two rows, so whoever knows who took both modules (her trainer, a
@@ -216,3 +216,29 @@ def test_an_export_does_not_single_out_the_one_trainee_who_took_two_modules():
         modules_of[row[trainee]].add(row[module])
     sizes = Counter(frozenset(modules) for modules in modules_of.values())
     assert min(sizes.values()) >= 5, {tuple(sorted(k)): v for k, v in sizes.items()}
+
+
+# --- Staff without a second factor: rights given otherwise than by one of the four role groups -----
+
+
+@pytest.mark.parametrize("how", ["direct permission", "group of its own"])
+def test_an_account_given_the_evaluation_right_otherwise_than_by_a_role_must_enrol_a_second_factor(how):
+    """lms.roles.is_staff_account asks only the four role groups (and coordinators, is_staff,
+    is_superuser). An administrator who gives a funder's account `lms.view_evaluation` directly in
+    Django's admin, or through a group of their own ("Bailleurs"), gives it the report and its
+    trainee-level exports with a password alone: GET /fr/evaluation/ answers 200 instead of sending it
+    to /fr/accounts/2fa/totp/activate/. training.selectors.staff_accounts already counts both as staff."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = factories.UserFactory(role=roles.TRAINEE, second_factor=False)
+    permission = Permission.objects.get(codename="view_evaluation", content_type__app_label="lms")
+    if how == "direct permission":
+        user.user_permissions.add(permission)
+    else:
+        funders = Group.objects.create(name="Bailleurs")
+        funders.permissions.add(permission)
+        user.groups.add(funders)
+    client = Client()
+    client.force_login(user)
+    response = client.get("/fr/evaluation/")
+    assert response.status_code == 302 and "/accounts/2fa/totp/activate/" in response["Location"], response.status_code
