@@ -242,3 +242,21 @@ def test_an_account_given_the_evaluation_right_otherwise_than_by_a_role_must_enr
     client.force_login(user)
     response = client.get("/fr/evaluation/")
     assert response.status_code == 302 and "/accounts/2fa/totp/activate/" in response["Location"], response.status_code
+
+
+def test_a_signed_in_person_held_back_by_allauths_rate_limit_gets_the_sites_page_in_french(trainee_client):
+    """POST /fr/accounts/password/change/ six times in a minute (allauth's change_password limit,
+    5/m/user; the same for reauthenticate, manage_email, the 2FA steps, and login/sign-up per
+    address): with no 429 template and no handler429 in lms.urls, allauth answers its bare English
+    "429 Too Many Requests" page: not the site's, no French, no way back."""
+    responses = [
+        trainee_client.post(
+            "/fr/accounts/password/change/",
+            {"oldpassword": "not-it", "password1": "Un-Autre-Mot-2026", "password2": "Un-Autre-Mot-2026"},
+        )
+        for _attempt in range(7)
+    ]
+    limited = responses[-1]
+    page = limited.content.decode()
+    assert limited.status_code == 429, [response.status_code for response in responses]
+    assert '<html lang="fr">' in page and "Aller à l’accueil" in page, page[:200]
