@@ -14,10 +14,13 @@ from django.test import Client
 from django.utils import translation
 from wagtail.models import Page
 
+from assessments.models import Attempt
 from courses import demo as courses_demo
 from courses.models import CoursePage
 from lms import roles
 from tests import factories
+from tests.assessments.test_may_take_test import _ready_for_the_post_test, _set_open, room  # noqa: F401
+from tests.factories import RIGHT_ANSWERS, take_test
 from tests.training.test_reach import world  # noqa: F401  (the two regions' fixture)
 from training import services as training_services
 from training.models import Participant
@@ -260,3 +263,35 @@ def test_a_signed_in_person_held_back_by_allauths_rate_limit_gets_the_sites_page
     page = limited.content.decode()
     assert limited.status_code == 429, [response.status_code for response in responses]
     assert '<html lang="fr">' in page and "Aller à l’accueil" in page, page[:200]
+
+
+# --- The one access rule is not asked when an online attempt is submitted -------------------------
+
+
+def test_an_online_attempt_open_when_the_post_test_closes_cannot_be_submitted_to_count(room):  # noqa: F811
+    """POST /fr/attempts/<id>/submit/ and /api/attempts/<id>/responses/: once the post-test is closed
+    its review is open (correct answers and explanations) to everyone who handed it in; a trainee
+    whose online attempt is still open then saves the right answers (a neighbour shows them her
+    review) and submits: the attempt counts. The same answers arriving by sync are flagged late
+    (access.may_take_test, REVIEW_OPEN); the online save and submit never ask the rule."""
+    from assessments import services as assessment_services
+    from assessments.models import Question
+
+    post = room["post"]
+    neighbour, late = _ready_for_the_post_test(room), _ready_for_the_post_test(room)
+    take_test(user=neighbour, test=post)
+    attempt, _created = assessment_services.attempt_start(user=late, test=post)
+    _set_open(post, False)  # the editor closes it: the neighbour's review opens
+    client = Client()
+    client.force_login(late)
+    questions = Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])
+    for question in questions:
+        client.post(
+            f"/api/attempts/{attempt.pk}/responses/",
+            json.dumps({"question": question.pk, "answer": RIGHT_ANSWERS[question.reference], "seq": 1}),
+            content_type="application/json",
+        )
+    client.post(f"/fr/attempts/{attempt.pk}/submit/", {})
+    attempt.refresh_from_db()
+    counted = attempt.status != Attempt.Status.OPEN and not attempt.flag
+    assert not counted, f"status {attempt.status}, score {attempt.score}/{attempt.max_score}, no flag"
