@@ -295,3 +295,36 @@ def test_an_online_attempt_open_when_the_post_test_closes_cannot_be_submitted_to
     attempt.refresh_from_db()
     counted = attempt.status != Attempt.Status.OPEN and not attempt.flag
     assert not counted, f"status {attempt.status}, score {attempt.score}/{attempt.max_score}, no flag"
+
+
+# --- import_content stores lesson HTML as written: what Draftail would never let an editor type -----
+
+HOSTILE_HTML = (
+    '<p>Bienvenue.</p><meta http-equiv="refresh" content="0;url=https://example.org/faux-formulaire">'
+    '<img src="x" onerror="alert(1)"><a href="javascript:alert(2)">lien</a>'
+)
+
+
+def test_import_content_keeps_lesson_text_to_the_blocks_rich_text_features(outside_programme):
+    """`manage.py import_content DIR`: a lesson's rich_text goes into the page unfiltered. The site's
+    CSP stops the event handler and the javascript: link, but not <meta http-equiv="refresh">, which
+    sends every trainee who opens the lesson to another site (a false "log in again" page). Wagtail's
+    editor (Draftail) keeps only LESSON_RICH_TEXT_FEATURES; a content file must get the same."""
+    from courses.models import LessonPage
+
+    programme = outside_programme
+    modules = programme / "modules"
+    shutil.copytree(courses_demo.CONTENT / MODULE, modules / MODULE)
+    catalogue = yaml.safe_load((modules / "catalogue.yaml").read_text(encoding="utf-8"))
+    catalogue["modules"] = [MODULE]
+    (modules / "catalogue.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
+    module = yaml.safe_load((modules / MODULE / "module.yaml").read_text(encoding="utf-8"))
+    first = module["lessons"][0]
+    lesson_file = modules / MODULE / f"{first}.yaml"
+    lesson = yaml.safe_load(lesson_file.read_text(encoding="utf-8"))
+    lesson["fr"]["body"][0] = {"rich_text": HOSTILE_HTML}
+    lesson_file.write_text(yaml.safe_dump(lesson, allow_unicode=True), encoding="utf-8")
+    call_command("import_content", str(programme))
+    stored = json.dumps(list(LessonPage.objects.get(slug=first, locale__language_code="fr").body.raw_data))
+    for hostile in ("http-equiv", "onerror", "javascript:"):
+        assert hostile not in stored, hostile
