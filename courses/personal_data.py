@@ -24,7 +24,11 @@ FIELDS = {
     "courses.H5PState": fields(DELETED, "id user lesson activity_id data updated_at"),
     "courses.H5PPackage": {
         **fields(KEPT_ANONYMOUS, "created_by created_at"),
-        **fields(NOT_PERSONAL, "id title content_hash main_library libraries h5p_json total_size file_count"),
+        **fields(
+            NOT_PERSONAL,
+            "id title content_hash main_library libraries h5p_json total_size file_count reports_score "
+            "first_load_bytes remote_resources",
+        ),
     },
     "courses.AudienceGroup": fields(NOT_PERSONAL, "id code sort_order"),
     "courses.AudioLanguage": fields(NOT_PERSONAL, "id name code"),

@@ -1,6 +1,6 @@
 """The trainer's pages, exports and endpoints, and the participant's join and check-in pages.
 
-Every session-specific view finds its session through `common._session` (selectors.session_for): a
+Every session-specific view finds its session through `common.session_or_404` (selectors.session_for): a
 session the user may not see is a 404, whatever the route. One module per concern; urls.py reaches
 them all through this package.
 """

@@ -19,14 +19,14 @@ from lms.http import file_response
 from lms.models import StaffAccess
 from training import paper, selectors, services
 from training.models import Attendance
-from training.views.common import _day, _qr, _session
+from training.views.common import day_or_404, qr_response, session_or_404
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def attendance_page(request: HttpRequest, code: str, date: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.ATTENDANCE)
-    day = _day(session, date)
+    session = session_or_404(request, code, log=StaffAccess.What.ATTENDANCE)
+    day = day_or_404(session, date)
     if request.method == "POST":
         marks: dict[str, str] = {}
         if "all_present" in request.POST:
@@ -73,8 +73,8 @@ def attendance_page(request: HttpRequest, code: str, date: str) -> HttpResponse:
 @require_POST
 @login_required
 def checkin_switch(request: HttpRequest, code: str, date: str) -> HttpResponse:
-    session = _session(request, code)
-    day = _day(session, date)
+    session = session_or_404(request, code)
+    day = day_or_404(session, date)
     if request.POST.get("open") == "1":
         services.checkin_open(day=day)
     else:
@@ -85,18 +85,18 @@ def checkin_switch(request: HttpRequest, code: str, date: str) -> HttpResponse:
 @require_GET
 @login_required
 def checkin_qr(request: HttpRequest, code: str, date: str) -> HttpResponse:
-    session = _session(request, code)
-    day = _day(session, date)
+    session = session_or_404(request, code)
+    day = day_or_404(session, date)
     if not day.checkin_token:
         raise Http404
-    return _qr(request.build_absolute_uri(reverse("training:checkin", args=[day.checkin_token])))
+    return qr_response(request.build_absolute_uri(reverse("training:checkin", args=[day.checkin_token])))
 
 
 @require_GET
 @login_required
 def sign_in_sheet(request: HttpRequest, code: str, date: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.SIGN_IN_SHEET)
-    day = _day(session, date)
+    session = session_or_404(request, code, log=StaffAccess.What.SIGN_IN_SHEET)
+    day = day_or_404(session, date)
     people = [
         (p.user.display_name or p.user.username, p.user.username) for p in selectors.participants(session=session)
     ]

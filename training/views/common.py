@@ -12,7 +12,7 @@ from training import paper, selectors
 from training.models import SessionDay, TrainingSession
 
 
-def _session(request: HttpRequest, code: str, *, log: str | None = None) -> TrainingSession:
+def session_or_404(request: HttpRequest, code: str, *, log: str | None = None) -> TrainingSession:
     """The session the user may see (else 404); `log` records the staff access to its personal data."""
     try:
         session = selectors.session_for(user=request.user, code=code)
@@ -23,7 +23,7 @@ def _session(request: HttpRequest, code: str, *, log: str | None = None) -> Trai
     return session
 
 
-def _day(session: TrainingSession, date: str) -> SessionDay:
+def day_or_404(session: TrainingSession, date: str) -> SessionDay:
     try:
         parsed = datetime.date.fromisoformat(date)
     except ValueError as error:
@@ -31,7 +31,7 @@ def _day(session: TrainingSession, date: str) -> SessionDay:
     return get_object_or_404(SessionDay, session=session, date=parsed)
 
 
-def _qr(url: str) -> HttpResponse:
+def qr_response(url: str) -> HttpResponse:
     response = HttpResponse(paper.qr_svg(url), content_type="image/svg+xml")
     response["Cache-Control"] = "private, no-store"
     return response

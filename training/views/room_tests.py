@@ -16,13 +16,13 @@ from lms.http import file_response
 from lms.models import StaffAccess
 from training import selectors, services
 from training.models import TestWindow
-from training.views.common import _session
+from training.views.common import session_or_404
 
 
 @require_POST
 @login_required
 def test_window(request: HttpRequest, code: str, kind: str) -> HttpResponse:
-    session = _session(request, code)
+    session = session_or_404(request, code)
     if kind not in TestWindow.Kind.values:
         raise Http404
     services.test_window_set(session=session, kind=kind, open=request.POST.get("open") == "1")
@@ -31,7 +31,7 @@ def test_window(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 def _session_test_form(request: HttpRequest, code: str, test_id: int, *, log: str):
     """(session, test, form) from the URL and `?form=`: a test of the session's modules, else 404."""
-    session = _session(request, code, log=log)
+    session = session_or_404(request, code, log=log)
     tests = {test.pk: test for test in selectors.session_tests(session=session)}
     if test_id not in tests:
         raise Http404

@@ -21,7 +21,7 @@ from training import exports, paper, selectors, services
 from training.forms import ParticipantAddForm, RosterUploadForm, SessionForm
 from training.hooks import PROGRAMME_COUNTER, SESSION_LINK
 from training.models import TrainingSession
-from training.views.common import _qr, _session
+from training.views.common import qr_response, session_or_404
 
 LIVE_REFRESH_SECONDS = 20
 
@@ -60,7 +60,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def session_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.SESSION_PAGE)
+    session = session_or_404(request, code, log=StaffAccess.What.SESSION_PAGE)
     rows = selectors.session_rows(session=session)
     context = {
         "session": session,
@@ -80,7 +80,7 @@ def session_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def session_edit(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = session_or_404(request, code)
     form = SessionForm(request.POST or None, instance=session)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -97,7 +97,7 @@ def session_edit(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @login_required
 def session_status(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
+    session = session_or_404(request, code)
     status = request.POST.get("status", "")
     if status not in TrainingSession.Status.values:
         raise Http404
@@ -108,8 +108,8 @@ def session_status(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def join_qr(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code)
-    return _qr(request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])))
+    session = session_or_404(request, code)
+    return qr_response(request.build_absolute_uri(reverse("training:join_code", args=[session.join_code])))
 
 
 # --- Roster and accounts -------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def join_qr(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 @login_required
 def roster_upload(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.ROSTER_IMPORT)
+    session = session_or_404(request, code, log=StaffAccess.What.ROSTER_IMPORT)
     form = RosterUploadForm(request.POST, request.FILES)
     problems: list[tuple[int, str]] = []
     if form.is_valid():
@@ -141,7 +141,7 @@ def roster_upload(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def participant_add(request: HttpRequest, code: str) -> HttpResponse:
     """One participant typed in by the trainer: a name of their choice, no contact details needed."""
-    session = _session(request, code, log=StaffAccess.What.PARTICIPANT_ADD)
+    session = session_or_404(request, code, log=StaffAccess.What.PARTICIPANT_ADD)
     form = ParticipantAddForm(request.POST)
     if form.is_valid():
         report = services.roster_import(session=session, rows=[form.as_roster_row()], by=request.user)
@@ -158,7 +158,7 @@ def participant_add(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def credentials_sheet(request: HttpRequest, code: str) -> HttpResponse:
     """New one-time passwords for those who have not chosen theirs, printed at once (never stored)."""
-    session = _session(request, code, log=StaffAccess.What.CREDENTIALS)
+    session = session_or_404(request, code, log=StaffAccess.What.CREDENTIALS)
     credentials = services.credentials_issue(session=session)
     login_url = request.build_absolute_uri(reverse("account_login"))
     data = paper.credentials_pdf(session=session, credentials=credentials, login_url=login_url)
@@ -171,7 +171,7 @@ def credentials_sheet(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def live_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.LIVE)
+    session = session_or_404(request, code, log=StaffAccess.What.LIVE)
     context = {"session": session, "rows": selectors.session_rows(session=session), "refresh": LIVE_REFRESH_SECONDS}
     return TemplateResponse(request, "training/live_page.html", context)
 
@@ -180,7 +180,7 @@ def live_page(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def live_fragment(request: HttpRequest, code: str) -> HttpResponse:
     """The live table alone, for the page's polling (a few KB)."""
-    session = _session(request, code)
+    session = session_or_404(request, code)
     response = TemplateResponse(
         request,
         "training/includes/live_table.html",
@@ -193,7 +193,7 @@ def live_fragment(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def summary_page(request: HttpRequest, code: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.SUMMARY)
+    session = session_or_404(request, code, log=StaffAccess.What.SUMMARY)
     context = {"session": session, "rows": selectors.session_rows(session=session), "days": session.days.count()}
     return TemplateResponse(request, "training/summary_page.html", context)
 
@@ -201,7 +201,7 @@ def summary_page(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def summary_export(request: HttpRequest, code: str, extension: str) -> HttpResponse:
-    session = _session(request, code, log=StaffAccess.What.SUMMARY_EXPORT)
+    session = session_or_404(request, code, log=StaffAccess.What.SUMMARY_EXPORT)
     if extension not in ("csv", "xlsx"):
         raise Http404
     table = exports.summary_table(session=session, rows=selectors.session_rows(session=session))
