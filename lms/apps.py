@@ -24,12 +24,16 @@ class LmsConfig(AppConfig):
         # run; re-syncing after each migrate (and flush) keeps the groups equal to lms.roles, the one
         # definition, and puts back reference data that a flush removed.
         post_migrate.connect(reference_data.sync_after_migrate, sender=self)
-        # The staff status lms.middleware caches is forgotten when someone's groups change.
+        # The staff status lms.middleware caches is forgotten when someone's groups or permissions
+        # change, or the permissions of a group they are in.
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
 
         from lms import roles
 
         m2m_changed.connect(roles.forget_staff_account, sender=get_user_model().groups.through)
+        m2m_changed.connect(roles.forget_staff_account, sender=get_user_model().user_permissions.through)
+        m2m_changed.connect(roles.forget_group_members, sender=Group.permissions.through)
         from django.contrib.auth.signals import user_logged_in
 
         from lms.middleware import SessionIdleTimeoutMiddleware

@@ -2,7 +2,8 @@
 functions under them in their `wagtail_hooks.py`, so the core never imports them.
 
 - `STAFF_ACCOUNT_CONDITION`: `condition() -> Q` on the user model, what else makes someone staff
-  (training: coordinating a region); `lms.roles.is_staff_account` ORs them with the staff roles.
+  (training: coordinating a region, training a session); `lms.roles.staff_account_condition` ORs them
+  with the staff groups and permissions.
 """
 
 STAFF_ACCOUNT_CONDITION = "staff_account_condition"

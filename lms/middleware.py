@@ -93,6 +93,45 @@ class StaffSecondFactorMiddleware:
         return path.startswith(open_paths)
 
 
+def consent_outdated(user) -> bool:
+    """Whether `user` agreed to an older consent text than CONSENT_VERSION and has not withdrawn it."""
+    from django.conf import settings
+
+    return bool(
+        user.is_authenticated
+        and user.consent_version
+        and user.consent_version != settings.CONSENT_VERSION
+        and user.consent_withdrawn_at is None
+    )
+
+
+class ConsentRenewalMiddleware:
+    """People who agreed to an older consent text are shown the new one (lms.views.consent_renew) and
+    asked again before any other page.
+
+    Accepting (privacy:consent_give) records the new version; refusing (privacy:consent_withdraw)
+    withdraws the consent, and the person goes on, left out of evaluators' results. The answer API
+    (/api/) is left alone so that no answer being saved is lost; the second-factor enrolment,
+    logging out and files stay reachable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and not request.path.startswith((*_ALWAYS_OPEN, "/api/"))
+            and consent_outdated(user)
+            and not StaffSecondFactorMiddleware._enrolment_path(request.path)
+        ):
+            allowed = (reverse("consent_renew"), reverse("privacy:consent_give"), reverse("privacy:consent_withdraw"))
+            if request.path not in allowed:
+                return redirect(allowed[0])
+        return self.get_response(request)
+
+
 class SessionIdleTimeoutMiddleware:
     """End a login session after a period without any request.
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lms.hooks import STAFF_ACCOUNT_CONDITION
@@ -146,13 +147,46 @@ def _staff_cache_key(user_id) -> str:
     return f"lms:staff-account:{user_id}"
 
 
+# Groups whose members are not staff: their permissions (an ambassador's outreach log) show no one's data.
+NON_STAFF_ROLES = (TRAINEE, AMBASSADOR)
+
+
+def staff_account_condition() -> Q:
+    """The one definition of a staff account, as a condition on the user model.
+
+    Django's staff or superuser flag; any group other than Trainee or Ambassador (the four staff roles,
+    Wagtail's own groups, or a group an administrator made, "Bailleurs" holding `lms.view_evaluation`);
+    any permission given to the account directly; or what a higher layer adds through the
+    `staff_account_condition` Wagtail hook (training: coordinators, the trainers of a session).
+    `is_staff_account` (the second factor) and training.selectors.staff_accounts (kept off rosters)
+    both use it, so a right cannot make someone staff for one and not the other.
+    """
+    from django.contrib.auth import get_user_model
+    from wagtail import hooks
+
+    User = get_user_model()
+    privileged_groups = Group.objects.exclude(name__in=NON_STAFF_ROLES)
+    condition = (
+        Q(is_staff=True)
+        | Q(is_superuser=True)
+        | Q(pk__in=User.objects.filter(groups__in=privileged_groups).values("pk"))
+        | Q(pk__in=User.objects.filter(user_permissions__isnull=False).values("pk"))
+    )
+    # The core knows roles, not sessions: apps above it add what makes someone staff there.
+    for extra in hooks.get_hooks(STAFF_ACCOUNT_CONDITION):
+        condition |= Q(pk__in=User.objects.filter(extra()).values("pk"))
+    return condition
+
+
 def is_staff_account(user) -> bool:
-    """Whether `user` holds a staff role (or Django's staff or superuser flag, or what a higher layer
-    counts as staff through the `staff_account_condition` Wagtail hook: training's coordinators).
+    """Whether `user` is a staff account (staff_account_condition: a staff role or any other group but
+    Trainee's or Ambassador's, a permission of its own, Django's staff or superuser flag, or what a
+    higher layer counts as staff through the `staff_account_condition` Wagtail hook).
 
     Asked on every request (lms.middleware), so the answer is cached: a trainee's autosave costs no
-    query for it. A change of groups forgets it at once (forget_staff_account); anything else
-    (becoming a coordinator) is seen within STAFF_CACHE_SECONDS.
+    query for it. A change of groups, of direct permissions or of a group's permissions forgets it at
+    once (forget_staff_account, forget_group_members); anything else (becoming a coordinator) is seen
+    within STAFF_CACHE_SECONDS.
     """
     if not user.is_authenticated:
         return False
@@ -160,26 +194,30 @@ def is_staff_account(user) -> bool:
         return True
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
-    from django.db.models import Q
-    from wagtail import hooks
 
     key = _staff_cache_key(user.pk)
     staff = cache.get(key)
     if staff is None:
-        # The core knows roles, not sessions: apps above it add what makes someone staff there.
-        condition = Q(groups__name__in=STAFF_ROLES)
-        for extra in hooks.get_hooks(STAFF_ACCOUNT_CONDITION):
-            condition |= extra()
-        staff = get_user_model().objects.filter(pk=user.pk).filter(condition).exists()
+        staff = get_user_model().objects.filter(pk=user.pk).filter(staff_account_condition()).exists()
         cache.set(key, staff, STAFF_CACHE_SECONDS)
     return staff
 
 
 def forget_staff_account(sender=None, instance=None, pk_set=None, reverse=False, **kwargs) -> None:
-    """m2m_changed receiver of User.groups: whoever's groups changed is asked again."""
+    """m2m_changed receiver of User.groups and User.user_permissions: whoever's changed is asked again."""
     from django.core.cache import cache
 
     if reverse:  # group.user_set changed: pk_set holds users
         cache.delete_many([_staff_cache_key(pk) for pk in pk_set or ()])
     elif instance is not None:
         cache.delete(_staff_cache_key(instance.pk))
+
+
+def forget_group_members(sender=None, instance=None, pk_set=None, reverse=False, **kwargs) -> None:
+    """m2m_changed receiver of Group.permissions: the members of the group(s) changed are asked again."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+
+    group_ids = (pk_set or ()) if reverse else ([instance.pk] if instance is not None else [])
+    members = get_user_model().objects.filter(groups__in=list(group_ids)).values_list("pk", flat=True)
+    cache.delete_many([_staff_cache_key(pk) for pk in members])

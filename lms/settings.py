@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "lms.middleware.SessionIdleTimeoutMiddleware",
     "lms.middleware.PasswordChangeRequiredMiddleware",
     "lms.middleware.StaffSecondFactorMiddleware",
+    "lms.middleware.ConsentRenewalMiddleware",
     "lms.middleware.StorageFullMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -56,6 +56,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/first-login/", views.first_login, name="first_login"),
+    path("accounts/consent/", views.consent_renew, name="consent_renew"),
     # Before allauth's own: only a confirmed address nobody else holds can become the account's.
     path("accounts/email/", views.EmailView.as_view(), name="account_email"),
     path("accounts/", include("allauth.urls")),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lms.forms import FirstLoginForm
+from lms.middleware import consent_outdated
 
 
 @require_GET
@@ -77,6 +78,19 @@ def first_login(request: HttpRequest) -> HttpResponse:
         update_session_auth_hash(request, user)
         return redirect(f"/{get_language()}/")
     return TemplateResponse(request, "lms/first_login.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+@login_required
+def consent_renew(request: HttpRequest) -> HttpResponse:
+    """The consent text changed since the person agreed (CONSENT_VERSION): it is shown again, to accept
+    or to refuse (privacy's consent_give and consent_withdraw record the answer).
+
+    lms.middleware.ConsentRenewalMiddleware sends them here before anything else.
+    """
+    if not consent_outdated(request.user):
+        return redirect(f"/{get_language()}/")
+    return TemplateResponse(request, "lms/consent_renew.html", {})
 
 
 class EmailView(AllauthEmailView):

@@ -43,18 +43,10 @@ def staff_accounts() -> QuerySet:
     other than Trainee or Ambassador (trainers, evaluators, editors, administrators, Wagtail's own
     groups), a permission of its own, a coordinated region, or a session it runs."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
 
-    User = get_user_model()
-    privileged_groups = Group.objects.exclude(name__in=[roles.TRAINEE, roles.AMBASSADOR])
-    return User.objects.filter(
-        Q(is_staff=True)
-        | Q(is_superuser=True)
-        | Q(pk__in=User.objects.filter(groups__in=privileged_groups).values("pk"))
-        | Q(pk__in=User.objects.filter(user_permissions__isnull=False).values("pk"))
-        | Q(pk__in=Coordinator.objects.values("user_id"))
-        | Q(pk__in=TrainingSession.trainers.through.objects.values("user_id"))
-    )
+    # One definition with the second factor's (lms.roles.staff_account_condition); coordinators and
+    # session trainers come in through training.wagtail_hooks.
+    return get_user_model().objects.filter(roles.staff_account_condition())
 
 
 def people_within_reach(*, session: TrainingSession, user=None) -> QuerySet:

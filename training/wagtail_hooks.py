@@ -7,12 +7,20 @@ from assessments.hooks import POST_TEST_OPENER, ROSTER_PROVIDER, SESSION_ROSTER,
 from courses.hooks import DASHBOARD_PANEL
 from lms.hooks import STAFF_ACCOUNT_CONDITION
 from training import access, selectors
+from training.models import TrainingSession
 
 
 @hooks.register(STAFF_ACCOUNT_CONDITION)
 def coordinators_are_staff() -> Q:
     """A region's coordinator sees its sessions' people: staff, with a second factor."""
     return Q(coordinated_regions__isnull=False)
+
+
+@hooks.register(STAFF_ACCOUNT_CONDITION)
+def session_trainers_are_staff() -> Q:
+    """A session's trainer sees its roster: staff, with a second factor (as training.selectors.staff_accounts
+    always counted them)."""
+    return Q(pk__in=TrainingSession.objects.filter(trainers__isnull=False).values("trainers"))
 
 
 # assessments knows nothing of sessions: it asks these whether the trainer has opened (or not yet

@@ -106,6 +106,7 @@ MATRIX: dict[str, Row] = {
     "root": Row(None, expect(REDIRECT)),
     "switch_language": Row(lambda w: {"language": "en"}, expect(REDIRECT)),
     "first_login": Row(None, expect(REDIRECT, anonymous=LOGIN)),
+    "consent_renew": Row(None, expect(REDIRECT, anonymous=LOGIN)),
     # --- courses ---
     "courses:dashboard": Row(None, expect(200, anonymous=LOGIN)),
     "courses:enrol": Row(lambda w: {"course_id": w["other_course"].pk}, expect(REDIRECT, anonymous=LOGIN), "post"),
