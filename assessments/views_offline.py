@@ -88,7 +88,9 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         manifest = {
             "id": "/",
-            "name": _("Anti-trafficking training"),
+            # Neutral like the certificates' issuer (docs/certificates.md, "neutral titles"): this name
+            # shows under the icon on the trainee's home screen, in the app list and task switcher.
+            "name": _("Human security programme"),
             "short_name": _("Training"),
             "lang": language,
             "start_url": reverse("assessments:offline"),

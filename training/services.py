@@ -194,32 +194,48 @@ def _outside_reach(row: roster.RosterRow) -> str:
     )
 
 
-def _match(row: roster.RosterRow, *, known_by_name: dict[str, User]) -> tuple[User | None, str | None]:
-    """The existing account a row names, or (None, problem) when its identifiers disagree. Whether
-    the account is within the session's reach is roster_import's question."""
+def _match(row: roster.RosterRow, *, known_by_name: dict[str, User], reachable) -> tuple[User | None, str | None, bool]:
+    """(the existing account a row names, a problem, whether the row's email or phone is taken).
+
+    Only accounts within reach (`reachable(user)`) are matched: an email or phone number of an
+    account outside reach is treated as an unused one, so the row is a new person (or the reachable
+    account its other identifiers name) and gets the same answer as with an unused number; `taken`
+    says that a new account could not be made with it, which roster_import tells only when nothing
+    else stops the import (docs/sessions.md, "Whom a trainer may reach"). A username outside reach
+    gets the answer of an unknown one.
+    """
     found = {}
+    taken = False
     if row.username:
         user = User.objects.filter(username__iexact=row.username).first()
-        if user is None:
-            return None, _outside_reach(row)
+        if user is None or not reachable(user):
+            return None, _outside_reach(row), False
         found["username"] = user
     if row.email:
         user = User.objects.filter(email__iexact=row.email).first()
         if user is not None:
-            found["email"] = user
+            if reachable(user):
+                found["email"] = user
+            else:
+                taken = True
     if row.phone:
         user = User.objects.filter(phone=row.phone).first()
         if user is not None:
-            found["phone"] = user
+            if reachable(user):
+                found["phone"] = user
+            else:
+                taken = True
     if len({user.pk for user in found.values()}) > 1:
-        return None, _("The username, email and phone number belong to different accounts.")
+        return None, _("The username, email and phone number belong to different accounts."), False
     if found:
-        return next(iter(found.values())), None
+        # An identifier of an account outside reach on the same row is ignored, as an unused one
+        # would be: an existing account is never changed by a roster.
+        return next(iter(found.values())), None, False
     if not (row.username or row.email or row.phone):
         # No identifier: the same name and organisation already on this roster is this person
         # (importing a file again changes nothing).
-        return known_by_name.get(roster.fold(row.name) + "|" + roster.fold(row.organisation)), None
-    return None, None
+        return known_by_name.get(roster.fold(row.name) + "|" + roster.fold(row.organisation)), None, False
+    return None, None, taken
 
 
 @transaction.atomic
@@ -243,18 +259,26 @@ def roster_import(*, session: TrainingSession, rows: list[dict], by: User | None
     people = Participant.objects.filter(session=session).select_related("user")
     known_by_name = {roster.fold(p.user.display_name) + "|" + roster.fold(p.user.organisation): p.user for p in people}
     on_roster = {p.user_id for p in people}
+    reach = selectors.people_within_reach(session=session, user=by)
+    within: dict[int, bool] = {}
+
+    def reachable(user: User) -> bool:
+        if user.pk not in within:
+            within[user.pk] = reach.filter(pk=user.pk).exists()
+        return within[user.pk]
+
     matched: list[tuple[roster.RosterRow, User | None]] = []
+    taken_rows: list[roster.RosterRow] = []
     for row in checked:
-        user, problem = _match(row, known_by_name=known_by_name)
+        user, problem, identifier_taken = _match(row, known_by_name=known_by_name, reachable=reachable)
         if problem:
             report.problems.append((row.number, problem))
+        if identifier_taken:
+            taken_rows.append(row)
         matched.append((row, user))
-    named = {user.pk for _row, user in matched if user is not None}
-    reachable = set(
-        selectors.people_within_reach(session=session, user=by).filter(pk__in=named).values_list("pk", flat=True)
-    )
     for row, user in matched:
-        if user is not None and user.pk not in reachable:
+        # (A row without identifiers matched by name on this roster: staff on it stay out of reach.)
+        if user is not None and not reachable(user):
             report.problems.append((row.number, _outside_reach(row)))
     seen: dict[int, int] = {}
     for row, user in matched:
@@ -267,6 +291,11 @@ def roster_import(*, session: TrainingSession, rows: list[dict], by: User | None
     if session.capacity is not None and len(on_roster) + new_count > session.capacity:
         message = _("The session has room for %(capacity)s participants; this file would make %(total)s.")
         report.problems.append((1, message % {"capacity": session.capacity, "total": len(on_roster) + new_count}))
+    if not report.problems:
+        # Only now, when an unused number would have made a new account, is a number of an account
+        # outside reach refused: a file with any other problem answers the same whether its numbers
+        # are used or not, so numbers cannot be probed without writing (docs/sessions.md).
+        report.problems.extend((row.number, _outside_reach(row)) for row in taken_rows)
     if report.problems:
         report.problems.sort(key=lambda problem: problem[0])
         return report
