@@ -82,20 +82,42 @@ def modules_read(directory: Path) -> Catalogue:
     audiences = set(AudienceGroup.objects.values_list("code", flat=True))
     modules = [
         _module_read(directory / slug, problems, audiences=audiences)
-        for slug in _slugs(catalogue_file, "modules", directory, suffix="")
+        for slug in _slugs(catalogue_file, "modules", directory, suffix="", inner="module.yaml")
     ]
     problems.raise_if_any()
     return Catalogue(text=text, modules=modules)
 
 
-def _slugs(file: DataFile, name: str, directory: Path, *, suffix: str) -> list[str]:
+def _slugs(file: DataFile, name: str, directory: Path, *, suffix: str, inner: str = "") -> list[str]:
+    """The names listed under `name`, each a file or folder of `directory`. A name that leads out of
+    `directory` (an absolute path, "..", a symbolic link pointing elsewhere) is a problem, never read."""
     slugs = file.strings(name) or []
+    found = []
     for index, slug in enumerate(slugs):
         if slugs.index(slug) != index:
             file.problem(f"{name}[{index}]", _("“%(slug)s” is listed twice.") % {"slug": slug})
+        elif not _inside(directory, slug, suffix=suffix, inner=inner):
+            file.problem(
+                f"{name}[{index}]",
+                _("“%(slug)s” leads out of the folder %(folder)s: give the name of a file or folder inside it.")
+                % {"slug": slug, "folder": directory.name},
+            )
         elif not (directory / f"{slug}{suffix}").exists():
             file.problem(f"{name}[{index}]", _("No file or folder “%(name)s”.") % {"name": f"{slug}{suffix}"})
-    return list(dict.fromkeys(slug for slug in slugs if (directory / f"{slug}{suffix}").exists()))
+        else:
+            found.append(slug)
+    return list(dict.fromkeys(found))
+
+
+def _inside(directory: Path, slug: str, *, suffix: str, inner: str) -> bool:
+    """Whether `directory/slug+suffix` (and its `inner` file, if any) stays inside `directory` once
+    every "..", and every symbolic link, is followed."""
+    if not slug or Path(slug).is_absolute() or Path(slug).drive:
+        return False
+    root = directory.resolve()
+    target = directory / f"{slug}{suffix}"
+    paths = [target, target / inner] if inner else [target]
+    return all(path.resolve().is_relative_to(root) and path.resolve() != root for path in paths)
 
 
 def _module_read(folder: Path, problems: Problems, *, audiences: set[str]) -> Module:
