@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail import blocks
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.models import Locale, Page
 
 from courses import services
@@ -196,7 +197,24 @@ def _block_read(file: DataFile, name: str, item: Any) -> tuple[str, Any]:
     except (ValidationError, TypeError, AttributeError) as error:
         for where, message in _messages(error, f"{name}.{kind}"):
             file.problem(where, message)
-    return (kind, value)
+    return (kind, _rich_text_kept(block, value))
+
+
+def _rich_text_kept(block: blocks.Block, value: Any) -> Any:
+    """`value` with every rich text reduced to what its block's editor allows (the block's `features`),
+    as Wagtail does to what an editor types: other elements (<meta>, <script>, <iframe>, <img>…) and
+    attributes (onerror, style…) are dropped, keeping their text, and links keep only http(s), mailto
+    and tel addresses. A file's text is kept, not refused: the lesson reads as the editor would show it."""
+    if isinstance(block, blocks.RichTextBlock) and isinstance(value, str):
+        return EditorHTMLConverter(features=block.features).to_database_format(value)
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return {
+            key: _rich_text_kept(block.child_blocks[key], item) if key in block.child_blocks else item
+            for key, item in value.items()
+        }
+    if isinstance(block, blocks.ListBlock) and isinstance(value, list):
+        return [_rich_text_kept(block.child_block, item) for item in value]
+    return value
 
 
 def _unknown_keys(file: DataFile, name: str, block: blocks.Block, value: Any) -> None:
