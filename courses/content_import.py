@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -206,7 +208,9 @@ def _rich_text_kept(block: blocks.Block, value: Any) -> Any:
     attributes (onerror, style…) are dropped, keeping their text, and links keep only http(s), mailto
     and tel addresses. A file's text is kept, not refused: the lesson reads as the editor would show it."""
     if isinstance(block, blocks.RichTextBlock) and isinstance(value, str):
-        return EditorHTMLConverter(features=block.features).to_database_format(value)
+        kept = EditorHTMLConverter(features=block.features).to_database_format(value)
+        # Text the filter leaves whole is kept as written (the filter writes ' as &#x27;, and so on).
+        return value if BeautifulSoup(value, "html.parser").decode(formatter=escape) == kept else kept
     if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
         return {
             key: _rich_text_kept(block.child_blocks[key], item) if key in block.child_blocks else item
