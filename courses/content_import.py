@@ -16,12 +16,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail import blocks
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.models import Locale, Page
 
 from courses import services
@@ -82,20 +85,42 @@ def modules_read(directory: Path) -> Catalogue:
     audiences = set(AudienceGroup.objects.values_list("code", flat=True))
     modules = [
         _module_read(directory / slug, problems, audiences=audiences)
-        for slug in _slugs(catalogue_file, "modules", directory, suffix="")
+        for slug in _slugs(catalogue_file, "modules", directory, suffix="", inner="module.yaml")
     ]
     problems.raise_if_any()
     return Catalogue(text=text, modules=modules)
 
 
-def _slugs(file: DataFile, name: str, directory: Path, *, suffix: str) -> list[str]:
+def _slugs(file: DataFile, name: str, directory: Path, *, suffix: str, inner: str = "") -> list[str]:
+    """The names listed under `name`, each a file or folder of `directory`. A name that leads out of
+    `directory` (an absolute path, "..", a symbolic link pointing elsewhere) is a problem, never read."""
     slugs = file.strings(name) or []
+    found = []
     for index, slug in enumerate(slugs):
         if slugs.index(slug) != index:
             file.problem(f"{name}[{index}]", _("“%(slug)s” is listed twice.") % {"slug": slug})
+        elif not _inside(directory, slug, suffix=suffix, inner=inner):
+            file.problem(
+                f"{name}[{index}]",
+                _("“%(slug)s” leads out of the folder %(folder)s: give the name of a file or folder inside it.")
+                % {"slug": slug, "folder": directory.name},
+            )
         elif not (directory / f"{slug}{suffix}").exists():
             file.problem(f"{name}[{index}]", _("No file or folder “%(name)s”.") % {"name": f"{slug}{suffix}"})
-    return list(dict.fromkeys(slug for slug in slugs if (directory / f"{slug}{suffix}").exists()))
+        else:
+            found.append(slug)
+    return list(dict.fromkeys(found))
+
+
+def _inside(directory: Path, slug: str, *, suffix: str, inner: str) -> bool:
+    """Whether `directory/slug+suffix` (and its `inner` file, if any) stays inside `directory` once
+    every "..", and every symbolic link, is followed."""
+    if not slug or Path(slug).is_absolute() or Path(slug).drive:
+        return False
+    root = directory.resolve()
+    target = directory / f"{slug}{suffix}"
+    paths = [target, target / inner] if inner else [target]
+    return all(path.resolve().is_relative_to(root) and path.resolve() != root for path in paths)
 
 
 def _module_read(folder: Path, problems: Problems, *, audiences: set[str]) -> Module:
@@ -174,7 +199,26 @@ def _block_read(file: DataFile, name: str, item: Any) -> tuple[str, Any]:
     except (ValidationError, TypeError, AttributeError) as error:
         for where, message in _messages(error, f"{name}.{kind}"):
             file.problem(where, message)
-    return (kind, value)
+    return (kind, _rich_text_kept(block, value))
+
+
+def _rich_text_kept(block: blocks.Block, value: Any) -> Any:
+    """`value` with every rich text reduced to what its block's editor allows (the block's `features`),
+    as Wagtail does to what an editor types: other elements (<meta>, <script>, <iframe>, <img>…) and
+    attributes (onerror, style…) are dropped, keeping their text, and links keep only http(s), mailto
+    and tel addresses. A file's text is kept, not refused: the lesson reads as the editor would show it."""
+    if isinstance(block, blocks.RichTextBlock) and isinstance(value, str):
+        kept = EditorHTMLConverter(features=block.features).to_database_format(value)
+        # Text the filter leaves whole is kept as written (the filter writes ' as &#x27;, and so on).
+        return value if BeautifulSoup(value, "html.parser").decode(formatter=cast(Any, escape)) == kept else kept
+    if isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        return {
+            key: _rich_text_kept(block.child_blocks[key], item) if key in block.child_blocks else item
+            for key, item in value.items()
+        }
+    if isinstance(block, blocks.ListBlock) and isinstance(value, list):
+        return [_rich_text_kept(block.child_block, item) for item in value]
+    return value
 
 
 def _unknown_keys(file: DataFile, name: str, block: blocks.Block, value: Any) -> None:

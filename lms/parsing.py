@@ -179,7 +179,7 @@ class NulRefusalMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.http import HttpResponseBadRequest
+        from django.http import HttpResponseBadRequest, JsonResponse
 
         values = [request.path_info, *_strings(request.GET)]
         if request.method == "POST" and request.content_type in self.FORM_TYPES and self._small(request):
@@ -188,9 +188,14 @@ class NulRefusalMiddleware:
             request.body  # noqa: B018
             values += _strings(request.POST)
         if any("\x00" in value for value in values):
-            return HttpResponseBadRequest(
-                _("The request contains a character that is not allowed."), content_type="text/plain; charset=utf-8"
-            )
+            from lms import errors
+
+            if errors.wants_html(request):
+                return errors.bad_request(request)
+            message = _("The request contains a character that is not allowed.")
+            if request.content_type == "application/json" or "application/json" in request.headers.get("Accept", ""):
+                return JsonResponse({"error": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
     @staticmethod

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "lms.locale_middleware.LocaleMiddleware",
     # A NUL in the path, query string or form data is a 400 here, not a 500 in PostgreSQL.
     "lms.parsing.NulRefusalMiddleware",
+    # Django's empty 405 (a form's address opened as a page) becomes the site's page.
+    "lms.errors.MethodNotAllowedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

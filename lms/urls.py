@@ -79,6 +79,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # The site's own error pages, in the visitor's language (lms.errors); CSRF_FAILURE_VIEW in settings.
+handler400 = "lms.errors.bad_request"
 handler404 = "lms.errors.page_not_found"
 handler403 = "lms.errors.permission_denied"
 handler500 = "lms.errors.server_error"
+# allauth's rate limits (login, password change, 2FA steps…) answer with ROOT_URLCONF.handler429.
+handler429 = "lms.errors.too_many_requests"

@@ -10,6 +10,7 @@ to the player; the original is kept.
 from __future__ import annotations
 
 import io
+import warnings
 
 from PIL import Image, UnidentifiedImageError
 
@@ -25,20 +26,32 @@ def wants_copy(path: str, size: int) -> bool:
     return path.startswith("content/") and extension in EXTENSIONS and size >= MIN_BYTES
 
 
+def too_large(size: tuple[int, int]) -> bool:
+    """Whether an image of `size` (width, height) is beyond Pillow's decompression-bomb limit: decoding
+    it for a copy would take hundreds of MB of the server's memory; such an image keeps its original."""
+    limit = Image.MAX_IMAGE_PIXELS
+    width, height = size
+    return limit is not None and width * height > limit
+
+
 def phone_copy(data: bytes, path: str) -> bytes | None:
     """A smaller copy of the image `data` (named `path`), or None when it would not be smaller."""
     image_format = EXTENSIONS[path.rsplit(".", 1)[-1].lower()]
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.format != image_format:
-                return None
-            image.thumbnail((PHONE_SIDE, PHONE_SIDE))
-            out = io.BytesIO()
-            if image_format == "JPEG":
-                image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-            else:
-                image.save(out, "PNG", optimize=True)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        # Pillow only warns between 1x and 2x its bomb limit; here that warning refuses the image,
+        # and the size read from the header is checked again before anything is decoded.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                if image.format != image_format or too_large(image.size):
+                    return None
+                image.thumbnail((PHONE_SIDE, PHONE_SIDE))
+                out = io.BytesIO()
+                if image_format == "JPEG":
+                    image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+                else:
+                    image.save(out, "PNG", optimize=True)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return None
     copy = out.getvalue()
     return copy if len(copy) < len(data) else None

@@ -68,3 +68,21 @@ def test_a_server_error_is_a_plain_page_in_the_visitors_language():
     client.cookies["lang"] = "en"
     english = client.get("/broken/")
     assert english.status_code == 500 and "Something went wrong" in _page(english) and 'href="/en/"' in _page(english)
+
+
+def test_a_script_calling_with_json_keeps_answers_it_can_read_for_a_nul_and_a_wrong_method(client):
+    """The site's pages are for browsers: a JSON call refused for a NUL gets JSON (its "error"), and
+    a wrong method asked for JSON keeps Django's 405, so that offline sync and the player read them."""
+    refused = client.post("/fr/dashboard/?q=%00", data=b"{}", content_type="application/json")
+    assert refused.status_code == 400 and refused["Content-Type"] == "application/json"
+    assert refused.json()["error"]
+    wrong = client.get("/fr/lessons/1/complete/", headers={"Accept": "application/json"})
+    assert wrong.status_code == 405 and b"<html" not in wrong.content
+
+
+def test_a_wrong_method_page_keeps_the_allowed_methods():
+    client = Client()
+    client.force_login(factories.UserFactory(role=roles.TRAINEE))
+    response = client.get("/en/lessons/1/complete/")
+    assert response.status_code == 405 and "POST" in response["Allow"]
+    assert "This address opens no page" in _page(response)
