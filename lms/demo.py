@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise as StrPromise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
@@ -62,7 +63,7 @@ class DemoAccount:
     audience: str = ""
     prefecture: str = ""
     # What the printed list of logins says the account is for, when its group alone says too little.
-    label: str = ""
+    label: str | StrPromise = ""
 
     @property
     def role_label(self) -> str:
