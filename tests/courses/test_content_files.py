@@ -249,3 +249,28 @@ def test_a_site_without_its_home_page_gets_nothing_and_is_told_why(programme_fil
     with translation.override("en"), pytest.raises(CommandError, match="no French home page"):
         call_command("import_content", str(programme_files))
     assert not CoursePage.objects.exists() and not Question.objects.exists()
+
+
+@pytest.mark.parametrize("how", ["absolute", "symlink", "lesson"])
+def test_a_name_leading_out_of_the_programme_folder_is_refused_and_nothing_read(programme, tmp_path, how):
+    """An absolute module path, a module folder that is a link to elsewhere, and a lesson named
+    "../x": each is a problem named in its file, with nothing written."""
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    shutil.copytree(programme / "modules" / MODULE, elsewhere / MODULE)
+    modules = programme / "modules"
+    if how == "absolute":
+        _edit(modules / "catalogue.yaml", lambda data: data.update(modules=[str(elsewhere / MODULE)]))
+        named = "catalogue.yaml"
+    elif how == "symlink":
+        (modules / "lien").symlink_to(elsewhere / MODULE, target_is_directory=True)
+        _edit(modules / "catalogue.yaml", lambda data: data.update(modules=["lien"]))
+        named = "catalogue.yaml"
+    else:
+        shutil.copy(elsewhere / MODULE / f"{LESSONS[0]}.yaml", elsewhere / "dehors.yaml")
+        _edit(modules / MODULE / "module.yaml", lambda data: data.update(lessons=[f"../../../{elsewhere.name}/dehors"]))
+        named = "module.yaml"
+    before = _state()
+    with translation.override("fr"), pytest.raises(CommandError) as raised:
+        call_command("import_content", str(programme))
+    assert named in str(raised.value) and "sort du dossier" in str(raised.value), str(raised.value)
+    assert _state() == before
