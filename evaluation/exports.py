@@ -1,8 +1,9 @@
 """Name-free exports of the matched pairs (CSV, XLSX) and the JSON the command prints.
 
-- One row per matched trainee and module, under a pseudonym: HMAC-SHA256 of the user id with a
-  random salt made for this export and then forgotten, so ids are stable within one file and cannot
-  be linked across files. No name, username, email or phone is ever read for an export.
+- One row per matched trainee and module, under a pseudonym: HMAC-SHA256 of the user id and the
+  module id with a random salt made for this export and then forgotten, so a pseudonym names one
+  row group (person, module) of one file: a person's rows of different modules cannot be linked,
+  nor rows across files. No name, username, email or phone is ever read for an export.
 - Every published field that could pick a person out is a quasi-identifier: the module, the forms,
   the group fields, the test months (dates are written as YYYY-MM, never the day) and the modes.
   Rows of a module (and pair of forms) sat by fewer than MIN_GROUP trainees are left out with their
@@ -39,10 +40,19 @@ SUPPRESSED = "suppressed"
 GROUP_FIELDS = ["prefecture", "session", "region", "language", "audience", "natural_region"]
 
 
-def pseudonym_function() -> Callable[[int], str]:
-    """user id → pseudonym, keyed by a salt that lives only as long as this function."""
+def pseudonym_function() -> Callable[[int, int], str]:
+    """(user id, module id) → pseudonym, keyed by a salt that lives only as long as this function.
+
+    One pseudonym per person *and module*: a person's rows of two modules carry two unrelated
+    pseudonyms, so the few who took several modules are not singled out by sharing one across rows
+    (each module's rows are k-anonymous on their own, their union by person would not be).
+    """
     salt = secrets.token_bytes(32)
-    return lambda user_id: "T-" + hmac.new(salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:12]
+
+    def pseudonym(user_id: int, course_id: int) -> str:
+        return "T-" + hmac.new(salt, f"{user_id}:{course_id}".encode(), hashlib.sha256).hexdigest()[:12]
+
+    return pseudonym
 
 
 # Fields never generalised: a row whose module and forms fewer than MIN_GROUP share is left out.
@@ -153,7 +163,7 @@ def data_table(report: EvaluationReport | WithheldReport) -> tuple[list[str], li
     for pair, quasi in exported:
         rows.append(
             [
-                pseudonym(pair.user_id),
+                pseudonym(pair.user_id, pair.course_id),
                 pair.course_title,
                 *[quasi[name] for name in GROUP_FIELDS],
                 pair.pre.form_label,
@@ -172,7 +182,14 @@ def data_table(report: EvaluationReport | WithheldReport) -> tuple[list[str], li
 
 def codebook(report: EvaluationReport) -> list[list[str]]:
     rows = [
-        ["trainee", _("Pseudonym, stable within this file only (HMAC-SHA256 with a salt discarded after export).")],
+        [
+            "trainee",
+            _(
+                "Pseudonym of one trainee in one module, in this file only (HMAC-SHA256 of the person and the "
+                "module with a salt discarded after export): a person's rows of different modules carry "
+                "different pseudonyms and cannot be linked."
+            ),
+        ],
         [
             "module",
             _(
