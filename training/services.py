@@ -239,6 +239,41 @@ def _match(row: roster.RosterRow, *, known_by_name: dict[str, User], reachable) 
 
 
 @transaction.atomic
+def _put_on_roster(
+    *, session: TrainingSession, matched: list[tuple[roster.RosterRow, User | None]], on_roster: set[int], report
+) -> None:
+    """Create the accounts of unmatched rows and put everyone not yet there on the roster (the rows
+    are checked already; roster_import's transaction holds)."""
+    trainee_group, _created = Group.objects.get_or_create(name=roles.TRAINEE)
+    taken: set[str] = set()
+    for row, user in matched:
+        created = user is None
+        if created:
+            user = User(
+                username=_username_for(row.name, taken),
+                display_name=row.name,
+                organisation=row.organisation,
+                audience=row.audience,
+                prefecture=row.prefecture,
+                phone=row.phone,
+                email=row.email,
+                preferred_language=row.language,
+                country=row.country,
+                must_change_password=True,
+            )
+            user.set_unusable_password()
+            user.full_clean(exclude=["password"])
+            user.save()
+            user.groups.add(trainee_group)
+            report.created.append(user)
+        if user.pk in on_roster:
+            report.unchanged += 1
+            continue
+        participant_add(session=session, user=user, created_account=created)
+        on_roster.add(user.pk)
+        report.added += 1
+
+
 def roster_import(*, session: TrainingSession, rows: list[dict], by: User | None = None) -> RosterReport:
     """Check every row, then put everyone on the roster in one transaction, or nobody.
 
@@ -299,34 +334,7 @@ def roster_import(*, session: TrainingSession, rows: list[dict], by: User | None
     if report.problems:
         report.problems.sort(key=lambda problem: problem[0])
         return report
-    trainee_group, _created = Group.objects.get_or_create(name=roles.TRAINEE)
-    taken: set[str] = set()
-    for row, user in matched:
-        created = user is None
-        if created:
-            user = User(
-                username=_username_for(row.name, taken),
-                display_name=row.name,
-                organisation=row.organisation,
-                audience=row.audience,
-                prefecture=row.prefecture,
-                phone=row.phone,
-                email=row.email,
-                preferred_language=row.language,
-                country=row.country,
-                must_change_password=True,
-            )
-            user.set_unusable_password()
-            user.full_clean(exclude=["password"])
-            user.save()
-            user.groups.add(trainee_group)
-            report.created.append(user)
-        if user.pk in on_roster:
-            report.unchanged += 1
-            continue
-        participant_add(session=session, user=user, created_account=created)
-        on_roster.add(user.pk)
-        report.added += 1
+    _put_on_roster(session=session, matched=matched, on_roster=on_roster, report=report)
     return report
 
 
