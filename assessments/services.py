@@ -374,22 +374,10 @@ def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None)
     if attempt.deadline is not None and now > attempt.deadline + GRACE:
         raise AttemptRefused(_("The time for this test is over."))
     attempt.submission_key = submission_key
-    # Started within the allowance, but a phone's attempts may have used it up since; and started
-    # while the rule allowed it, but the test may have closed since (its review open, closed for the
-    # room, the person withdrawn): then it is kept but flagged late, as the same answers synchronised
-    # from a phone would be (`refused_now`).
-    _finish(attempt, status=Attempt.Status.SUBMITTED, finished_at=now, late=refused_now(attempt))
+    # Started within the allowance and the rule, but a phone's attempts may have used it up since, or
+    # the test closed since: kept, flagged late as a phone's sync would be (access.refused_now).
+    _finish(attempt, status=Attempt.Status.SUBMITTED, finished_at=now, late=access.refused_now(attempt))
     return Result(attempt, replayed=False)
-
-
-def refused_now(attempt: Attempt) -> bool:
-    """Whether the one access rule refuses the attempt's test to its trainee now, as at a phone's sync
-    (access.SYNC: answers already exist, so the attempts left are not asked; `_finish` flags extras).
-
-    Online saves are accepted whatever the rule says, so that no answer typed is lost; it is the
-    hand-in (or the expiry) that decides, once, whether the attempt counts.
-    """
-    return access.may_take_test(user=attempt.user, test=attempt.test, route=access.SYNC) is not None
 
 
 def _announce_submission(attempt_id) -> None:
@@ -411,7 +399,7 @@ def attempts_finish_expired(*, now=None) -> int:
         Q(status=Attempt.Status.OPEN) & Q(deadline__isnull=False) & Q(deadline__lt=now - GRACE)
     )
     for attempt in expired:
-        _finish(attempt, status=Attempt.Status.EXPIRED, finished_at=attempt.deadline, late=refused_now(attempt))
+        _finish(attempt, status=Attempt.Status.EXPIRED, finished_at=attempt.deadline, late=access.refused_now(attempt))
         finished += 1
     return finished
 
