@@ -100,6 +100,16 @@ def may_take_test(*, user, test: Test, route: str) -> Refusal | None:
     return None
 
 
+def refused_now(attempt) -> bool:
+    """Whether the rule refuses the attempt's test to its trainee now, as at a phone's sync (SYNC:
+    the answers already exist, so the attempts left are not asked; services._finish flags extras).
+
+    An online attempt's saves are accepted whatever the rule says, so that no answer typed is lost;
+    its hand-in (or expiry) asks this once, and a refused one is kept but flagged late.
+    """
+    return may_take_test(user=attempt.user, test=attempt.test, route=SYNC) is not None
+
+
 def pre_test_gate(user, course_id: int) -> Gate | None:
     """courses.gates: the lessons of a module with a pre-test open once the pre-test is submitted."""
     pre = Test.objects.filter(course_id=course_id, kind=Test.Kind.PRE).first()

@@ -374,8 +374,9 @@ def attempt_submit(*, user, attempt_id, submission_key: uuid.UUID | None = None)
     if attempt.deadline is not None and now > attempt.deadline + GRACE:
         raise AttemptRefused(_("The time for this test is over."))
     attempt.submission_key = submission_key
-    # Started within the allowance, but a phone's attempts may have used it up since.
-    _finish(attempt, status=Attempt.Status.SUBMITTED, finished_at=now)
+    # Started within the allowance and the rule, but a phone's attempts may have used it up since, or
+    # the test closed since: kept, flagged late as a phone's sync would be (access.refused_now).
+    _finish(attempt, status=Attempt.Status.SUBMITTED, finished_at=now, late=access.refused_now(attempt))
     return Result(attempt, replayed=False)
 
 
@@ -398,7 +399,7 @@ def attempts_finish_expired(*, now=None) -> int:
         Q(status=Attempt.Status.OPEN) & Q(deadline__isnull=False) & Q(deadline__lt=now - GRACE)
     )
     for attempt in expired:
-        _finish(attempt, status=Attempt.Status.EXPIRED, finished_at=attempt.deadline)
+        _finish(attempt, status=Attempt.Status.EXPIRED, finished_at=attempt.deadline, late=access.refused_now(attempt))
         finished += 1
     return finished
 

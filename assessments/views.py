@@ -114,9 +114,18 @@ def attempt_submit(request: HttpRequest, attempt_id) -> HttpResponse:
     except ValueError:
         key = None
     try:
-        services.attempt_submit(user=request.user, attempt_id=attempt.pk, submission_key=key)
+        result = services.attempt_submit(user=request.user, attempt_id=attempt.pk, submission_key=key)
     except services.AttemptRefused as refusal:
         messages.error(request, refusal.message)
+    else:
+        if not result.replayed and result.attempt.flagged_late:
+            messages.warning(
+                request,
+                _(
+                    "This test was closed before you handed in your answers. They are kept, but this attempt "
+                    "does not count: your trainer will look at it."
+                ),
+            )
     return redirect("assessments:result", attempt_id=attempt.pk)
 
 
