@@ -100,6 +100,12 @@ def may_take_test(*, user, test: Test, route: str) -> Refusal | None:
     return None
 
 
+# The refusals that close a test to an attempt already under way (refused_now): an editor closed it
+# in its settings, or its answers can be seen. The room switch is not asked here: a trainer who closes
+# the room's test ends the time to start it, not the hand-in of those already answering.
+CLOSING = frozenset({CLOSED, REVIEW_OPEN})
+
+
 def refused_now(attempt) -> bool:
     """Whether the rule refuses the attempt's test to its trainee now, as at a phone's sync (SYNC:
     the answers already exist, so the attempts left are not asked; services._finish flags extras).
@@ -107,7 +113,10 @@ def refused_now(attempt) -> bool:
     An online attempt's saves are accepted whatever the rule says, so that no answer typed is lost;
     its hand-in (or expiry) asks this once, and a refused one is kept but flagged late.
     """
-    return may_take_test(user=attempt.user, test=attempt.test, route=SYNC) is not None
+    refusal = may_take_test(user=attempt.user, test=attempt.test, route=SYNC)
+    # Only what closes a test since its start counts here: the way in (enrolment, pre-test, lessons,
+    # the room) was checked when the attempt started, and must not void an attempt under way.
+    return refusal is not None and refusal.code in CLOSING
 
 
 def pre_test_gate(user, course_id: int) -> Gate | None:
