@@ -156,6 +156,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 DEMO_FIXTURES = {"seeded_demo", "seeded_demo_twice", "_demo_seeded_once"}
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each phase's report on the test (`rep_setup`, `rep_call`), for fixtures that add what
+    they saw when the test failed (tests/browser/test_course_journey.py)."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     for item in items:

@@ -52,15 +52,32 @@ def demo_fingerprint() -> str:
     import hashlib
     import json
 
+    from wagtail.documents import get_document_model
+
     from assessments.models import Question, TestItem
-    from courses.models import CoursePage, LessonPage
+    from courses.models import AudioLanguage, CoursePage, LessonPage
+
+    languages = dict(AudioLanguage.objects.values_list("pk", "code"))
+    documents = dict(get_document_model().objects.values_list("pk", "title"))
+
+    def by_natural_key(value):
+        """Database ids in block values depend on the database (an earlier test in the same PostgreSQL
+        run moves the sequences on), not on the content: name each chosen object by what it is."""
+        if isinstance(value, list):
+            return [by_natural_key(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        named = {key: by_natural_key(item) for key, item in value.items()}
+        if "package" in named:  # an H5P block: the package is counted apart (h5p_packages)
+            named["package"] = None
+        if isinstance(named.get("language"), int):
+            named["language"] = languages.get(named["language"])
+        if isinstance(named.get("file"), int):
+            named["file"] = documents.get(named["file"])
+        return named
 
     def without_package(raw):
-        # An H5P block names its package by primary key, which depends on the database, not on the content.
-        return [
-            {**block, "value": {**block["value"], "package": None}} if block["type"] == "h5p" else block
-            for block in raw
-        ]
+        return [{**block, "value": by_natural_key(block["value"])} for block in raw]
 
     parts = []
     for course in CoursePage.objects.order_by("locale__language_code", "path"):

@@ -53,8 +53,23 @@ def catalogue(home_pages):
     return fr
 
 
+DIAGNOSIS = """() => ({
+    url: location.href,
+    dialogs: [...document.querySelectorAll('[role=dialog], dialog')]
+        .filter((d) => d.offsetParent !== null || d.open)
+        .map((d) => d.textContent.trim().replace(/\\s+/g, ' ').slice(0, 300)),
+    inert: [...document.querySelectorAll('[inert], [aria-hidden=true]')].map((e) => e.id || e.className).slice(0, 10),
+    body_buttons: [...document.querySelectorAll('#panel-child-contenu-body-section button')]
+        .map((b) => (b.textContent.trim() || b.title || b.getAttribute('aria-label') || '').replace(/\\s+/g, ' '))
+        .filter(Boolean).slice(0, 40),
+    blocks: [...document.querySelectorAll('#panel-child-contenu-body-section [data-contentpath]')]
+        .map((b) => b.dataset.contentpath).slice(0, 40),
+    status: [...document.querySelectorAll('[role=status]')].map((e) => e.textContent.trim().replace(/\\s+/g, ' ')),
+})"""
+
+
 @pytest.fixture
-def new_phone(browser, live_server):
+def new_phone(browser, live_server, request):
     """Opens a fresh phone (own cookies and localStorage) set to French, like the trainees' phones.
 
     The Wagtail admin speaks the browser's language when the editor has chosen none, so the locale
@@ -70,6 +85,15 @@ def new_phone(browser, live_server):
         return page
 
     yield open_phone
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        # What each phone showed when the test failed (printed with the failure in CI's log).
+        out = Path(__file__).resolve().parents[2] / "test-results"
+        out.mkdir(exist_ok=True)
+        for number, context in enumerate(contexts):
+            for page in context.pages:
+                print(f"phone {number}:", page.evaluate(DIAGNOSIS))
+                page.screenshot(path=str(out / f"course-journey-phone-{number}.png"), full_page=True)
     for context in contexts:
         context.close()
 

@@ -65,7 +65,9 @@
             if (response.ok || permanent) {
                 writeQueue(queue().filter(function (x) { return x.statement.id !== item.statement.id; }));
                 delay = 2000;
-                if (response.ok) { setStatus(cfg.saved); }
+                // "Saved" only once nothing of this user's is left to send (an activity may send
+                // several statements; the next one is on its way).
+                if (response.ok && !queue().filter(mine).length) { setStatus(cfg.saved); }
                 flush();
             } else {
                 retryLater();
