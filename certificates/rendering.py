@@ -238,8 +238,11 @@ def _draw_title_and_details(canvas: Canvas, page: Page, layout: _Layout, y: floa
         canvas.setFont(FONT_BOLD, 17)
         canvas.drawCentredString(title_centre, y, line)
         y -= 7.5 * mm
-    for line in [*page.details, "   ·   ".join(part for part in (page.issued, page.expires) if part)]:
-        line_centre, line_width = layout.span(y, 11.5)
+    lines = [*page.details, "   ·   ".join(part for part in (page.issued, page.expires) if part)]
+    # One centre for the block: where its last line must stand (left of the QR code when it reaches
+    # down beside it), so the lines do not step sideways half-way down.
+    line_centre, line_width = layout.span(y - (len(lines) - 1) * 6 * mm, 11.5)
+    for line in lines:
         canvas.setFont(FONT, fit(canvas, line, FONT, 11.5, line_width, minimum=7))
         canvas.drawCentredString(line_centre, y, line)
         y -= 6 * mm

@@ -4,6 +4,7 @@ Checked as a verifier would: each glyph's box (pdfplumber) inside the page's inn
 from the QR code, and the page rasterised at 80 dpi (`pdftoppm`) read back by `zbarimg`.
 """
 
+import re
 import subprocess
 from datetime import UTC, datetime, timedelta
 
@@ -157,3 +158,15 @@ def test_signatures_are_printed_at_7_pt_at_least_within_their_slot(signatures, t
         else:
             assert printed.endswith("…"), "what does not fit says so"
         assert max(c["bottom"] for c in block) < hint_top, "clear of the verification hint"
+
+
+@pytest.mark.parametrize("length", [20, 150])
+def test_the_detail_lines_share_one_centre(length, tmp_path):
+    """They stepped sideways half-way down when only the lower ones moved left of the QR code."""
+    page, path = _render(_certificate(_name(FULA, length)), tmp_path)
+    lines = [*page.details, "   ·   ".join((page.issued, page.expires))]
+    with pdfplumber.open(path) as pdf:
+        found = [pdf.pages[0].search(r"\s*".join(re.escape(word) for word in line.split())) for line in lines]
+    assert [len(matches) for matches in found] == [1, 1, 1], lines
+    centres = [(match["x0"] + match["x1"]) / 2 for [match] in found]
+    assert max(centres) - min(centres) < 1, centres
