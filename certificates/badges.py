@@ -39,7 +39,7 @@ class BadgeFacts:
     name: str  # "Completion certificate"
     title: str  # the module's public title
     criteria: str
-    hours: int
+    hours: float
     holder_name: str
     salt: str  # random, per certificate (Certificate.identity_salt): never the public code
     subject_id: str  # an opaque urn:uuid for the holder of this certificate (the JWT's `sub`)
@@ -67,7 +67,7 @@ def achievement(facts: BadgeFacts) -> dict:
         "name": facts.title,
         "description": facts.name,
         "criteria": {"narrative": facts.criteria},
-        "creditsAvailable": float(facts.hours),
+        "creditsAvailable": round(float(facts.hours), 2),
         "inLanguage": facts.language,
     }
 

@@ -131,6 +131,8 @@ class Certificate(models.Model):
     language = models.CharField(_("language"), max_length=8)
     title = models.CharField(_("title on the certificate"), max_length=200)
     hours = models.PositiveSmallIntegerField(_("hours"))
+    # The printed duration; certificates issued before it was kept print `hours`.
+    minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
     session_text = models.CharField(_("session place and dates"), max_length=300, blank=True)
     issued_at = models.DateTimeField(_("issued at"))
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)

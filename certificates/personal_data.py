@@ -22,7 +22,7 @@ FIELDS = {
     "certificates.Certificate": {
         **fields(REVOKED, "holder_name pdf pdf_sha256 signature status revoked_at revoked_reason identity_salt"),
         **fields(KEPT_ANONYMOUS, "enrolment kind language issued_at expires_at superseded_by"),
-        **fields(NOT_PERSONAL, "id code title hours session_text key_id status_list_index"),
+        **fields(NOT_PERSONAL, "id code title hours minutes session_text key_id status_list_index"),
     },
     "certificates.CertificateEvent": {
         **fields(SCRUBBED, "reason"),

@@ -238,23 +238,54 @@ def _draw_title_and_details(canvas: Canvas, page: Page, layout: _Layout, y: floa
         canvas.setFont(FONT_BOLD, 17)
         canvas.drawCentredString(title_centre, y, line)
         y -= 7.5 * mm
-    for line in [*page.details, "   ·   ".join(part for part in (page.issued, page.expires) if part)]:
-        line_centre, line_width = layout.span(y, 11.5)
+    lines = [*page.details, "   ·   ".join(part for part in (page.issued, page.expires) if part)]
+    # One centre for the block: where its last line must stand (left of the QR code when it reaches
+    # down beside it), so the lines do not step sideways half-way down.
+    line_centre, line_width = layout.span(y - (len(lines) - 1) * 6 * mm, 11.5)
+    for line in lines:
         canvas.setFont(FONT, fit(canvas, line, FONT, 11.5, line_width, minimum=7))
         canvas.drawCentredString(line_centre, y, line)
         y -= 6 * mm
 
 
+# Signatures: the smallest printed size (7 pt reads on paper; the position was shrunk to 4.5 pt
+# to stay on one line before), and how many lines the name and the position take at most.
+SIGNATURE_MINIMUM = 7.0
+SIGNATURE_LINES = 4  # name and position together, between the signature line and the hint below
+
+
+def _lines(canvas: Canvas, text: str, font: str, sizes: tuple[float, ...], width: float, most: int):
+    """`text` as (size, lines): the largest of `sizes` at which it wraps onto `most` lines; at the
+    smallest size, what does not fit ends in "…" (a position of 300 characters), never smaller."""
+    for size in sizes:
+        lines = wrap(canvas, text, font, size, width)
+        if len(lines) <= most:
+            return size, lines
+    size = sizes[-1]
+    lines = wrap(canvas, text, font, size, width)[:most]
+    last = lines[-1]
+    while last and canvas.stringWidth(last.rstrip(" ,;") + "…", font, size) > width:
+        last = last[:-1]
+    return size, [*lines[:-1], last.rstrip(" ,;") + "…"]
+
+
+def _sizes(largest: float) -> tuple[float, ...]:
+    """From `largest` down to SIGNATURE_MINIMUM in half points."""
+    return tuple(largest - step / 2 for step in range(int((largest - SIGNATURE_MINIMUM) * 2) + 1))
+
+
 def _draw_signatures(canvas: Canvas, signatures: list[Signature], layout: _Layout) -> None:
-    """Up to three, spread along the bottom, left of the QR code."""
+    """Up to three, spread along the bottom, left of the QR code: the name (two lines at most) and the
+    position below it, wrapped rather than shrunk below 7 pt, within the slot."""
     signatures = signatures[:3]
     if not signatures:
         return
     area_left, area_right = 25 * mm, layout.qr_block_left - 5 * mm
     slot = (area_right - area_left) / len(signatures)
+    room = slot - 4 * mm
+    line_y = 41 * mm
     for index, signature in enumerate(signatures):
         middle = area_left + slot * (index + 0.5)
-        line_y = 38 * mm
         if signature.logo_path:
             with contextlib.suppress(OSError):  # a missing logo must not stop a certificate
                 canvas.drawImage(
@@ -268,16 +299,24 @@ def _draw_signatures(canvas: Canvas, signatures: list[Signature], layout: _Layou
                     mask="auto",
                 )
         canvas.setStrokeColor(MUTED)
-        canvas.line(middle - 30 * mm, line_y, middle + 30 * mm, line_y)
+        half = min(30 * mm, slot / 2 - 3 * mm)  # a gap between two signature lines
+        canvas.line(middle - half, line_y, middle + half, line_y)
         canvas.setFillColor(INK)
-        room = slot - 4 * mm
-        canvas.setFont(FONT_BOLD, fit(canvas, signature.name, FONT_BOLD, 10, room, minimum=5))
-        canvas.drawCentredString(middle, line_y - 5 * mm, signature.name)
+        size, lines = _lines(canvas, signature.name, FONT_BOLD, _sizes(10), room, 2)
+        y = line_y - 5 * mm
+        canvas.setFont(FONT_BOLD, size)
+        for line in lines:
+            canvas.drawCentredString(middle, y, line)
+            y -= size * 1.2
         if signature.position:
-            position = signature.position[:70]
-            canvas.setFont(FONT, fit(canvas, position, FONT, 8.5, room, minimum=5))
+            most = SIGNATURE_LINES - len(lines)
+            size, position = _lines(canvas, signature.position, FONT, _sizes(min(8.5, size)), room, most)
+            canvas.setFont(FONT, size)
             canvas.setFillColor(MUTED)
-            canvas.drawCentredString(middle, line_y - 9.5 * mm, position)
+            y -= 1.2 * mm
+            for line in position:
+                canvas.drawCentredString(middle, y, line)
+                y -= size * 1.2
 
 
 def _draw_verification(canvas: Canvas, page: Page, layout: _Layout) -> None:

@@ -64,14 +64,25 @@ def _date(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "j F Y")
 
 
+def duration_text(certificate: Certificate) -> str:
+    """ "Duration: 2 hours", "Duration: 1 h 15 min" or "Duration: 45 min", in the active language."""
+    minutes = certificate.minutes
+    if minutes is None or (minutes and minutes % 60 == 0):
+        hours = certificate.hours if minutes is None else minutes // 60
+        return ngettext("Duration: %(hours)s hour", "Duration: %(hours)s hours", hours) % {"hours": hours}
+    hours, rest = divmod(minutes, 60)
+    if hours:
+        duration = _("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
+    else:
+        duration = _("%(minutes)s min") % {"minutes": rest}
+    return _("Duration: %(duration)s") % {"duration": duration}
+
+
 def page_for(certificate: Certificate, signatories=()) -> rendering.Page:
     """The certificate's printed text, in its language."""
     with translation.override(certificate.language):
         completion = certificate.kind == Kind.COMPLETION
-        details = [
-            ngettext("Duration: %(hours)s hour", "Duration: %(hours)s hours", certificate.hours)
-            % {"hours": certificate.hours}
-        ]
+        details = [duration_text(certificate)]
         if certificate.session_text:
             details.append(certificate.session_text)
         return rendering.Page(
@@ -158,6 +169,7 @@ def _issue(*, enrolment: Enrolment, kind: str, rule: CertificateRule, actor=None
         language=language,
         title=title,
         hours=enrolment.course.hours,
+        minutes=enrolment.course.certificate_minutes,
         session_text=hooks.session_details(enrolment=enrolment),
         issued_at=now,
         expires_at=now + timedelta(days=round(30.44 * rule.validity_months)) if rule.validity_months else None,
@@ -408,7 +420,7 @@ def badge_facts(certificate: Certificate, *, with_status: bool = True):
         name=name,
         title=certificate.title,
         criteria=criteria,
-        hours=certificate.hours,
+        hours=certificate.minutes / 60 if certificate.minutes is not None else certificate.hours,
         holder_name=certificate.holder_name,
         salt=certificate.identity_salt,
         # Opaque and stable: derived from the random salt, so it says nothing about the holder or the code.

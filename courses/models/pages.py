@@ -137,6 +137,14 @@ class CoursePage(RestrictionsByPathMixin, Page):
             return self.certificate_hours
         return max(1, round(self.estimated_minutes / 60))
 
+    @property
+    def certificate_minutes(self) -> int:
+        """The duration a certificate prints: the certificate hours when set, else the estimate as it is
+        (75 minutes print "1 h 15 min", not a rounded "1 hour")."""
+        if self.certificate_hours is not None:
+            return self.certificate_hours * 60
+        return self.estimated_minutes
+
     def get_context(self, request, *args, **kwargs):
         from courses import gates, selectors
 

@@ -1,9 +1,13 @@
 """Signing keys survive rotation, backups and restores; the command-line check tells the whole truth."""
 
 import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone, translation
 
@@ -120,15 +124,19 @@ def test_offline_an_expired_certificate_is_genuine_but_fails(capsys):
     assert verification.check_offline(url).ok
 
 
-def test_online_a_revoked_or_expired_certificate_exits_with_an_error():
+def test_online_a_revoked_or_expired_certificate_exits_with_an_error(capsys):
     certificate = CertificateFactory()
     services.certificate_revoke(certificate_id=certificate.pk, reason="erreur", actor=None)
     with pytest.raises(CommandError, match="Not valid: Revoked"):
         call_command("verify_certificate", certificate.code)
+    assert "Status: Revoked" in capsys.readouterr().out
     expired = CertificateFactory()
-    Certificate.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    yesterday = timezone.now() - timedelta(days=1)
+    Certificate.objects.filter(pk=expired.pk).update(expires_at=yesterday)
     with pytest.raises(CommandError, match="Not valid: Expired"):
         call_command("verify_certificate", expired.code)
+    out = capsys.readouterr().out
+    assert "Status: Expired" in out and f"Valid until: {timezone.localtime(yesterday).day} " in out, out
 
 
 def test_offline_with_the_public_key_alone_and_no_private_key(client, tmp_path, settings, capsys):
@@ -166,3 +174,41 @@ def test_a_backup_keeps_the_pdf_signing_pair_and_a_restore_puts_it_back(tmp_path
     backups._restore_pdf_signing(backup, {"pdf_signing": names})
     assert settings.CERTIFICATE_PDF_SIGNING_CERT.read_text() == "certificate"
     assert settings.CERTIFICATE_PDF_SIGNING_KEY.read_text() == "key"
+
+
+def _command_in_a_new_process(*arguments, tmp_path) -> subprocess.CompletedProcess:
+    """manage.py verify_certificate as a verifier runs it: its own process, no private key at all."""
+    env = {key: value for key, value in os.environ.items() if key != "CERTIFICATE_SIGNING_KEY"}
+    env["CERTIFICATE_SIGNING_KEY_FILE"] = str(tmp_path / "no-such.key")
+    return subprocess.run(  # noqa: S603 - our own interpreter and command
+        [sys.executable, "manage.py", "verify_certificate", "--skip-checks", *arguments],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_offline_in_its_own_process_exit_0_when_valid_1_when_expired(client, tmp_path):
+    """The exit codes the help promises, read from a real process with the public key set alone."""
+    valid = CertificateFactory(validity_months=24)
+    expired = CertificateFactory(name="Awa Camara", validity_months=12)
+    Certificate.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(days=2))
+    expired.refresh_from_db()
+    expired.signature = signing.sign(signing.canonical(services.signed_data(expired)))
+    expired.save(update_fields=["signature"])
+    keys = _published_keys(client, tmp_path)
+
+    done = _command_in_a_new_process(
+        services.verification_url(valid), "--offline", "--public-key", keys, tmp_path=tmp_path
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Attestation de réussite" in done.stdout and "Valable jusqu" in done.stdout  # kind and expiry, in French
+    assert "Une révocation ne peut pas être connue hors ligne" in done.stdout
+    assert "Traceback" not in done.stderr
+
+    done = _command_in_a_new_process(
+        services.verification_url(expired), "--offline", "--public-key", keys, tmp_path=tmp_path
+    )
+    assert done.returncode == 1 and "expir" in done.stderr.lower(), done.stdout + done.stderr
+    assert "Traceback" not in done.stderr

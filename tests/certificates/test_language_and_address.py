@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from certificates import services
+from certificates import badges, services
 from certificates.models import Certificate
 from tests.factories import CertificateFactory, certificate_setup, take_test
 
@@ -51,8 +51,43 @@ def test_an_english_certificate_is_english_throughout(tmp_path):
 )
 def test_the_duration_agrees_with_its_number(language, hours, expected):
     certificate = CertificateFactory(language=language)
-    certificate.hours = hours
+    certificate.hours, certificate.minutes = hours, None  # issued before minutes were kept
     assert expected in services.page_for(certificate).details
+    certificate.minutes = hours * 60
+    assert expected in services.page_for(certificate).details
+
+
+@pytest.mark.parametrize(
+    ("language", "minutes", "expected"),
+    [
+        ("en", 75, "Duration: 1 h 15 min"),
+        ("fr", 75, "Durée\u00a0: 1\u00a0h\u00a015\u00a0min"),
+        ("en", 45, "Duration: 45 min"),
+        ("fr", 45, "Durée\u00a0: 45\u00a0min"),
+        ("fr", 120, "Durée\u00a0: 2 heures"),
+    ],
+)
+def test_a_duration_in_minutes_is_printed_in_hours_and_minutes(language, minutes, expected):
+    certificate = CertificateFactory(language=language)
+    certificate.minutes = minutes
+    assert services.page_for(certificate).details[0] == expected
+
+
+def test_a_75_minute_module_prints_1_h_15_min_not_1_hour(tmp_path):
+    """The duration was rounded to whole hours: "Durée : 1 heures" for 75 minutes."""
+    user, enrolment, post, _rule = certificate_setup()
+    course = enrolment.course.specific
+    course.estimated_minutes = 75
+    course.save_revision().publish()
+    take_test(user=user, test=post)
+    certificate = services.certificate_evaluate(enrolment_id=enrolment.pk).certificate
+    assert certificate.minutes == 75
+    assert "Durée : 1 h 15 min" in _pdf_text(certificate, tmp_path).replace("\u00a0", " ")
+    credential = badges.credential(services.badge_facts(certificate))
+    assert credential["credentialSubject"]["achievement"]["creditsAvailable"] == 1.25
+    course.certificate_hours = 2  # set by the programme: what the certificate says
+    course.save_revision().publish()
+    assert course.certificate_minutes == 120
 
 
 def _settings_in_a_new_process(**environment) -> str:

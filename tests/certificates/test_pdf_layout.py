@@ -4,6 +4,7 @@ Checked as a verifier would: each glyph's box (pdfplumber) inside the page's inn
 from the QR code, and the page rasterised at 80 dpi (`pdftoppm`) read back by `zbarimg`.
 """
 
+import re
 import subprocess
 from datetime import UTC, datetime, timedelta
 
@@ -109,3 +110,63 @@ def test_the_qr_code_reads_at_80_dpi_and_verifies_offline(words, length, tmp_pat
     assert read.stdout.strip() == page.verify_url
     result = verification.check_offline(read.stdout.strip())
     assert result.ok, result.summary
+
+
+SIGNATURES = {
+    "usual": [
+        rendering.Signature("Mariama Ɓah", "Coordinatrice du programme de sécurité humaine, OIM Guinée"),
+        rendering.Signature("Ibrahima Sow", "Chargé de protection, HCR Guinée"),
+        rendering.Signature("Aïssatou Ɲɛ", "Présidente, CNLTPPA"),
+    ],
+    # The fields' maxima: a name of 120 characters, a position and an organisation of 160 each.
+    "longest": [
+        rendering.Signature(_name(FULA, 120), _name(FRENCH, 160) + ", " + _name(FULA, 160)),
+        rendering.Signature("Ibrahima Sow", _name(FRENCH, 321)),
+        rendering.Signature(_name(FRENCH, 120), "Présidente, CNLTPPA"),
+    ],
+}
+
+
+@pytest.mark.parametrize("signatures", SIGNATURES.values(), ids=SIGNATURES.keys())
+def test_signatures_are_printed_at_7_pt_at_least_within_their_slot(signatures, tmp_path):
+    """The signatory's title was shrunk to 4.5 pt to stay on one line: it wraps instead, at 7 pt or
+    more, each signature within its own third of the space left of the QR code, above the hint."""
+    page = services.page_for(_certificate(_name(FULA, 150)))
+    page = page.__class__(**{**page.__dict__, "signatures": signatures})
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(rendering.render(page, font_dir=settings.CERTIFICATE_FONT_DIR))
+    with pdfplumber.open(path) as pdf:
+        sheet = pdf.pages[0]
+        chars, height = sheet.chars, sheet.height
+        lines = sorted((line for line in sheet.lines if line["top"] > height - 60 * mm), key=lambda r: r["x0"])
+    assert len(lines) == 3, "one signature line each"
+    hint = [c for c in chars if c["bottom"] > height - 21 * mm]
+    assert "".join(c["text"] for c in hint).startswith("Vérifiez cette attestation")
+    hint_top = min(c["top"] for c in hint)
+    for signature, line in zip(signatures, lines, strict=True):
+        left, right = line["x0"] - 3 * mm, line["x1"] + 3 * mm  # a slot: its line and half the gap
+        block = [c for c in chars if c["top"] > line["top"] and c["bottom"] <= hint_top and left < c["x0"] < right]
+        printed = "".join(c["text"] for c in block if c["text"] != " ")
+        position = [c for c in block if c["fontname"].endswith("DejaVuSans")]
+        assert position, "the position is printed"
+        assert min(c["size"] for c in block) >= 7, f"{signature.name}: text below 7 pt"
+        assert max(c["size"] for c in position) <= 8.5
+        assert all(left <= c["x0"] and c["x1"] <= right for c in block), "within the slot"
+        words = "".join(signature.position.split())
+        if len(signature.position) < 70:
+            assert printed.endswith(words), "a usual position is printed whole"
+        else:
+            assert printed.endswith("…"), "what does not fit says so"
+        assert max(c["bottom"] for c in block) < hint_top, "clear of the verification hint"
+
+
+@pytest.mark.parametrize("length", [20, 150])
+def test_the_detail_lines_share_one_centre(length, tmp_path):
+    """They stepped sideways half-way down when only the lower ones moved left of the QR code."""
+    page, path = _render(_certificate(_name(FULA, length)), tmp_path)
+    lines = [*page.details, "   ·   ".join((page.issued, page.expires))]
+    with pdfplumber.open(path) as pdf:
+        found = [pdf.pages[0].search(r"\s*".join(re.escape(word) for word in line.split())) for line in lines]
+    assert [len(matches) for matches in found] == [1, 1, 1], lines
+    centres = [(match["x0"] + match["x1"]) / 2 for [match] in found]
+    assert max(centres) - min(centres) < 1, centres
