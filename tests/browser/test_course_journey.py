@@ -250,7 +250,7 @@ def add_lessons(page: Page, course: CoursePage) -> tuple[LessonPage, LessonPage]
     assert [block.block_type for block in lesson_1.body] == ["rich_text", "h5p"]
     activity = lesson_1.body[1].value
     assert activity["package"] == H5PPackage.objects.get(title=PACKAGE_TITLE)
-    assert (activity["required"], activity["pass_percentage"]) == (True, 50)
+    assert (activity["required"], activity["pass_percentage"]) == ("auto", 50)
     return lesson_1, lesson_2
 
 
