@@ -209,8 +209,9 @@ def add_h5p_activity(page: Page, title: str) -> None:
     body.get_by_title("Insérer un bloc").last.click()
     page.get_by_role("option", name="Activité H5P").click()
     body.locator("input[name$='-value-title']").fill(title)
-    # Required and a pass mark of 50 % are the block's defaults; set them anyway, they matter below.
-    body.locator("input[name$='-value-required']").check()
+    # "Automatic" (required, as this package gives a score) and a pass mark of 50 % are the block's
+    # defaults; the mark is set anyway, it matters below.
+    expect(body.locator("select[name$='-value-required']")).to_have_value("auto")
     body.locator("input[name$='-value-pass_percentage']").fill("50")
     body.get_by_role("button", name="Choisir Paquet H5P").click()
     page.get_by_role("dialog").get_by_role("link", name=PACKAGE_TITLE).click()
