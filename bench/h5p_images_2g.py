@@ -24,7 +24,7 @@ import tempfile
 import time
 
 from _setup import bench_row, load_average, setup
-from page_2g import CHROMIUM, REGULAR_2G, serve
+from page_2g import CHROMIUM, LAUNCH_ARGS, REGULAR_2G, serve
 
 PHOTO_SHOWN = """() => {
     const img = document.querySelector('img.bench-photo');
@@ -114,7 +114,7 @@ def load(browser, url: str, cookie: dict) -> tuple[int, float]:
     response = page.goto(url, wait_until="load", timeout=120_000)
     assert response.status == 200 and page.url == url, (url, response.status, page.url)
     frame = next(f for f in page.frames if "/h5p/play/" in f.url)
-    frame.wait_for_function(PHOTO_SHOWN, timeout=120_000)
+    frame.wait_for_function(PHOTO_SHOWN, polling=100, timeout=120_000)
     seconds = time.perf_counter() - start
     context.close()
     return sum(transferred), seconds
@@ -149,10 +149,7 @@ def main() -> None:
 
     results: dict[str, list[tuple[int, float]]] = {case: [] for case in cases}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-features=IsolateSandboxedIframes"],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}
         for _ in range(args.repeat):
             for case, (url, _served) in cases.items():
