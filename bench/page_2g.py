@@ -7,8 +7,9 @@ the network throttled through the DevTools protocol (Network.emulateNetworkCondi
 down, 50 kbit/s up, 300 ms latency (Chrome's "Regular 2G"). Prints the load average and, per page,
 the bytes transferred and the time to the load event with an empty cache (first visit) and with a
 warm cache (median of the repeats); on the H5P lesson also the time until the activity is visible
-(the player has drawn it: its content box is shown, taller than a line, with a control in it), which
-comes after the load event. Target: under 5 s each, empty cache, "activity visible" included.
+(the player has drawn it in its frame, throttled like the page: its content box is shown, taller
+than a line, with a control in it), which comes after the load event. Target: under 5 s each, empty
+cache, "activity visible" included.
 Baseline: the 5 s target (no peer page runs here).
 """
 
@@ -22,6 +23,9 @@ import time
 from _setup import bench_row, load_average, setup
 
 CHROMIUM = "/usr/bin/chromium"
+# Sandboxed frames (the H5P activity's) get their own renderer process by default; kept in the page's,
+# the throttling set on the page applies to their requests too.
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-features=IsolateSandboxedIframes"]
 REGULAR_2G = {"offline": False, "latency": 300, "downloadThroughput": 250_000 / 8, "uploadThroughput": 50_000 / 8}
 
 
@@ -60,7 +64,10 @@ def load(context, url: str, *, activity: bool = False) -> tuple[float, int, floa
     seconds = time.perf_counter() - start
     visible = None
     if activity:
-        page.wait_for_function(ACTIVITY_VISIBLE, timeout=60_000)
+        # The activity plays in its sandboxed frame (courses/h5p/frame.py).
+        frame = next(f for f in page.frames if "/h5p/play/" in f.url)
+        # Polled on a timer: Chromium pauses animation frames in an off-screen cross-origin frame.
+        frame.wait_for_function(ACTIVITY_VISIBLE, polling=100, timeout=60_000)
         visible = time.perf_counter() - start
     assert response.status == 200 and page.url == url, (url, response.status, page.url)
     page.close()
@@ -113,7 +120,7 @@ def main() -> None:
 
     results = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         pages = {f"test page ({questions} questions, French)": test_url, "H5P lesson page (French)": lesson.url}
         for name, path in pages.items():
             if "lesson" in name:

@@ -39,6 +39,7 @@ BENCHES = {
     "h5p_import": (["--repeat", "3"], ["--repeat", "5"], (), 600),
     "roster_import": (["--rows", "500"], ["--rows", "500"], (), 600),
     "page_2g": (["--repeat", "1"], ["--repeat", "3"], ("chromium",), 1200),
+    "h5p_images_2g": (["--repeat", "1"], ["--repeat", "3"], ("chromium",), 1200),
     "certificate_issue": (["--trainees", "60"], ["--trainees", "340"], ("postgres", "redis"), 900),
     "load_tests": (
         ["--backend", "sqlite", "--trainees", "20", "--server", "gunicorn"],

@@ -86,13 +86,43 @@ class DocumentBlock(blocks.StructBlock):
         template = "courses/blocks/document.html"
 
 
+class H5PRequiredBlock(blocks.ChoiceBlock):
+    """Whether an activity must be passed: "auto" (the default) means "if its package reports a score".
+
+    Lessons saved before this choice hold True or False; True was only ever the default, so it reads
+    as "auto", and False as "no". Saving the page again stores the choice.
+    """
+
+    AUTO, YES, NO = "auto", "yes", "no"
+
+    def __init__(self, **kwargs):
+        choices = [
+            (self.AUTO, _("Automatic: required if the activity gives a score")),
+            (self.YES, _("Required")),
+            (self.NO, _("Optional")),
+        ]
+        super().__init__(choices=choices, default=self.AUTO, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, bool):
+            return self.AUTO if value else self.NO
+        return value or self.AUTO
+
+
+class H5PValue(blocks.StructValue):
+    @property
+    def is_required(self) -> bool:
+        """Whether the trainee must reach the pass mark: never for a package that reports no score."""
+        package = self.get("package")
+        scored = package is not None and package.reports_score
+        return scored and self.get("required") != H5PRequiredBlock.NO
+
+
 class H5PBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     package = SnippetChooserBlock("courses.H5PPackage", label=_("H5P package"))
-    required = blocks.BooleanBlock(
+    required = H5PRequiredBlock(
         label=_("Required to complete the lesson"),
-        required=False,
-        default=True,
         help_text=_(
             "The trainee must reach the pass mark before the lesson counts as completed. Only for activities "
             "that give a score: an accordion or dialog cards never do, and count as done once opened."
@@ -103,11 +133,11 @@ class H5PBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         package = value.get("package")
-        if value.get("required") and package is not None and not package.reports_score:
+        if value.get("required") == H5PRequiredBlock.YES and package is not None and not package.reports_score:
             # Refused rather than silently switched off: the editor decides, knowing why.
             message = _(
-                "“%(package)s” never reports a score, so it can never be passed: untick “Required to "
-                "complete the lesson”. It will count as done once the trainee opens the lesson."
+                "“%(package)s” never reports a score, so it can never be passed: choose “Automatic” or "
+                "“Optional”. It will count as done once the trainee opens the lesson."
             ) % {"package": package.title}
             raise StructBlockValidationError(block_errors={"required": ErrorList([ValidationError(message)])})
         return value
@@ -115,6 +145,7 @@ class H5PBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("H5P activity")
+        value_class = H5PValue
         template = "courses/blocks/h5p.html"
 
 

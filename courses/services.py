@@ -93,10 +93,9 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     missing = [
         block
         for block in lesson.h5p_blocks()
-        if block.value["required"]
-        # An activity that never reports a score counts as done once its lesson is open (this one is).
-        and block.value["package"].reports_score
-        and best.get(block.id, -1) * 100 < block.value["pass_percentage"]
+        # An activity that never reports a score is never required (H5PValue.is_required): it counts as
+        # done once its lesson is open, which this one is.
+        if block.value.is_required and best.get(block.id, -1) * 100 < block.value["pass_percentage"]
     ]
     if missing:
         return LessonCompletion(

@@ -233,8 +233,9 @@ def add_h5p_activity(page: Page, title: str) -> None:
     body.get_by_title("Insérer un bloc").last.click()
     page.get_by_role("option", name="Activité H5P").click()
     body.locator("input[name$='-value-title']").fill(title)
-    # Required and a pass mark of 50 % are the block's defaults; set them anyway, they matter below.
-    body.locator("input[name$='-value-required']").check()
+    # "Automatic" (required, as this package gives a score) and a pass mark of 50 % are the block's
+    # defaults; the mark is set anyway, it matters below.
+    expect(body.locator("select[name$='-value-required']")).to_have_value("auto")
     body.locator("input[name$='-value-pass_percentage']").fill("50")
     body.get_by_role("button", name="Choisir Paquet H5P").click()
     page.get_by_role("dialog").get_by_role("link", name=PACKAGE_TITLE).click()
@@ -274,7 +275,7 @@ def add_lessons(page: Page, course: CoursePage) -> tuple[LessonPage, LessonPage]
     assert [block.block_type for block in lesson_1.body] == ["rich_text", "h5p"]
     activity = lesson_1.body[1].value
     assert activity["package"] == H5PPackage.objects.get(title=PACKAGE_TITLE)
-    assert (activity["required"], activity["pass_percentage"]) == (True, 50)
+    assert (activity["required"], activity["pass_percentage"]) == ("auto", 50)
     return lesson_1, lesson_2
 
 

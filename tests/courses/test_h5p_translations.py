@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from courses import selectors, services
-from courses.models import H5PResult
+from courses.models import H5PResult, LessonPage
 from tests.factories import UserFactory, course_tree, h5p_package, translate_course
 
 pytestmark = pytest.mark.django_db
@@ -82,15 +82,54 @@ def test_a_required_block_on_a_non_scored_package_is_refused_with_a_clear_messag
 
     package = non_scored_package()
     block = H5PBlock()
-    value = block.to_python({"title": "Cartes", "package": package.pk, "required": True, "pass_percentage": 50})
+    value = block.to_python({"title": "Cartes", "package": package.pk, "required": "yes", "pass_percentage": 50})
     with translation.override("en"), pytest.raises(StructBlockValidationError) as refused:
         block.clean(value)
     message = " ".join(refused.value.block_errors["required"].messages)
     assert "never reports a score" in message and "Cartes" in message
-    optional = block.to_python({"title": "Cartes", "package": package.pk, "required": False, "pass_percentage": 50})
-    assert block.clean(optional)["required"] is False
-    scored = block.to_python({"title": "S", "package": h5p_package().pk, "required": True, "pass_percentage": 50})
-    assert block.clean(scored)["required"] is True
+    with translation.override("fr"), pytest.raises(StructBlockValidationError) as refused_fr:
+        block.clean(value)
+    assert "ne donne jamais de score" in " ".join(refused_fr.value.block_errors["required"].messages)
+    for choice in ("auto", "no"):
+        kept = block.to_python({"title": "Cartes", "package": package.pk, "required": choice, "pass_percentage": 50})
+        assert block.clean(kept)["required"] == choice
+        assert kept.is_required is False
+    scored = block.to_python({"title": "S", "package": h5p_package().pk, "required": "yes", "pass_percentage": 50})
+    assert block.clean(scored).is_required is True
+
+
+def test_required_defaults_to_automatic_which_is_on_only_for_scored_packages(home_pages):
+    from courses.blocks import H5PBlock
+
+    block = H5PBlock()
+    assert block.get_default()["required"] == "auto"
+    scored, non_scored = h5p_package(), non_scored_package()
+
+    def value(package, required):
+        return block.to_python({"title": "A", "package": package.pk, "required": required, "pass_percentage": 50})
+
+    assert value(scored, "auto").is_required is True
+    assert value(non_scored, "auto").is_required is False
+    assert value(scored, "no").is_required is False
+    # Lessons saved before the choice existed: True was the default and reads as "auto", False as "no".
+    assert value(non_scored, True)["required"] == "auto" and value(non_scored, True).is_required is False
+    assert value(scored, True).is_required is True
+    assert value(scored, False)["required"] == "no" and value(scored, False).is_required is False
+
+
+def test_an_optional_scored_activity_does_not_block_its_lesson(home_pages):
+    course, lessons = course_tree(lessons=1, h5p_package=h5p_package())
+    trainee = UserFactory()
+    services.enrolment_create(user=trainee, course=course)
+    assert not services.lesson_complete(user=trainee, lesson=lessons[0]).completed  # "auto" on a scored package
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    raw = [dict(item) for item in lesson.body.raw_data]
+    raw[1] = {**raw[1], "value": {**raw[1]["value"], "required": "no"}}
+    lesson.body = raw
+    lesson.save_revision().publish()
+    lesson = LessonPage.objects.get(pk=lessons[0].pk)
+    assert lesson.h5p_blocks()[0].value["required"] == "no"
+    assert services.lesson_complete(user=trainee, lesson=lesson).completed
 
 
 def test_a_non_scored_activity_saved_as_required_before_counts_as_done_once_opened(home_pages):
