@@ -40,6 +40,7 @@ SHORT_ANSWER_MAX = 200  # as the online form (assessments.forms)
 class ImportReport:
     created: int  # attempts created (with dry_run: that would be created)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (row number, translated message)
+    cells: list[tuple[int, str]] = field(default_factory=list)  # (row number, column) of the answers refused
 
     @property
     def ok(self) -> bool:
@@ -210,8 +211,35 @@ def _columns(rows: list[dict], questions: list[Question], form: TestForm, proble
     return (usernames[0] if len(usernames) == 1 else None), items
 
 
+def _answers(number: int, row: dict, items: dict, problems: list, cells: list | None, column_names: dict | None):
+    """{question id: answer} of one row; a cell that is no answer goes to `problems` (and `cells`)."""
+    answers = {}
+    for column, question in items.items():
+        try:
+            answer = parse_answer(question, row.get(column) or "")
+        except InvalidAnswer as error:
+            message = _('Column %(column)s: "%(value)s" is not a valid answer (expected: %(expected)s).')
+            value = (row.get(column) or "").strip()
+            shown = (column_names or {}).get(column, column)
+            problems.append((number, message % {"column": shown, "value": value, "expected": error.expected}))
+            if cells is not None:
+                cells.append((number, column))
+            continue
+        if answer is not None:
+            answers[question.pk] = answer
+    return answers
+
+
 def _check_rows(
-    *, rows, test: Test, username_column: str, items: dict[str, Question], problems: list, roster: set | None = None
+    *,
+    rows,
+    test: Test,
+    username_column: str,
+    items: dict[str, Question],
+    problems: list,
+    roster: set | None = None,
+    cells: list | None = None,
+    column_names: dict[str, str] | None = None,
 ) -> list[_Row]:
     from courses.models import CoursePage, Enrolment
 
@@ -270,27 +298,25 @@ def _check_rows(
             elif statuses:
                 # Also covers attempts_allowed: a paper attempt is only ever the first one.
                 problems.append((number, _("%(username)s has an online attempt at this test in progress.") % names))
-        answers = {}
-        for column, question in items.items():
-            try:
-                answer = parse_answer(question, row.get(column) or "")
-            except InvalidAnswer as error:
-                message = _('Column %(column)s: "%(value)s" is not a valid answer (expected: %(expected)s).')
-                value = (row.get(column) or "").strip()
-                problems.append((number, message % {"column": column, "value": value, "expected": error.expected}))
-                continue
-            if answer is not None:
-                answers[question.pk] = answer
+        answers = _answers(number, row, items, problems, cells, column_names)
         checked.append(_Row(number, user, answers))
     return checked
 
 
 def import_paper_responses(
-    *, rows: list[dict], test: Test, form_label: str = "", dry_run: bool = False, roster: set | None = None
+    *,
+    rows: list[dict],
+    test: Test,
+    form_label: str = "",
+    dry_run: bool = False,
+    roster: set | None = None,
+    column_names: dict[str, str] | None = None,
 ) -> ImportReport:
     """Check every row, then (if all are right, and not `dry_run`) import them in one transaction.
 
     With `roster` (user ids: a training session's participants) only those people are valid trainees.
+    `column_names` ({column: name as the person sees it}, e.g. the grid's question numbers) names a
+    column in the messages; the report's `cells` are the answers refused, by row and column.
 
     `rows` are dicts keyed by the header (as lms.tables.read_table gives them); row 2 is the first. With any
     problem nothing is written and the report lists them all, sorted by row.
@@ -308,13 +334,21 @@ def import_paper_responses(
         username_column, items = _columns(rows, questions, form, problems)
         if username_column is None:
             return ImportReport(0, sorted(problems, key=lambda problem: problem[0]))
+        cells: list[tuple[int, str]] = []
         checked = _check_rows(
-            rows=rows, test=test, username_column=username_column, items=items, problems=problems, roster=roster
+            rows=rows,
+            test=test,
+            username_column=username_column,
+            items=items,
+            problems=problems,
+            roster=roster,
+            cells=cells,
+            column_names=column_names,
         )
         if not checked and not problems:
             problems.append((1, _("The file has no rows of answers.")))
         if problems:
-            return ImportReport(0, sorted(problems, key=lambda problem: problem[0]))
+            return ImportReport(0, sorted(problems, key=lambda problem: problem[0]), cells)
         layout = paper_layout(questions)
         try:
             with transaction.atomic():

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, When
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Attempt, OfflineDevice, OfflinePin, Response
+from assessments.models import Attempt, OfflineDevice, OfflinePin, Response, Test
 from assessments.models.questions import QuestionKind
 from lms.data_protection import (
     DELETED,
@@ -22,6 +23,7 @@ from lms.data_protection import (
     section,
     values,
 )
+from lms.readable import HIDDEN, out_of, words
 
 FIELDS = {
     "assessments.Attempt": {
@@ -76,7 +78,43 @@ def _counting_score(prefix: str) -> dict:
     }
 
 
+def _answers(user) -> list[tuple[tuple, Response]]:
+    """(the answer's row as the JSON has it, the response) of each of the person's answers."""
+    responses = (
+        Response.objects.filter(attempt__user=user)
+        .annotate(**_counting_score("attempt__"))
+        .select_related("question", "attempt__test__course")
+        .order_by("attempt__started_at", "question__reference")
+    )
+    return [
+        (
+            (
+                response.attempt.test.course.title,
+                response.attempt.test.kind,
+                response.attempt.number,
+                response.question.reference,
+                response.answer,
+                getattr(response, "counting_score"),  # noqa: B009 (an annotation)
+            ),
+            response,
+        )
+        for response in responses
+    ]
+
+
+def answer_in_words(question, answer) -> str:
+    """An answer as the trainee chose it: the options' labels, pairs as "left → right", or the words typed."""
+    text = question.text_in(get_language() or "fr")
+    labels = {**text.get("options", {}), **text.get("left", {}), **text.get("right", {})}
+    if isinstance(answer, dict):
+        return "; ".join(f"{labels.get(left, left)} → {labels.get(right, right)}" for left, right in answer.items())
+    if isinstance(answer, list):
+        return ", ".join(str(labels.get(item, item)) for item in answer)
+    return str(labels.get(answer, answer)) if isinstance(answer, str) else words(answer)
+
+
 def sections(*, user) -> list[Section]:
+    answers = _answers(user)
     return [
         section(
             "attempts",
@@ -106,6 +144,13 @@ def sections(*, user) -> list[Section]:
                 "max_score",
                 "counts",
             ),
+            show={
+                "test": Test.Kind,
+                "mode": Attempt.Mode,
+                "status": Attempt.Status,
+                "score": lambda score, row: out_of(score, row["max_score"]),
+                "max_score": HIDDEN,
+            },
         ),
         section(
             "answers",
@@ -118,17 +163,21 @@ def sections(*, user) -> list[Section]:
                 ("answer", _("Answer")),
                 ("score", _("Score")),
             ],
-            values(
-                Response.objects.filter(attempt__user=user)
-                .annotate(**_counting_score("attempt__"))
-                .order_by("attempt__started_at", "question__reference"),
-                "attempt__test__course__title",
-                "attempt__test__kind",
-                "attempt__number",
-                "question__reference",
-                "answer",
-                "counting_score",
-            ),
+            [row for row, _response in answers],
+            extra=[
+                {
+                    "_question": response.question.text_in(get_language() or "fr").get("text", ""),
+                    "_answer": answer_in_words(response.question, response.answer),
+                    "_points": response.question.points,
+                }
+                for _row, response in answers
+            ],
+            show={
+                "test": Test.Kind,
+                "question": lambda reference, row: row["_question"],
+                "answer": lambda answer, row: row["_answer"],
+                "score": lambda score, row: out_of(score, row["_points"]),
+            },
         ),
         section(
             "offline_devices",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from certificates.models import HOLDER_ERASED, Certificate, CertificateEvent
+from certificates.models import HOLDER_ERASED, Certificate, CertificateEvent, Kind
 from lms.data_protection import (
     KEPT_ANONYMOUS,
     NOT_PERSONAL,
@@ -90,5 +90,6 @@ def sections(*, user) -> list[Section]:
                 "status",
                 "issued_at",
             ),
+            show={"kind": Kind, "status": Certificate.Status},
         )
     ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment, H5PResult, H5PState, LessonProgress
 from lms.data_protection import DELETED, KEPT_ANONYMOUS, NOT_PERSONAL, ErasureContext, Section, fields, section, values
+from lms.readable import HIDDEN, out_of
 
 FIELDS = {
     "courses.Enrolment": {
@@ -69,6 +70,7 @@ def sections(*, user) -> list[Section]:
                 "enrolled_at",
                 "completed_at",
             ),
+            show={"source": Enrolment.Source, "status": Enrolment.Status},
         ),
         section(
             "lesson_progress",
@@ -107,5 +109,12 @@ def sections(*, user) -> list[Section]:
                 "max",
                 "received_at",
             ),
+            # The activity's id is the package's internal name: the lesson says which activity it is.
+            show={
+                "activity": HIDDEN,
+                "verb": H5PResult.Verb,
+                "raw": lambda raw, row: out_of(raw, row["max"]),
+                "max": HIDDEN,
+            },
         ),
     ]

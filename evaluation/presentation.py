@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 
 from django.template.loader import render_to_string
@@ -69,8 +70,20 @@ def results_html(*, report: EvaluationReport | WithheldReport) -> str:
     return render_to_string("evaluation/_results.html", report_context(report=report))
 
 
+def _in_language(report: EvaluationReport) -> EvaluationReport:
+    """The report with its learning objectives as the questions give them in the active language."""
+    from evaluation.selectors import objective_labels
+
+    labels = objective_labels([row.objective for row in report.objectives])
+    objectives = [
+        dataclasses.replace(row, objective=labels.get(row.objective, row.objective)) for row in report.objectives
+    ]
+    return dataclasses.replace(report, objectives=objectives)
+
+
 def report_context(*, report: EvaluationReport) -> dict:
     """The report's part of the page context: numbers, labels, charts (SVG) and their descriptions."""
+    report = _in_language(report)
     summary = report.summary
     pre_label, post_label = _("Pre-test"), _("Post-test")
     context = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db import connections
 from django.db.models import Case, CharField, Max, When
 from django.db.models.functions import Cast, TruncDate
+from django.utils import translation
 
 from assessments.models import Attempt, Question, Response, Test, TestItem
 from evaluation.aggregates import PairCounts
@@ -297,15 +298,40 @@ def forms_and_questions(attempts) -> tuple[dict[int, FormItems], dict[tuple[int,
     return forms, questions, versions
 
 
+def module_titles(course_ids) -> dict[int, str]:
+    """Each module's title in the active language (its published translation), else as stored (two queries)."""
+    from wagtail.models import Locale
+
+    from courses.models import CoursePage
+
+    pages = list(CoursePage.objects.filter(pk__in=course_ids).values_list("pk", "translation_key", "title"))
+    translated = dict(
+        CoursePage.objects.live()
+        .filter(locale=Locale.get_active(), translation_key__in=[key for _pk, key, _title in pages])
+        .values_list("translation_key", "title")
+    )
+    return {pk: translated.get(key, title) for pk, key, title in pages}
+
+
+def objective_labels(objectives) -> dict[str, str]:
+    """{objective as stored: the objective in the active language}, from the questions' texts (one query)."""
+    language = translation.get_language() or "fr"
+    labels: dict[str, str] = {}
+    for objective, content in Question.objects.filter(objective__in=set(objectives)).values_list(
+        "objective", "content"
+    ):
+        label = ((content or {}).get(language) or {}).get("objective")
+        if label and objective not in labels:
+            labels[objective] = label
+    return labels
+
+
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
     """The choices of the filter form: modules with a pre-test, regions, prefectures, sessions and
     trainers (five queries)."""
-    courses = [
-        (str(course_id), title)
-        for course_id, title in Test.objects.filter(kind=Test.Kind.PRE)
-        .order_by("course__title")
-        .values_list("course_id", "course__title")
-    ]
+    stored = list(Test.objects.filter(kind=Test.Kind.PRE).order_by("course__title").values_list("course_id", flat=True))
+    titles = module_titles(stored)
+    courses = [(str(course_id), titles[course_id]) for course_id in stored]
     return {
         "course": courses,
         "region": list(AdministrativeRegion.objects.values_list("code", "name")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import Country
 
 from events.models import Event, OutreachLog, Registrant
 from lms.data_protection import (
@@ -103,11 +104,13 @@ def sections(*, user) -> list[Section]:
                 "attended",
                 "registered_at",
             ),
+            show={"country": lambda code, row: str(Country(code).name) if code else ""},
         ),
         section(
             "outreach_logs",
             _("Community dialogues logged"),
             [("date", _("Date")), ("locality", _("Locality")), ("status", _("Status"))],
             values(OutreachLog.objects.filter(ambassador=user).order_by("date"), "date", "locality", "status"),
+            show={"status": OutreachLog.Status},
         ),
     ]

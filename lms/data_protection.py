@@ -31,6 +31,8 @@ from django.db.models import Q, QuerySet
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
+from lms.readable import HIDDEN, words
+
 # What erasure does to a personal field.
 PSEUDONYM = "pseudonym"  # replaced by a random pseudonym (erased-…)
 EMPTIED = "emptied"  # set to empty
@@ -154,9 +156,11 @@ class Section:
     title: str
     columns: list[tuple[str, str]]  # (key, label)
     rows: list[dict]
+    # The page's view of the same rows: (label, value in words) of the columns shown, empty ones left out.
+    shown: list[list[tuple[str, str]]] = field(default_factory=list)
 
     def table(self) -> list[list]:
-        """The rows as lists in column order (for the page)."""
+        """The rows as lists in column order."""
         return [[row[key] for key, _label in self.columns] for row in self.rows]
 
 
@@ -168,14 +172,32 @@ def _plain(value):
     return value
 
 
-def section(key: str, title: str, columns: list[tuple[str, str]], rows) -> Section:
-    """A section from (key, label) columns and rows of values in the same order."""
+def section(
+    key: str, title: str, columns: list[tuple[str, str]], rows, show: dict | None = None, extra: list | None = None
+) -> Section:
+    """A section from (key, label) columns and rows of values in the same order.
+
+    `show` says how the page shows a column ({key: choices class, function of (value, row), or
+    readable.HIDDEN}; lms.readable); the JSON keeps the values as stored. `extra` (a dict per row)
+    gives those functions more than the columns (a question's text for an answer).
+    """
     names = [name for name, _label in columns]
+    raw = [dict(zip(names, r, strict=True)) for r in rows]
+    show = show or {}
+    shown = [
+        [
+            (str(label), text)
+            for name, label in columns
+            if show.get(name) != HIDDEN and (text := words(row[name], show.get(name), {**row, **more}))
+        ]
+        for row, more in zip(raw, extra or [{}] * len(raw), strict=True)
+    ]
     return Section(
         key,
         str(title),
         [(n, str(label)) for n, label in columns],
-        [dict(zip(names, map(_plain, r), strict=True)) for r in rows],
+        [{name: _plain(value) for name, value in row.items()} for row in raw],
+        shown,
     )
 
 

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from lms import mfa, roles
-from lms.models import Audience, HomePage, Prefecture, User
+from lms.consent import consent_text
+from lms.models import Audience, ConsentRecord, HomePage, Prefecture, User
 
 HOME_CONTENT = {
     "fr": {
@@ -149,9 +150,28 @@ def seed_accounts() -> list[DemoAccount]:
         user.full_clean(exclude=["password"])
         user.save()
         user.groups.set([groups[account.role]])
+        _seed_consent_record(user)
         if account.role in roles.STAFF_ROLES:
             mfa.totp_enrol(user=user, secret=DEMO_TOTP_SECRET)
     return DEMO_ACCOUNTS
+
+
+def _seed_consent_record(user: User) -> None:
+    """The record of the consent the account says was given, as signing up writes it: without it
+    "My data" shows no consent while "My account" says it was given. Once only: a record in force stays."""
+    if user.consent_withdrawn_at or ConsentRecord.objects.filter(user=user, withdrawn_at__isnull=True).exists():
+        return
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    record = ConsentRecord(
+        user=user,
+        version=user.consent_version,
+        language=language,
+        text=consent_text(language),
+        source=ConsentRecord.Source.SIGNUP,
+        given_at=user.consent_given_at or timezone.now(),
+    )
+    record.full_clean()
+    record.save()
 
 
 def seed() -> None:

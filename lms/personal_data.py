@@ -31,6 +31,7 @@ from lms.data_protection import (
     values,
 )
 from lms.models import ConsentRecord, StaffAccess
+from lms.readable import language_name
 
 FIELDS = {
     "lms.User": {
@@ -166,6 +167,7 @@ def sections(*, user) -> list[Section]:
                 ("last_login", _("Last login")),
             ],
             profile,
+            show={"preferred_language": lambda code, row: language_name(code)},
         ),
         section(
             "consents",
@@ -187,6 +189,7 @@ def sections(*, user) -> list[Section]:
                 "withdrawn_at",
                 "text",
             ),
+            show={"language": lambda code, row: language_name(code), "source": ConsentRecord.Source},
         ),
     ]
 

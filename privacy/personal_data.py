@@ -27,5 +27,6 @@ def sections(*, user) -> list[Section]:
                 "requested_at",
                 "completed_at",
             ),
+            show={"status": ErasureRequest.Status},
         )
     ]

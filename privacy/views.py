@@ -34,7 +34,8 @@ def account_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def my_data(request: HttpRequest) -> HttpResponse:
-    return TemplateResponse(request, "privacy/my_data.html", {"sections": selectors.personal_data(user=request.user)})
+    groups, empty = selectors.personal_data_groups(user=request.user)
+    return TemplateResponse(request, "privacy/my_data.html", {"groups": groups, "empty": empty})
 
 
 def _json_download(user: User) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_countries.fields import CountryField
 
 CODE_PATTERN = r"[A-Z0-9]{3,12}"
@@ -233,4 +234,5 @@ class ProgrammeTarget(models.Model):
         verbose_name_plural = _("programme targets")
 
     def __str__(self) -> str:
-        return f"{self.get_measure_display()}: {self.value}"
+        colon = pgettext("between a label and its value", ":")  # "Bénéficiaires directs : 340" in French
+        return f"{self.get_measure_display()}{colon} {self.value}"

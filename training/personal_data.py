@@ -61,5 +61,6 @@ def sections(*, user) -> list[Section]:
                 "day__date",
                 "status",
             ),
+            show={"status": Attendance.Status},
         ),
     ]

@@ -470,6 +470,6 @@ def test_the_command_exits_with_code_1_naming_the_row(tmp_path):
         check=False,
     )
     assert result.returncode == 1, result.stderr
-    assert re.search(r"(ligne|row) 3 ?: ", result.stderr), result.stderr
+    assert re.search(r"(ligne|row) 3\s?: ", result.stderr), result.stderr
     assert "personne" in result.stderr
     assert Attempt.objects.count() == 0

@@ -88,3 +88,38 @@ def test_opening_a_user_in_the_wagtail_admin_is_logged(administrator, client):
     assert response.status_code == 200
     access = StaffAccess.objects.get(what=StaffAccess.What.USER_ADMIN)
     assert access.user == administrator and access.subject == f"user:{person.pk}"
+
+
+def _visible_text(html: str) -> str:
+    """The page's words as a reader sees them (tags and attributes left out)."""
+    import html as entities
+    import re
+
+    main = html[html.index("<main") : html.index("</main>")] if "<main" in html else html
+    return entities.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+def test_the_page_says_each_record_in_words_in_the_persons_language(cohort, client):
+    import re
+
+    from assessments.models import Attempt
+
+    target = lms_services.user_record_consent(user=cohort["target"], language="fr")
+    pre = Attempt.objects.filter(user=target, test__kind="pre").get()
+    Attempt.objects.filter(pk=pre.pk).update(score=20 / 3, max_score=10)
+    client.force_login(target)
+    response = client.get("/fr/account/data/")
+    assert response.status_code == 200
+    text = _visible_text(response.content.decode())
+    # No internal code, ISO timestamp, long float or raw JSON; the choices' labels instead.
+    codes = r"\b(self|active|completed|pre|online|paper|submitted|signup|account|first_login|pending|valid)\b"
+    assert re.findall(codes, text) == []
+    assert re.findall(r"\d{4}-\d\d-\d\d|\d[.,]\d{3,}|[\[{]\"", text) == []
+    assert "Pré-test" in text and "Post-test" in text and "Inscription" in text and "En ligne" in text
+    assert "6,7 / 10" in text
+    # An answer is the option's label, not its id.
+    option = next(iter(pre.responses.first().question.text_in("fr")["options"].values()))
+    assert option in text
+    # Grouped under headings; the JSON download is still offered for the full record.
+    assert "Vous et votre compte" in text and "Vos tests" in text
+    assert reverse("privacy:my_data_json") in response.content.decode()

@@ -60,3 +60,25 @@ def test_another_trainer_cannot_open_or_post_the_grid(client, room):
     assert client.get(_url(room)).status_code == 404
     assert client.post(_url(room), {f"cell-{first.pk}-Q1": "A"}).status_code == 404
     assert not Attempt.objects.exists()
+
+
+def test_a_refused_answer_names_the_column_as_the_grid_numbers_it_and_marks_its_cell(client, room, trainer):
+    from assessments.paper import form_questions
+
+    client.force_login(trainer)
+    second = room["people"][1]
+    questions = form_questions(test=room["pre"], form=room["pre"].forms.get(label=""))
+    number, last = next((n, q) for n, q in enumerate(questions, start=1) if q.reference == "Q1")
+    response = client.post(
+        _url(room) + "?form=",
+        {f"cell-{second.pk}-{last.reference}": "Z"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert response.status_code == 200
+    (message,) = [message for name, message in response.context["problems"] if "Z" in message]
+    assert message.startswith(f"Colonne {number}\u00a0:") and last.reference not in message
+    page = response.content.decode()
+    wrong = f'name="cell-{second.pk}-{last.reference}" value="Z"'
+    assert page.count('aria-invalid="true"') == 1 and 'class="wrong"' in page
+    cell = page[page.index('class="wrong"') : page.index(wrong) + len(wrong) + 200]
+    assert 'aria-invalid="true"' in cell and "</td>" not in cell[: cell.index(wrong)]

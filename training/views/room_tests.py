@@ -71,8 +71,9 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
     done = selectors.submitted_user_ids(session=session, test=test)
     problems: list[tuple[str, str]] = []
     values: dict[str, str] = {}
+    wrong: set[str] = set()
     if request.method == "POST":
-        rows, names = [], []
+        rows, names, typed = [], [], []
         for person in people:
             if person.user_id in done:
                 continue
@@ -83,8 +84,11 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
             if any(row[question.reference] for question in questions):
                 rows.append(row)
                 names.append(person.user.display_name or person.user.username)
+                typed.append(person.user_id)
         roster = {person.user_id for person in people}
-        report = import_paper_responses(rows=rows, test=test, form_label=label, roster=roster)
+        # The grid numbers its columns 1, 2, 3…: a message names the column so, not by the question's reference.
+        shown = {question.reference: str(number) for number, question in enumerate(questions, start=1)}
+        report = import_paper_responses(rows=rows, test=test, form_label=label, roster=roster, column_names=shown)
         if report.ok:
             message = ngettext(
                 "%(count)d paper test recorded and scored.",
@@ -95,6 +99,7 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
             return redirect(reverse("training:session", args=[session.code]) + "#paper")
         # Row 2 of the import is the first person typed in: name them instead of a row number.
         problems = [(names[row - 2] if 2 <= row < len(names) + 2 else "", message) for row, message in report.problems]
+        wrong = {f"cell-{typed[row - 2]}-{column}" for row, column in report.cells if 2 <= row < len(typed) + 2}
     return TemplateResponse(
         request,
         "training/paper_results.html",
@@ -109,8 +114,8 @@ def paper_results(request: HttpRequest, code: str, test_id: int) -> HttpResponse
                     "username": person.user.username,
                     "done": person.user_id in done,
                     "cells": [
-                        (f"cell-{person.user_id}-{q.reference}", values.get(f"cell-{person.user_id}-{q.reference}", ""))
-                        for q in questions
+                        (name, values.get(name, ""), name in wrong)
+                        for name in (f"cell-{person.user_id}-{q.reference}" for q in questions)
                     ],
                 }
                 for person in people
