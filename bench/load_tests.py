@@ -3,7 +3,7 @@
 Usage:
     .venv/bin/python bench/load_tests.py                      # PostgreSQL + gunicorn, 200 trainees
     .venv/bin/python bench/load_tests.py --backend sqlite     # SQLite + runserver (embedded default), 30
-Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 4 x 1);
+Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 2 x 1);
     --server gunicorn|runserver; --login-first (everyone logs in before the test opens);
     --race-submit (each trainee's last save is sent at the same moment as the submit);
     --sqlite-options "timeout=20&transaction_mode=IMMEDIATE&init_command=PRAGMA journal_mode=WAL;"
@@ -16,9 +16,12 @@ removed likewise, nothing else touched; or a temporary SQLite file), `manage.py 
 process a module with a pre-test and a 20-question post-test, N trainees (one PBKDF2 hash copied to all)
 enrolled with the pre-test submitted and every lesson completed. A few extra trainees then go through the
 flow in this process with Django's test client to measure the CPU each request costs (--cpu-model). Then
-the server (production settings: DEBUG off, Redis cache, persistent connections) and N simulated
-trainees, their starts spread over --spread seconds, each: login page, login, start, test page, 20
-autosaves about a second apart, submit, result page. Rooms of --room-size trainees share one IP address
+the server (production settings: DEBUG off, Redis cache, persistent connections); --step-trainees more
+go through it one at a time, the CPU of the server's processes and of the database's sessions read
+around each request (/proc/<pid>/schedstat): CPU-s per trainee by step (login, start, 20 saves,
+submit). Then N simulated trainees, their starts spread over --spread seconds, each: login page, login,
+start, test page, 20 autosaves about a second apart, submit (the form as a browser posts it: every
+answer again and autosave.js's counter), result page. Rooms of --room-size trainees share one IP address
 (X-Forwarded-For behind one trusted proxy, as in production), so the per-IP login limit applies per room.
 Afterwards the database is compared with every answer sent.
 
