@@ -113,6 +113,10 @@ def refused_now(attempt) -> bool:
     An online attempt's saves are accepted whatever the rule says, so that no answer typed is lost;
     its hand-in (or expiry) asks this once, and a refused one is kept but flagged late.
     """
+    if attempt.test.is_open:
+        # The refusals in CLOSING come only from a test closed in its settings: nothing else to ask
+        # (a hand-in of an open test costs no query here).
+        return False
     refusal = may_take_test(user=attempt.user, test=attempt.test, route=SYNC)
     # Only what closes a test since its start counts here: the way in (enrolment, pre-test, lessons,
     # the room) was checked when the attempt started, and must not void an attempt under way.

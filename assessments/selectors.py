@@ -79,14 +79,20 @@ def attempt_questions(*, attempt: Attempt, language: str, with_review: bool = Fa
 
 
 def layout_questions(
-    *, layout: list[dict], language: str, responses: dict | None = None, with_review: bool = False
+    *,
+    layout: list[dict],
+    language: str,
+    responses: dict | None = None,
+    with_review: bool = False,
+    questions: dict | None = None,
 ) -> list[DisplayQuestion]:
     """The questions of a layout (an attempt's, or a downloaded offline form's) as the page shows them.
 
-    Answer keys are included only with `with_review`.
+    Answer keys are included only with `with_review`. `questions` (by id): when the caller has them.
     """
     responses = responses or {}
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in layout])}
+    if questions is None:
+        questions = {q.pk: q for q in Question.objects.filter(pk__in=[item["question"] for item in layout])}
     clips = _question_clips(questions.values())
     shown = []
     for number, item in enumerate(layout, start=1):

@@ -7,6 +7,7 @@ resolve to one outcome. Scoring happens here, on the server, through the pure `s
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from dataclasses import dataclass
@@ -18,12 +19,12 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.documents.models import Document
 
 from assessments import access, scoring, selectors
+from assessments.forms import answer_from_post
 from assessments.hooks import SUBMISSION_LISTENER
 from assessments.models import Attempt, Question, Response, Test, TestForm
-from courses.services import audio_clip_store
+from assessments.question_services import question_save, test_define  # noqa: F401 - still called from here
 
 # Saves are accepted until the deadline plus this grace: a phone's last save may arrive late.
 GRACE = timedelta(seconds=30)
@@ -206,19 +207,29 @@ def _new_attempt(*, user, test: Test, route: str, form: TestForm | None, layout:
     return attempt
 
 
-def _finish(attempt: Attempt, *, status: str, finished_at, late: bool = False) -> None:
+def _finish(attempt: Attempt, *, status: str, finished_at, late: bool = False, questions=None, responses=None) -> None:
     """Score and close `attempt`, deciding its flags once and for all (`AttemptQuerySet.counting`):
     late as its route found it, beyond the attempts allowed when the person had already finished as
-    many (`attempts_used_up`, under a lock). One that counts is announced after the commit."""
-    _score(attempt, finished_at=finished_at)
+    many (`attempts_used_up`, under a lock). One that counts is announced after the commit.
+    `questions` and `responses` (by question id), when the caller has read them, save reading again.
+
+    The fields are validated here; uniqueness and the check constraints are the database's, in the
+    UPDATE itself (validating them here would cost a query each)."""
+    _score(attempt, finished_at=finished_at, questions=questions, responses=responses)
     attempt.status = status
     attempt.flagged_late = late
     attempt.flagged_duplicate = attempts_used_up(user_id=attempt.user_id, test=attempt.test, excluding=attempt.pk)
-    attempt.full_clean(exclude=["user", "test", "form"])
-    attempt.save()
+    attempt.full_clean(exclude=["user", "test", "form"], validate_unique=False, validate_constraints=False)
+    attempt.save(update_fields=FINISHED_FIELDS)
     if not attempt.flag:
         # Certificates react to a counting attempt; a flagged one waits for a trainer's decision.
         transaction.on_commit(lambda: _announce_submission(attempt.pk))
+
+
+# What finishing an attempt writes (the rest was written when it was recorded or started).
+FINISHED_FIELDS = [
+    "status", "score", "max_score", "finished_at", "submission_key", "flagged_late", "flagged_duplicate",
+]  # fmt: skip
 
 
 # --- Saving answers -------------------------------------------------------------------------------
@@ -237,7 +248,6 @@ def _question_ids(attempt: Attempt) -> set[int]:
     return {item["question"] for item in attempt.layout}
 
 
-@transaction.atomic
 def response_save(*, user, attempt_id, question_id: int, answer, seq: int) -> bool:
     """Save one answer. Returns True if stored, False if a later save (higher `seq`) is already there.
 
@@ -246,57 +256,74 @@ def response_save(*, user, attempt_id, question_id: int, answer, seq: int) -> bo
     so out-of-order and concurrent saves keep the latest value; on a tie the first stored stays.
     Refuses a `seq` outside 1..SEQ_MAX, a save to an unknown, someone else's, a submitted or an
     expired attempt, or to a question not on the attempt.
+
+    One statement (`_response_upsert`): the attempt is checked in it, share-locked, so a save racing a
+    submission either lands before the scoring (and counts) or is refused; it can never be stored
+    after the score was computed. Only a save that wrote nothing reads the attempt again, to say why.
     """
     if not 0 < seq <= SEQ_MAX:
         raise AttemptRefused(_("The request is not valid."), status=400)
     now = timezone.now()
-    # Check the attempt as it is now, locked: a save racing a submission either lands before the
-    # scoring (and counts) or is refused; it can never be stored after the score was computed.
-    attempt = (
-        Attempt.objects.select_for_update()
-        .only("user_id", "status", "deadline", "layout")
-        .filter(pk=attempt_id)
-        .first()
-    )
+    if _response_upsert(user=user, attempt_id=attempt_id, question_id=question_id, answer=answer, seq=seq, now=now):
+        return True
+    attempt = Attempt.objects.only("user_id", "status", "deadline", "layout").filter(pk=attempt_id).first()
     if attempt is None:
         raise AttemptRefused(_("Unknown attempt."), status=404)
     _check_open(attempt, user=user, now=now)
     if question_id not in _question_ids(attempt):
         raise AttemptRefused(_("This question is not part of your test."), status=400)
-    return _response_upsert(attempt_id=attempt.pk, question_id=question_id, answer=answer, seq=seq, now=now)
+    return False  # the attempt takes it: a save numbered later is stored
 
 
-def _response_upsert(*, attempt_id, question_id: int, answer, seq: int, now) -> bool:
-    """Insert the response, or update it only if `seq` is newer than the stored one: one statement.
+def _response_upsert(*, user, attempt_id, question_id: int, answer, seq: int, now) -> bool:
+    """Insert the response, or update it only if `seq` is newer than the stored one, provided the
+    attempt is the user's, open, within its time and has the question: one statement.
 
-    PostgreSQL and SQLite (3.35+) both have `INSERT … ON CONFLICT … DO UPDATE … WHERE … RETURNING`;
-    the row comes back only when it was written. A save is the request a room sends most, so it
-    costs one statement instead of an update, a lookup, a savepoint and an insert.
+    `INSERT … SELECT … FROM attempt WHERE … ON CONFLICT … DO UPDATE … WHERE … RETURNING` (PostgreSQL;
+    SQLite 3.35+); the row comes back only when it was written. On PostgreSQL the attempt row is
+    locked FOR KEY SHARE: a submission (FOR UPDATE) waits for the save, and a save waiting for a
+    submission finds the attempt submitted and writes nothing. SQLite runs one writer at a time.
     """
     table = connection.ops.quote_name(Response._meta.db_table)
+    attempts = connection.ops.quote_name(Attempt._meta.db_table)
     field = Response._meta.get_field
-    # Only the table name is interpolated, from the model; every value is a parameter.
+    if connection.vendor == "postgresql":
+        has_question, lock = "a.layout @> %s::jsonb", " FOR KEY SHARE OF a"
+        on_layout: object = json.dumps([{"question": question_id}])
+    else:
+        has_question = "EXISTS (SELECT 1 FROM json_each(a.layout) q WHERE json_extract(q.value, '$.question') = %s)"
+        lock = ""
+        on_layout = question_id
+    # Only table names are interpolated, from the models; every value is a parameter.
     sql = (
         f"INSERT INTO {table} (attempt_id, question_id, answer, seq, saved_at) "  # noqa: S608
-        "VALUES (%s, %s, %s, %s, %s) "
+        f"SELECT a.id, %s, %s, %s, %s FROM {attempts} a "
+        f"WHERE a.id = %s AND a.user_id = %s AND a.status = %s AND (a.deadline IS NULL OR a.deadline >= %s) "
+        f"AND {has_question}{lock} "
         "ON CONFLICT (attempt_id, question_id) DO UPDATE "
         "SET answer = EXCLUDED.answer, seq = EXCLUDED.seq, saved_at = EXCLUDED.saved_at "
         f"WHERE {table}.seq < EXCLUDED.seq RETURNING id"
     )
+    saved_at = field("saved_at").get_db_prep_save(now, connection)
     params = [
-        field("attempt").get_db_prep_save(attempt_id, connection),
         question_id,
         field("answer").get_db_prep_save(answer, connection),
         seq,
-        field("saved_at").get_db_prep_save(now, connection),
+        saved_at,
+        field("attempt").get_db_prep_save(attempt_id, connection),
+        user.pk,
+        Attempt.Status.OPEN,
+        Attempt._meta.get_field("deadline").get_db_prep_save(now - GRACE, connection),
+        on_layout,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone() is not None
 
 
-def next_form_seq(*, attempt_id, client_seq: int | None = None) -> int:
-    """The sequence number for answers posted with the test's form ("Save", "Hand in").
+def form_seq(*, newest: int, client_seq: int | None = None) -> int:
+    """The sequence number for answers posted with the test's form ("Save", "Hand in"), `newest`
+    being the highest stored for the attempt.
 
     The form carries everything the trainee sees when they press the button, so it must come after
     every save stored so far and every save the page's script has numbered (`client_seq`, its
@@ -305,20 +332,70 @@ def next_form_seq(*, attempt_id, client_seq: int | None = None) -> int:
     of the server's cannot put a later answer before an earlier one. A `client_seq` outside
     1..SEQ_MAX is ignored.
     """
-    newest = Response.objects.filter(attempt_id=attempt_id).aggregate(newest=Max("seq"))["newest"] or 0
     if client_seq is None or not 0 < client_seq <= SEQ_MAX:
         client_seq = 0
     return min(max(newest + 1, client_seq), SEQ_MAX)
 
 
+@transaction.atomic
+def form_hand_in(*, user, attempt_id, data, client_seq: int | None, submission_key, submit: bool, language: str):
+    """The test's form posted: its answers written and, to hand in (`submit`), the attempt scored and
+    closed, in one transaction; else ("Save and continue later") left open. Returns a `Result`.
+
+    The attempt row is locked first, so a save waits (see `_response_upsert`) and the answers written
+    and the score are of one moment. The form's answers are numbered after every save (`form_seq`).
+    Handing in writes only the answers that differ from those stored (with JavaScript usually none:
+    each was saved as it was given), in one statement: nothing can be saved after it. Saving for later
+    writes every answer given, renumbered, so that an autosave still in flight, numbered before the
+    form, cannot replace one afterwards. An attempt already handed in replays (`attempt_submit`).
+    `data` is the form (`forms.answer_from_post`), `language` the page's.
+    """
+    attempt = Attempt.objects.select_for_update().select_related("test").filter(pk=attempt_id).first()
+    if attempt is None:
+        raise AttemptRefused(_("Unknown attempt."), status=404)
+    if submit and attempt.user_id == user.pk and attempt.status != Attempt.Status.OPEN:
+        return Result(attempt, replayed=True)
+    now = timezone.now()
+    _check_open(attempt, user=user, now=now)
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=_question_ids(attempt))}
+    responses = {r.question_id: r for r in Response.objects.filter(attempt=attempt)}
+    seq = form_seq(newest=max((r.seq for r in responses.values()), default=0), client_seq=client_seq)
+    written = []
+    for question in selectors.layout_questions(layout=attempt.layout, language=language, questions=questions):
+        answer = answer_from_post(question, data)
+        stored = responses.get(question.id)
+        if answer is not None and (not submit or stored is None or stored.answer != answer):
+            written.append(Response(attempt=attempt, question_id=question.id, answer=answer, seq=seq, saved_at=now))
+    if written:
+        rows = Response.objects.bulk_create(
+            written,
+            update_conflicts=True,
+            unique_fields=["attempt", "question"],
+            update_fields=["answer", "seq", "saved_at"],
+        )
+        responses.update((row.question_id, row) for row in rows)
+    if not submit:
+        return Result(attempt, replayed=False)
+    attempt.submission_key = submission_key
+    late = access.refused_now(attempt)
+    _finish(
+        attempt, status=Attempt.Status.SUBMITTED, finished_at=now, late=late, questions=questions, responses=responses
+    )
+    return Result(attempt, replayed=False)
+
+
 # --- Submitting -----------------------------------------------------------------------------------
 
 
-def _score(attempt: Attempt, *, finished_at) -> None:
-    """Score every question of the attempt from its saved responses (missing answers score 0)."""
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=_question_ids(attempt))}
-    responses = {r.question_id: r for r in Response.objects.filter(attempt=attempt)}
+def _score(attempt: Attempt, *, finished_at, questions=None, responses=None) -> None:
+    """Score every question of the attempt from its saved responses (missing answers score 0); the
+    scores that change are written in one statement."""
+    if questions is None:
+        questions = {q.pk: q for q in Question.objects.filter(pk__in=_question_ids(attempt))}
+    if responses is None:
+        responses = {r.question_id: r for r in Response.objects.filter(attempt=attempt)}
     total = maximum = 0.0
+    rescored = []
     for item in attempt.layout:
         question = questions[item["question"]]
         response = responses.get(question.pk)
@@ -332,9 +409,11 @@ def _score(attempt: Attempt, *, finished_at) -> None:
         )
         if response is not None and response.score != points:
             response.score = points
-            response.save(update_fields=["score"])
+            rescored.append(response)
         total += points
         maximum += question.points
+    if rescored:
+        Response.objects.bulk_update(rescored, ["score"])
     attempt.score = total
     attempt.max_score = maximum
     attempt.finished_at = finished_at
@@ -402,97 +481,3 @@ def attempts_finish_expired(*, now=None) -> int:
         _finish(attempt, status=Attempt.Status.EXPIRED, finished_at=attempt.deadline, late=access.refused_now(attempt))
         finished += 1
     return finished
-
-
-# --- Questions and tests -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def question_save(
-    *,
-    bank,
-    reference: str,
-    kind: str,
-    objective: str,
-    content: dict,
-    key: dict,
-    points: int = 1,
-    audio_changes: dict | None = None,
-    user=None,
-) -> Question:
-    """Create a question, or change it: a question that already has responses gets a new version.
-
-    Results therefore always refer to the exact text answered. Without responses the current
-    version is edited in place. Saving identical content changes nothing.
-
-    `audio_changes` maps (option id or None for the question, language code) to an uploaded clip
-    to store (checked by courses.audio first; a bad one raises ValidationError and nothing is
-    written), a Wagtail document already stored, or None to remove that clip. Clips are not what
-    is answered: a change of clips alone edits the current version in place, and a new version
-    keeps the clips. Clips of choices that no longer exist are dropped.
-    """
-    current = Question.objects.select_for_update().filter(bank=bank, reference=reference, is_current=True).first()
-    fields = {"kind": kind, "objective": objective, "content": content, "key": key, "points": points}
-    audio = _audio_apply(
-        audio=current.audio if current else {},
-        changes=audio_changes or {},
-        options=set(content.get("fr", {}).get("options", {})),
-        title=f"{bank.title} · {reference}",
-        user=user,
-    )
-    if current is not None and all(getattr(current, name) == value for name, value in fields.items()):
-        if current.audio != audio:
-            current.audio = audio
-            current.save(update_fields=["audio"])
-        return current
-    if current is None:
-        question = Question(bank=bank, reference=reference, version=1, audio=audio, **fields)
-    elif not Response.objects.filter(question=current).exists():
-        question = current
-        for name, value in {**fields, "audio": audio}.items():
-            setattr(question, name, value)
-    else:
-        current.is_current = False
-        current.save(update_fields=["is_current"])
-        question = Question(bank=bank, reference=reference, version=current.version + 1, audio=audio, **fields)
-    question.full_clean()
-    question.save()
-    return question
-
-
-def _audio_apply(*, audio: dict, changes: dict, options: set[str], title: str, user) -> dict:
-    """`Question.audio` after `changes` (see question_save); uploads are stored as documents."""
-    question = dict((audio or {}).get("question") or {})
-    by_option = {option: dict(m) for option, m in ((audio or {}).get("options") or {}).items() if option in options}
-    for (option, language), upload in sorted(changes.items(), key=lambda item: (item[0][0] or "", item[0][1])):
-        mapping = question if option is None else by_option.setdefault(option, {})
-        if upload is None:
-            mapping.pop(language, None)
-        elif isinstance(upload, Document):  # a clip already in the library, chosen again
-            mapping[language] = upload.pk
-        else:
-            part = option or "question"
-            mapping[language] = audio_clip_store(upload=upload, title=f"{title} · {part} · {language}", user=user).pk
-    result = {}
-    if question:
-        result["question"] = question
-    if options_kept := {option: m for option, m in by_option.items() if m and option in options}:
-        result["options"] = options_kept
-    return result
-
-
-@transaction.atomic
-def test_define(*, course, kind: str, forms: dict[str, list[str]], anchors: list[str] = (), **options) -> Test:
-    """Create or update a test and its forms ({"": refs} or {"A": refs, "B": refs}) idempotently."""
-    test, _created = Test.objects.update_or_create(course=course, kind=kind, defaults=options)
-    for label, references in forms.items():
-        form, _created = TestForm.objects.get_or_create(test=test, label=label)
-        form.items.all().delete()
-        form.items.bulk_create(
-            [
-                form.items.model(form=form, reference=reference, position=position, anchor=reference in anchors)
-                for position, reference in enumerate(references, start=1)
-            ]
-        )
-    test.forms.exclude(label__in=list(forms)).delete()
-    return test

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail import hooks
 
 from assessments import access, selectors, services
-from assessments.forms import answer_from_post
 from assessments.hooks import RESULT_PANEL
 from assessments.models import Attempt, Test
 from courses.models import CoursePage
@@ -84,48 +83,45 @@ def test_page(request: HttpRequest, test_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def attempt_submit(request: HttpRequest, attempt_id) -> HttpResponse:
-    """Save every answer of the form (if any), then submit with the form's idempotency key.
+    """Hand in the form's answers with its idempotency key, or "Save and continue later".
 
     Without JavaScript this is how answers arrive; with JavaScript they are already saved and the
-    form's values repeat them. "Save and continue later" saves without submitting.
+    form's values repeat them (only those that differ are written: services.form_hand_in).
     """
-    attempt = get_object_or_404(Attempt, pk=attempt_id, user=request.user)
-    if attempt.status == Attempt.Status.OPEN:
-        try:
-            client_seq = int(request.POST.get("seq", ""))
-        except ValueError:
-            client_seq = None  # without JavaScript nothing numbered the answers
-        seq = services.next_form_seq(attempt_id=attempt.pk, client_seq=client_seq)
-        try:
-            for question in selectors.attempt_questions(attempt=attempt, language=get_language()):
-                answer = answer_from_post(question, request.POST)
-                if answer is not None:
-                    services.response_save(
-                        user=request.user, attempt_id=attempt.pk, question_id=question.id, answer=answer, seq=seq
-                    )
-        except services.AttemptRefused as refusal:
-            messages.error(request, refusal.message)
-            return redirect("assessments:result", attempt_id=attempt.pk)
-        if "save" in request.POST:
-            messages.success(request, _("Your answers are saved. You can come back later to finish."))
-            return redirect("assessments:test", test_id=attempt.test_id)
+    attempt = get_object_or_404(Attempt.objects.only("id", "status", "test_id"), pk=attempt_id, user=request.user)
+    saving = "save" in request.POST and attempt.status == Attempt.Status.OPEN
+    try:
+        client_seq = int(request.POST.get("seq", ""))
+    except ValueError:
+        client_seq = None  # without JavaScript nothing numbered the answers
     try:
         key = uuid.UUID(request.POST.get("submission_key", ""))
     except ValueError:
         key = None
     try:
-        result = services.attempt_submit(user=request.user, attempt_id=attempt.pk, submission_key=key)
+        result = services.form_hand_in(
+            user=request.user,
+            attempt_id=attempt.pk,
+            data=request.POST,
+            client_seq=client_seq,
+            submission_key=key,
+            submit=not saving,
+            language=get_language(),
+        )
     except services.AttemptRefused as refusal:
         messages.error(request, refusal.message)
-    else:
-        if not result.replayed and result.attempt.flagged_late:
-            messages.warning(
-                request,
-                _(
-                    "This test was closed before you handed in your answers. They are kept, but this attempt "
-                    "does not count: your trainer will look at it."
-                ),
-            )
+        return redirect("assessments:result", attempt_id=attempt.pk)
+    if saving:
+        messages.success(request, _("Your answers are saved. You can come back later to finish."))
+        return redirect("assessments:test", test_id=attempt.test_id)
+    if not result.replayed and result.attempt.flagged_late:
+        messages.warning(
+            request,
+            _(
+                "This test was closed before you handed in your answers. They are kept, but this attempt "
+                "does not count: your trainer will look at it."
+            ),
+        )
     return redirect("assessments:result", attempt_id=attempt.pk)
 
 

@@ -17,6 +17,7 @@ import re
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
@@ -34,6 +35,7 @@ class Request:
     ok: bool  # the status the flow expects
     at: float = 0.0  # time.monotonic() when it was sent
     error: str = ""
+    cpu: float = 0.0  # with Trainee.cpu_meter: CPU seconds the server and database spent meanwhile
 
 
 @dataclass
@@ -135,13 +137,18 @@ class Trainee:
     submitted: bool = False  # the submit request was sent (whatever its answer)
     raced: str = ""  # with race_submit: how the server answered the save sent with the submit
     stopped_at: str = ""  # the step where the flow stopped, if it did not finish
+    form_seq: int = 0  # the sequence number posted with the form (autosave.js: after every save)
+    # Only for trainees run one at a time: CPU seconds used so far by the server and its database.
+    cpu_meter: Callable[[], float] | None = None
 
     def _timed(self, browser: Browser, kind: str, method: str, path: str, expect, **kwargs) -> Reply:
+        cpu = self.cpu_meter() if self.cpu_meter else 0.0
         at, start = time.monotonic(), time.perf_counter()
         reply = browser.request(method, path, **kwargs)
         ms = (time.perf_counter() - start) * 1000
+        cpu = self.cpu_meter() - cpu if self.cpu_meter else 0.0
         ok = reply.status is not None and expect(reply)
-        self.requests.append(Request(kind, reply.status, ms, ok, at, reply.error))
+        self.requests.append(Request(kind, reply.status, ms, ok, at, reply.error, cpu))
         return reply
 
     def _wait_until(self, moment: float, plan: Plan) -> bool:
@@ -162,7 +169,6 @@ class Trainee:
         )  # fmt: skip
         self.saves_sent += 1
         if reply.status == 200 and b'"saved": true' in reply.body:
-            self.sent[question] = (answer, seq)  # the server said it is stored: it must count
             self.raced = "accepted"
         else:
             self.raced = f"refused {reply.status}"
@@ -240,6 +246,12 @@ class Trainee:
             return
         self.submission_key = str(uuid.uuid4())
         self.submitted = True
+        # The form, as a browser posts it: the answer checked for each question (the latest given,
+        # the one still in flight too) and autosave.js's counter, one past every save it numbered.
+        if raced is not None:
+            self.sent[raced[0]] = (raced[1], last_seq + 1)  # saved, or written from the form: it counts
+        self.form_seq = last_seq + 2
+        answers = {f"q{question}": answer for question, (answer, _seq) in self.sent.items()}
         result_path = f"/fr/attempts/{self.attempt_id}/"
         race = None
         if raced is not None:
@@ -248,7 +260,10 @@ class Trainee:
         reply = self._timed(
             browser, "submit", "POST", f"/fr/attempts/{self.attempt_id}/submit/",
             lambda r: r.status == 302 and r.location == result_path,
-            form={"csrfmiddlewaretoken": csrf, "submission_key": self.submission_key, "submit": "1"},
+            form={
+                "csrfmiddlewaretoken": csrf, "submission_key": self.submission_key, "seq": str(self.form_seq),
+                **answers, "submit": "1",
+            },
         )  # fmt: skip
         if race is not None:
             race.join(timeout=plan.timeout + 5)

@@ -3,7 +3,7 @@
 Usage:
     .venv/bin/python bench/load_tests.py                      # PostgreSQL + gunicorn, 200 trainees
     .venv/bin/python bench/load_tests.py --backend sqlite     # SQLite + runserver (embedded default), 30
-Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 4 x 1);
+Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 2 x 1);
     --server gunicorn|runserver; --login-first (everyone logs in before the test opens);
     --race-submit (each trainee's last save is sent at the same moment as the submit);
     --sqlite-options "timeout=20&transaction_mode=IMMEDIATE&init_command=PRAGMA journal_mode=WAL;"
@@ -16,9 +16,12 @@ removed likewise, nothing else touched; or a temporary SQLite file), `manage.py 
 process a module with a pre-test and a 20-question post-test, N trainees (one PBKDF2 hash copied to all)
 enrolled with the pre-test submitted and every lesson completed. A few extra trainees then go through the
 flow in this process with Django's test client to measure the CPU each request costs (--cpu-model). Then
-the server (production settings: DEBUG off, Redis cache, persistent connections) and N simulated
-trainees, their starts spread over --spread seconds, each: login page, login, start, test page, 20
-autosaves about a second apart, submit, result page. Rooms of --room-size trainees share one IP address
+the server (production settings: DEBUG off, Redis cache, persistent connections); --step-trainees more
+go through it one at a time, the CPU of the server's processes and of the database's sessions read
+around each request (/proc/<pid>/schedstat): CPU-s per trainee by step (login, start, 20 saves,
+submit). Then N simulated trainees, their starts spread over --spread seconds, each: login page, login,
+start, test page, 20 autosaves about a second apart, submit (the form as a browser posts it: every
+answer again and autosave.js's counter), result page. Rooms of --room-size trainees share one IP address
 (X-Forwarded-For behind one trusted proxy, as in production), so the per-IP login limit applies per room.
 Afterwards the database is compared with every answer sent.
 
@@ -240,11 +243,14 @@ def cpu_model(*, usernames: list[str], post_id: int) -> dict[str, list[tuple[flo
         html = measure("test_page", lambda: client.get(test_path)).content.decode()
         attempt = ATTEMPT_ACTION.search(html).group(1)
         seq = int(time.time() * 1000)
+        answers = {}
         for index, (question, option) in enumerate(dict(RADIO.findall(html)).items()):
+            answers[f"q{question}"] = option
             body = _json.dumps({"question": int(question), "answer": option, "seq": seq + index})
             measure("save", lambda b=body: client.post(f"/api/attempts/{attempt}/responses/", b, "application/json"))
-        key = str(uuid.uuid4())
-        measure("submit", lambda: client.post(f"/fr/attempts/{attempt}/submit/", {"submission_key": key, "submit": 1}))
+        # The form as the browser posts it: every answer again, and the page's counter.
+        form = {"submission_key": str(uuid.uuid4()), "seq": seq + QUESTIONS, **answers, "submit": 1}
+        measure("submit", lambda: client.post(f"/fr/attempts/{attempt}/submit/", form))
         measure("result", lambda: client.get(f"/fr/attempts/{attempt}/"))
 
     for number, username in enumerate(usernames):
@@ -367,15 +373,12 @@ class CpuMeter:
             if not entry.name.isdigit():
                 continue
             try:
+                group = _bench_process(entry, self.server_pid)
+                if group is None:
+                    continue
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
                 seconds = (int(fields[11]) + int(fields[12])) / self.tick
                 pid = int(entry.name)
-                if pid == self.server_pid or int(fields[1]) == self.server_pid:
-                    group = "server"
-                elif f"postgres {PG_NAME} " in (entry / "cmdline").read_bytes().decode(errors="replace"):
-                    group = "postgres"
-                else:
-                    continue
             except (OSError, IndexError, ValueError):
                 continue
             self.first.setdefault(pid, (group, seconds if self._thread.ident is None else 0.0))
@@ -401,6 +404,73 @@ class CpuMeter:
         spent["load generator"] = sum(os.times()[:2]) - self.load_generator
         spent["other processes"] = max(0.0, self._machine_busy() - self.machine - sum(spent.values()))
         return spent
+
+
+def _bench_process(entry: Path, server_pid: int) -> str | None:
+    """ "server" (gunicorn and its workers), "postgres" (a session of this run's database) or None."""
+    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+    pid = int(entry.name)
+    if pid == server_pid or int(fields[1]) == server_pid:
+        return "server"
+    if f"postgres {PG_NAME} " in (entry / "cmdline").read_bytes().decode(errors="replace"):
+        return "postgres"
+    return None
+
+
+class ProcessCpu:
+    """CPU seconds used so far by the server's processes and this run's PostgreSQL sessions, to the
+    nanosecond (/proc/<pid>/schedstat), for requests sent one at a time."""
+
+    def __init__(self, server_pid: int):
+        self.server_pid = server_pid
+
+    def __call__(self) -> float:
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                if _bench_process(entry, self.server_pid):
+                    total += int((entry / "schedstat").read_text().split()[0])
+            except (OSError, IndexError, ValueError):
+                continue
+        return total / 1e9
+
+
+# The steps of a trainee's flow, and the requests each sends.
+STEPS = {
+    "login": ("login_page", "login"),
+    "start": ("start", "test_page"),
+    f"{QUESTIONS} saves": ("save",),
+    "submit": ("submit", "result"),
+}
+
+
+def server_steps(*, port: int, usernames: list[str], post_id: int, server_pid: int) -> dict[str, float]:
+    """CPU seconds per trainee by step, as the real server and database spend them: trainees run one
+    at a time (the same flow as the load, no pauses), the CPU of those processes read around each
+    request. Printed, and returned with the total."""
+    meter = ProcessCpu(server_pid)
+    plan = Plan(
+        port=port, test_id=post_id, password=PASSWORD, save_interval=0.0, changes=0, follow_result=True,
+        race_submit=False, timeout=30.0, deadline=time.monotonic() + 600,
+    )  # fmt: skip
+    trainees = []
+    for index, username in enumerate(usernames):
+        trainee = Trainee(username=username, start_at=0.0, client_ip="10.254.0.1", seed=index, cpu_meter=meter)
+        trainee.run(plan)
+        trainees.append(trainee)
+    failed = [t.stopped_at for t in trainees if t.stopped_at]
+    per_step = {
+        step: sum(r.cpu for t in trainees for r in t.requests if r.kind in kinds) / len(trainees)
+        for step, kinds in STEPS.items()
+    }
+    per_step["total"] = sum(per_step.values())
+    print(f"CPU-s per trainee by step, server + database ({len(trainees)} trainees one at a time, gzip and HTTP in):")
+    print("  " + ", ".join(f"{step} {seconds:.3f}" for step, seconds in per_step.items()))
+    if failed:
+        print(f"  flows stopped early: {failed[:3]}")
+    return per_step
 
 
 def stop(server: subprocess.Popen | None) -> None:
@@ -449,7 +519,9 @@ def check(trainees: list[Trainee], seeded: Seed) -> dict:
         rows = stored.get(trainee.attempt_id, {})
         for question, (answer, seq) in trainee.sent.items():
             row = rows.get(question)
-            if row is None or row[0] != answer or row[1] != seq:
+            # Saved by its autosave, or written from the form (numbered after every save) when it
+            # was not stored yet as the form was handed in.
+            if row is None or row[0] != answer or row[1] not in (seq, trainee.form_seq):
                 found["lost"] += 1
         found["unexpected rows"] += len(set(rows) - set(trainee.sent))
         attempt = attempts.get(trainee.attempt_id)
@@ -488,7 +560,7 @@ def server_log_counts(text: str) -> dict:
 KINDS = ["login_page", "login", "start", "test_page", "save", "race_save", "submit", "result"]
 
 
-def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, cpu: dict) -> None:
+def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, cpu: dict, steps: dict) -> None:
     targets = TARGETS[args.backend]
     requests = [r for t in trainees for r in t.requests]
     failed = [r for r in requests if not r.ok]
@@ -552,7 +624,17 @@ def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, c
     print(f"load average (1, 5, 15 min) at the end: {load_average()}")
     per_trainee = (cpu["server"] + cpu["postgres"]) / max(len(trainees), 1)
     print(f"server + database CPU per trainee: {per_trainee:.2f} s (target <= 0.25)")
+    if finished < len(trainees):
+        # Flows cut short cost less than whole ones: the figure above says nothing of a whole flow.
+        print(f"  only {finished} of {len(trainees)} flows finished: per trainee, read the figures by step")
+        per_trainee = steps.get("total", float("nan"))
+    if steps:
+        by_step = ", ".join(f"{step} {seconds:.3f}" for step, seconds in steps.items())
+        print(f"  by step (trainees one at a time, before the run): {by_step}")
     bench_row(f"load ({args.backend}): CPU-s per trainee (server + db)", per_trainee, None, target_value=0.25, unit="s")
+    if finished < len(trainees):
+        bench_row(f"load ({args.backend}): flows finished", finished, None, target_value=len(trainees), unit="trainees",
+                  higher_is_better=True)  # fmt: skip
     for kind in ("save", "submit"):
         values = [r.ms for r in requests if r.kind == kind]
         target = {"save": targets["save_p95"], "submit": targets["submit_p95"]}[kind]
@@ -579,7 +661,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--trainees", type=int, help="default 200 (postgres) or 30 (sqlite)")
     parser.add_argument("--server", choices=["gunicorn", "runserver"], help="default: gunicorn, runserver (sqlite)")
-    parser.add_argument("--workers", type=int, help="gunicorn workers: default 4 (postgres), 1 (sqlite)")
+    parser.add_argument("--workers", type=int, help="gunicorn workers: default 2 (postgres), 1 (sqlite)")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (>1: gthread)")
     parser.add_argument("--spread", type=float, default=20.0, help="seconds over which trainees start")
     parser.add_argument("--save-interval", type=float, default=1.0, help="seconds between a trainee's saves")
@@ -604,6 +686,12 @@ def main() -> None:
         "--cpu-model", type=int, default=5, help="extra trainees run in this process first to measure CPU per request"
     )
     parser.add_argument(
+        "--step-trainees",
+        type=int,
+        default=10,
+        help="extra trainees run one at a time against the server first: its CPU per trainee by step",
+    )
+    parser.add_argument(
         "--wait-quiet",
         type=float,
         default=0,
@@ -614,7 +702,7 @@ def main() -> None:
     args = parser.parse_args()
     args.trainees = args.trainees or TARGETS[args.backend]["trainees"]
     args.server = args.server or ("gunicorn" if args.backend == "postgres" else "runserver")
-    args.workers = args.workers or (4 if args.backend == "postgres" else 1)
+    args.workers = args.workers or (2 if args.backend == "postgres" else 1)
     args.server_label = (
         "runserver --noreload (threaded)"
         if args.server == "runserver"
@@ -665,11 +753,14 @@ def main() -> None:
         from django.db import connections
 
         started = time.monotonic()
-        seeded = seed(trainees=args.trainees + args.cpu_model, rng=rng)
-        print(f"seeded {args.trainees} (+{args.cpu_model}) trainees in {time.monotonic() - started:.1f} s", flush=True)
+        extra = args.cpu_model + args.step_trainees
+        seeded = seed(trainees=args.trainees + extra, rng=rng)
+        print(f"seeded {args.trainees} (+{extra}) trainees in {time.monotonic() - started:.1f} s", flush=True)
         usernames = list(seeded.usernames)
+        step_users = usernames[args.trainees + args.cpu_model :]
         if args.cpu_model:
-            costs = cpu_model(usernames=usernames[args.trainees :], post_id=seeded.post_id)
+            model_users = usernames[args.trainees : args.trainees + args.cpu_model]
+            costs = cpu_model(usernames=model_users, post_id=seeded.post_id)
             window = args.spread + (QUESTIONS + args.changes + 2) * args.save_interval
             print_cpu_model(costs, trainees=args.trainees, window=window)
         seeded.usernames = {name: seeded.usernames[name] for name in usernames[: args.trainees]}
@@ -685,6 +776,9 @@ def main() -> None:
         )  # fmt: skip
         wait_until_ready(server, port, seconds=60)
         warm_up(port, concurrency=2 * args.workers * args.threads)
+        steps = {}
+        if step_users:
+            steps = server_steps(port=port, usernames=step_users, post_id=seeded.post_id, server_pid=server.pid)
         print(f"server up on 127.0.0.1:{port} ({args.server_label}); {args.trainees} trainees start…", flush=True)
 
         waited = time.monotonic()
@@ -726,7 +820,7 @@ def main() -> None:
             shutil.copyfile(log_path, args.log)
         found = check(trainees, seeded)
         connections.close_all()
-        report(args, trainees, wall, found, server_log_counts(log_text), cpu)
+        report(args, trainees, wall, found, server_log_counts(log_text), cpu, steps)
     finally:
         stop(server)
         if log_file is not None:

@@ -126,3 +126,39 @@ def test_an_online_submit_and_a_phone_sync_at_once_leave_one_attempt_that_counts
     assert attempts.finished().count() == 2
     # Whichever finished second is the extra one, flagged: never both counted.
     assert attempts.counting().count() == 1 and attempts.filter(flagged_duplicate=True).count() == 1
+
+
+def test_saves_racing_the_form_hand_in_are_scored_or_refused_never_stored_after_the_score(setup):
+    """The form's hand-in locks the attempt; an autosave checks it inside its one statement (share
+    lock): each save lands before the scoring and counts, or finds the attempt handed in."""
+    from django.http import QueryDict
+
+    user, pre = setup
+    for _ in range(5):
+        attempt, _ = services.attempt_start(user=user, test=pre)
+        first, *others = [item["question"] for item in attempt.layout]
+        services.response_save(user=user, attempt_id=attempt.pk, question_id=first, answer="b", seq=1)
+        form = QueryDict(mutable=True)
+        form[f"q{first}"] = "b"  # unchanged: not written again
+
+        def save(question, attempt=attempt):
+            try:
+                return services.response_save(user=user, attempt_id=attempt.pk, question_id=question, answer="b", seq=2)
+            except services.AttemptRefused:
+                return "refused"
+
+        def hand_in(attempt=attempt, form=form):
+            return services.form_hand_in(
+                user=user, attempt_id=attempt.pk, data=form, client_seq=None, submission_key=None, submit=True,
+                language="fr",
+            )  # fmt: skip
+
+        _results, errors = run_together([hand_in, *[lambda q=q: save(q) for q in others[:3]]])
+        assert errors == []
+        attempt.refresh_from_db()
+        stored = list(Response.objects.filter(attempt=attempt).values_list("question_id", "seq", "score"))
+        assert (first, 1) in [(question, seq) for question, seq, _score in stored]
+        assert all(score is not None for _question, _seq, score in stored)
+        assert attempt.score == sum(score for _question, _seq, score in stored)
+        pre.attempts_allowed += 1
+        pre.save()

@@ -112,19 +112,6 @@ def test_autosave_endpoint_saves_and_refuses_other_peoples_attempts(trainee):
     assert Response.objects.get().seq == 5
 
 
-def test_one_autosave_costs_a_fixed_handful_of_queries(trainee, django_assert_max_num_queries):
-    client, pre = trainee["client"], trainee["pre"]
-    client.post(f"/fr/tests/{pre.pk}/")
-    attempt = Attempt.objects.get(user=trainee["user"])
-    url = f"/api/attempts/{attempt.pk}/responses/"
-    for seq, question in enumerate(item["question"] for item in attempt.layout[:2]):
-        # Session, user, the attempt locked, one upsert (transaction statements aside).
-        with django_assert_max_num_queries(6):
-            body = f'{{"question": {question}, "answer": "b", "seq": {seq + 1}}}'
-            assert client.post(url, body, content_type="application/json").json() == {"saved": True, "latest": True}
-    assert Response.objects.filter(attempt=attempt).count() == 2
-
-
 def test_an_autosave_to_an_unknown_attempt_is_a_404(trainee):
     url = "/api/attempts/00000000-0000-0000-0000-000000000000/responses/"
     reply = trainee["client"].post(url, '{"question": 1, "answer": "b", "seq": 1}', content_type="application/json")
@@ -232,3 +219,91 @@ def test_an_autosave_numbered_outside_the_counter_range_is_refused_and_changes_n
     # A form posting such a counter is numbered by the server alone.
     client.post(f"/fr/attempts/{attempt.pk}/submit/", {f"q{question}": first, "save": "1", "seq": seq})
     assert Response.objects.get(attempt=attempt, question_id=question).seq == 1
+
+
+def _right_form(attempt) -> tuple[dict, dict]:
+    """The test's form filled with the right answers as a browser posts it, and the same answers as
+    autosave.js sends them ({question id: answer})."""
+    from tests.factories import RIGHT_ANSWERS
+
+    references = dict(
+        Question.objects.filter(pk__in=[i["question"] for i in attempt.layout]).values_list("pk", "reference")
+    )
+    form, saves = {}, {}
+    for item in attempt.layout:
+        question = item["question"]
+        answer = RIGHT_ANSWERS[references[question]]
+        saves[question] = answer.strip() if isinstance(answer, str) else answer
+        if isinstance(answer, dict):  # matching: one select per left item
+            form.update({f"q{question}_{left}": right for left, right in answer.items()})
+        elif references[question] == "Q5":  # ordering: the position typed for each option
+            form.update({f"q{question}_{option}": str(n) for n, option in enumerate(answer, start=1)})
+        else:
+            form[f"q{question}"] = answer
+    return form, saves
+
+
+def test_one_autosave_is_the_session_the_user_and_one_statement(trainee, django_assert_num_queries):
+    """No transaction and no lock of its own: the attempt is checked (and share-locked) inside the
+    upsert (services._response_upsert)."""
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    question = attempt.layout[0]["question"]
+    with django_assert_num_queries(3):
+        assert _autosave(client, attempt, question, "b", 1).json() == {"saved": True, "latest": True}
+    with django_assert_num_queries(3):  # a later save of the same question: the same statement updates
+        assert _autosave(client, attempt, question, "c", 2).json() == {"saved": True, "latest": True}
+    # Refused or superseded saves read the attempt again to say why (the rare path).
+    assert _autosave(client, attempt, question, "a", 1).json()["kept"] == {"seq": 2, "answer": "c"}
+
+
+def test_handing_in_after_autosaves_writes_no_answer_again_and_costs_a_fixed_number_of_queries(
+    trainee, django_assert_max_num_queries
+):
+    """The form repeats every answer autosave.js already saved: none is written again (their numbers
+    stay), the scores are written in one statement, and the hand-in costs the same whatever the
+    number of questions."""
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    form, saves = _right_form(attempt)
+    for seq, (question, answer) in enumerate(saves.items(), start=1):
+        body = {"question": question, "answer": answer, "seq": seq}
+        assert client.post(f"/api/attempts/{attempt.pk}/responses/", body, content_type="application/json").json()[
+            "saved"
+        ]
+    before = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "seq"))
+    # Session, user, the attempt read by the view, then in one transaction: the attempt locked, its
+    # questions, its responses, the scores, the attempts used, the attempt (savepoints aside).
+    with django_assert_max_num_queries(12) as captured:
+        reply = client.post(
+            f"/fr/attempts/{attempt.pk}/submit/",
+            {**form, "submission_key": "3b0b2f6e-1f51-4a0e-9d7a-2c7f7e3b9a11", "seq": "99", "submit": "1"},
+        )
+    assert reply.status_code == 302
+    assert not [q for q in captured.captured_queries if q["sql"].startswith("INSERT")]
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED and attempt.score == attempt.max_score == 9
+    assert dict(Response.objects.filter(attempt=attempt).values_list("question_id", "seq")) == before
+    assert all(score is not None for score in Response.objects.filter(attempt=attempt).values_list("score", flat=True))
+
+
+def test_handing_in_writes_the_answers_that_differ_from_the_saved_ones_in_one_statement(
+    trainee, django_assert_max_num_queries
+):
+    """Without JavaScript, or with an autosave lost: what the form says is what is scored."""
+    client, pre = trainee["client"], trainee["pre"]
+    client.post(f"/fr/tests/{pre.pk}/")
+    attempt = Attempt.objects.get(user=trainee["user"])
+    form, saves = _right_form(attempt)
+    question, options = _single_question(attempt)
+    _autosave(client, attempt, question, next(o for o in options if o != "b"), 7)  # wrong; the form says "b"
+    with django_assert_max_num_queries(13) as captured:
+        client.post(f"/fr/attempts/{attempt.pk}/submit/", {**form, "submit": "1"})
+    assert len([q for q in captured.captured_queries if q["sql"].startswith("INSERT")]) == 1
+    stored = dict(Response.objects.filter(attempt=attempt).values_list("question_id", "answer"))
+    assert stored == saves
+    assert Response.objects.get(attempt=attempt, question_id=question).seq == 8  # after the autosave
+    attempt.refresh_from_db()
+    assert attempt.score == attempt.max_score == 9
