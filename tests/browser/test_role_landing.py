@@ -5,6 +5,7 @@ the first screen; the obvious next link leads on; axe finds no WCAG A/AA violati
 Screenshots of each landing page go to /tmp/land-shots/ (outside the repository), to be looked at.
 """
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from tests.login import log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 360, "height": 640}
-SHOTS = Path("/tmp/land-shots")
+SHOTS = Path(tempfile.gettempdir()) / "land-shots"
 HEADER_LIMIT = 110  # px: two 44 px lines and their padding, a sixth of the screen
 
 # role: (demo login, password, where they land, the obvious next link on that page)
@@ -48,9 +49,10 @@ def test_each_role_lands_on_its_workspace_and_goes_on(seeded_demo, browser, live
         viewport=PHONE, is_mobile=True, locale=f"{language}-GN", bypass_csp=True, service_workers="block"
     )
     page = context.new_page()
-    log_in(page, base, username, password, language=language) if role != "editor" else _log_in_editor(
-        page, base, username, password, language
-    )
+    if role == "editor":
+        _log_in_editor(page, base, username, password, language)
+    else:
+        log_in(page, base, username, password, language=language)
     expected = landing.format(lang=language)
     expect(page).to_have_url(base + expected)
     SHOTS.mkdir(exist_ok=True)
