@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
@@ -10,6 +11,8 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 from courses import services
 from courses.forms import H5PPackageUploadForm
 from courses.models import AudioLanguage, H5PPackage
+from lms.hooks import WORKSPACE
+from lms.workspace import TRAINEE_RANK, Workspace
 
 
 class H5PPackageCreateView(CreateView):
@@ -69,3 +72,11 @@ class AudioLanguageViewSet(SnippetViewSet):
 
 register_snippet(H5PPackageViewSet)
 register_snippet(AudioLanguageViewSet)
+
+
+@hooks.register(WORKSPACE)
+def modules_workspace(user) -> Workspace:
+    """Everyone signed in follows modules: a trainee's workspace, the last resort of every other role."""
+    from django.urls import reverse
+
+    return Workspace(TRAINEE_RANK, _("My modules"), reverse("courses:dashboard"))

@@ -22,7 +22,7 @@ def dashboard_panel(request) -> str | None:
         links.append((_("Review dialogue logs"), reverse("outreach:review")))
     if selectors.can_manage_events(user):
         links.append((_("Events and webinars"), reverse("events:list")))
-    if selectors.can_view_programme(user):
+    if selectors.can_view_programme(user) or selectors.can_review_outreach(user):  # coordinators: their regions
         links.append((_("Programme indicators"), reverse("events:programme")))
     if not links:
         return None

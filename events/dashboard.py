@@ -28,7 +28,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
 
 from events.models import Event, HeadCount, Indicator, IndicatorTarget, OutreachLog, Registrant
@@ -74,6 +76,21 @@ class RegionRow:
     figure: Figure
 
 
+# What each indicator counts: shown beside its figure on the page, and in the export's codebook.
+DEFINITIONS: dict[str, Promise] = {
+    Indicator.BENEFICIARIES: _lazy(
+        "Distinct people on a session roster or who attended an event (each counted once), "
+        "plus the anonymous counts of events other than dialogues."
+    ),
+    Indicator.TRAINED: _lazy("Distinct people who attended at least one day of a training session."),
+    Indicator.REACHED: _lazy("People counted in validated outreach logs and in community-dialogue events."),
+    Indicator.WORKSHOPS: _lazy("Workshops and validation workshops that have started."),
+    Indicator.WEBINAR_PARTICIPANTS: _lazy(
+        "Distinct registrants who attended a webinar, plus webinar anonymous counts."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class IndicatorView:
     indicator: str
@@ -82,6 +99,10 @@ class IndicatorView:
     national: Figure
     natural: list[RegionRow]
     administrative: list[RegionRow]
+
+    @property
+    def definition(self) -> str:
+        return str(DEFINITIONS[self.indicator])
 
 
 @dataclass
@@ -281,6 +302,32 @@ def programme_dashboard() -> Dashboard:
         for code, people in by_country.items()
     )
     return Dashboard(indicators=indicators, webinar_by_country=webinar_by_country)
+
+
+def region_dashboard(regions: list) -> Dashboard:
+    """A coordinator's dashboard: each indicator in their administrative region(s) (lms.AdministrativeRegion)
+    only, a person counted once across them. No national figure is shown beside it, so small groups are
+    suppressed as everywhere but no further row needs hiding; with several regions, the headline is
+    hidden when a region's figure is (it would give that region's by subtraction)."""
+    tallies, _by_country = _tallies()
+    targets = _targets()
+
+    def figure(code: str, scopes: list[str]) -> Figure:
+        tally = tallies[code]
+        people = set().union(*(tally.people.get(scope, set()) for scope in scopes))
+        total = len(people) + sum(tally.numbers.get(scope, 0) for scope in scopes)
+        target = targets.get((code, scopes[0])) if len(scopes) == 1 else None
+        return Figure(achieved=suppressed(total) if code in PEOPLE_INDICATORS else total, target=target)
+
+    indicators = []
+    for code, label in Indicator.choices:
+        rows = [RegionRow(str(region.pk), region.name, figure(code, [f"a:{region.pk}"])) for region in regions]
+        headline = figure(code, [f"a:{region.pk}" for region in regions])
+        if any(row.figure.achieved is None for row in rows):
+            headline = Figure(achieved=None, target=headline.target)
+        people = code in PEOPLE_INDICATORS
+        indicators.append(IndicatorView(code, str(label), people, headline, natural=[], administrative=rows))
+    return Dashboard(indicators=indicators, webinar_by_country=[])
 
 
 def programme_counters() -> list[tuple[str, int]]:

@@ -9,7 +9,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from events.dashboard import Dashboard, Figure
+from events.dashboard import DEFINITIONS, Dashboard, Figure
 from training.programme import SMALL_GROUP
 
 SUPPRESSED = "<5"
@@ -40,17 +40,7 @@ def codebook() -> list[list[str]]:
         [_("achieved"), _("Progress so far. “<5” means 1 to 4 people: not shown, so no one can be singled out.")],
         [_("target"), _("The target an administrator set for this indicator and scope (empty: none).")],
         [_("percent"), _("achieved / target × 100, rounded.")],
-        [
-            "beneficiaries",
-            _(
-                "Distinct people on a session roster or who attended an event (each counted once), "
-                "plus the anonymous counts of events other than dialogues."
-            ),
-        ],
-        ["trained", _("Distinct people who attended at least one day of a training session.")],
-        ["reached", _("People counted in validated outreach logs and in community-dialogue events.")],
-        ["workshops", _("Workshops and validation workshops that have started.")],
-        ["webinar_participants", _("Distinct registrants who attended a webinar, plus webinar anonymous counts.")],
+        *([code, str(definition)] for code, definition in DEFINITIONS.items()),
         [_("Suppression"), _("Counts of people from 1 to %(limit)s are written “<5”.") % {"limit": SMALL_GROUP - 1}],
         [_("Abroad or online"), _("Events held outside Guinea or online: they belong to no region.")],
     ]

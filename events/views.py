@@ -292,27 +292,34 @@ def outreach_review_list(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "events/outreach_review.html", context)
 
 
-# --- Programme dashboard (administrators and evaluators) ------------------------------------------
+# --- Programme dashboard (administrators and evaluators; coordinators see their regions) ------------
 
 
 @require_GET
 @login_required
 def programme(request: HttpRequest) -> HttpResponse:
-    if not selectors.can_view_programme(request.user):
+    from training.selectors import coordinated_regions
+
+    regions = [] if selectors.can_view_programme(request.user) else coordinated_regions(request.user)
+    if not (regions or selectors.can_view_programme(request.user)):
         raise PermissionDenied
     from wagtail import hooks
 
     from training.hooks import PROGRAMME_COUNTER
 
-    figures = dashboard.programme_dashboard()
-    # Other apps' totals (certificates issued); ours are already in the table.
-    figures.extra = [
-        figure
-        for counter in hooks.get_hooks(PROGRAMME_COUNTER)
-        if counter is not dashboard.programme_counters
-        for figure in counter()
-    ]
-    return TemplateResponse(request, "events/programme.html", {"dashboard": figures})
+    if regions:
+        figures = dashboard.region_dashboard(regions)
+    else:
+        figures = dashboard.programme_dashboard()
+        # Other apps' totals (certificates issued); ours are already in the table.
+        figures.extra = [
+            figure
+            for counter in hooks.get_hooks(PROGRAMME_COUNTER)
+            if counter is not dashboard.programme_counters
+            for figure in counter()
+        ]
+    context = {"dashboard": figures, "regions": regions}
+    return TemplateResponse(request, "events/programme.html", context)
 
 
 @require_GET

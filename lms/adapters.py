@@ -7,13 +7,19 @@ from django.utils.translation import get_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """After signing up, logging in or out, people land on the home page in the language they were using."""
+    """After signing up or logging out, people land on the home page in the language they were using;
+    after logging in, on their workspace (lms.workspace): a trainer's sessions, a coordinator's region,
+    a trainee's modules. A login that asked for a page (?next=) goes there: allauth asks it first."""
 
     def _home(self) -> str:
         return f"/{get_language() or settings.LANGUAGE_CODE}/"
 
     def get_login_redirect_url(self, request) -> str:
-        return self._home()
+        from lms.workspace import forget_workspace, workspace_for
+
+        forget_workspace(request.user)  # a login sees the roles as they are now
+        workspace = workspace_for(request.user)
+        return workspace.url if workspace is not None else self._home()
 
     def get_signup_redirect_url(self, request) -> str:
         return self._home()

@@ -19,8 +19,10 @@ def dashboard_panel(request) -> str | None:
     links = []
     if administrator or selectors.can_run_sessions(user):
         links.append((_("Training sessions"), reverse("training:list")))
+    if not administrator and not user.has_perm("lms.view_evaluation") and selectors.coordinated_regions(user):
+        links.append((_("Training figures"), reverse("training:programme")))
     if administrator or user.has_perm("lms.view_evaluation"):
-        links.append((_("Programme dashboard"), reverse("training:programme")))
+        links.append((_("Training figures"), reverse("training:programme")))
         links.append((_("Pre/post evaluation"), reverse("evaluation:report")))
     if not links:
         return None

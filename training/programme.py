@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from lms.disclosure import suppressed_rows
 from lms.models import Audience
@@ -18,11 +20,35 @@ from training.models import Attendance, Participant, ProgrammeTarget, TrainingSe
 SMALL_GROUP = 5
 
 
+# The name and definition each measure shows on the training figures page. "Direct beneficiaries" is
+# the programme's indicator (events.dashboard, which also counts events): here it is only the part
+# that training rosters give, so it is named for what it counts.
+MEASURES: dict[str, tuple[Promise, Promise]] = {
+    ProgrammeTarget.Measure.PARTICIPANTS: (
+        _("Participants trained"),
+        _("Distinct people who attended at least one day of a training session."),
+    ),
+    ProgrammeTarget.Measure.BENEFICIARIES: (
+        _("People on a training roster"),
+        _(
+            "Distinct people on the roster of at least one training session, whether they came or not. Only "
+            "part of the direct beneficiaries: the programme's indicator also counts the people at events."
+        ),
+    ),
+    ProgrammeTarget.Measure.SESSIONS: (_("Sessions held"), _("Training sessions recorded, in every mode.")),
+    ProgrammeTarget.Measure.REGIONS: (
+        _("Regions reached"),
+        _("Administrative regions where at least one training session was held."),
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Target:
     label: str
     target: int
     achieved: int
+    definition: str = ""
 
     @property
     def percent(self) -> int:
@@ -48,21 +74,32 @@ def suppressed(count: int) -> int | None:
     return None if 0 < count < SMALL_GROUP else count
 
 
-def programme_figures() -> ProgrammeFigures:
+def programme_figures(regions: list[int] | None = None) -> ProgrammeFigures:
+    """The programme's figures; with `regions` (a coordinator's), those of the sessions held there only,
+    and no targets (they are the whole programme's)."""
     from assessments.models import Attempt
 
+    sessions_qs = TrainingSession.objects.all()
+    participants_qs = Participant.objects.all()
+    attendance_qs = Attendance.objects.all()
+    attempts_qs = Attempt.objects.counting().filter(test__course_id=F("user__participations__session__courses__id"))
+    if regions is not None:
+        sessions_qs = sessions_qs.filter(prefecture__region_id__in=regions)
+        participants_qs = participants_qs.filter(session__prefecture__region_id__in=regions)
+        attendance_qs = attendance_qs.filter(participant__session__prefecture__region_id__in=regions)
+        attempts_qs = attempts_qs.filter(user__participations__session__prefecture__region_id__in=regions)
     modes = dict(TrainingSession.Mode.choices)
     by_region = [
         (row["prefecture__region__name"], str(modes[row["mode"]]), row["count"])
-        for row in TrainingSession.objects.values("prefecture__region__name", "mode")
+        for row in sessions_qs.values("prefecture__region__name", "mode")
         .annotate(count=Count("pk"))
         .order_by("prefecture__region__name", "mode")
     ]
-    participants = Participant.objects.values("user_id").distinct().count()
+    participants = participants_qs.values("user_id").distinct().count()
     attended = Q(status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE])
-    trained = Attendance.objects.filter(attended).values("participant__user_id").distinct().count()
+    trained = attendance_qs.filter(attended).values("participant__user_id").distinct().count()
     audience_counts = dict(
-        Participant.objects.values("user__audience")
+        participants_qs.values("user__audience")
         .annotate(count=Count("user_id", distinct=True))
         .values_list("user__audience", "count")
     )
@@ -71,26 +108,25 @@ def programme_figures() -> ProgrammeFigures:
     sizes = {code: audience_counts.get(code, 0) for code, _label in Audience.choices}
     hidden = suppressed_rows(sizes, min_group=SMALL_GROUP, unlisted=participants - sum(sizes.values()))
     by_audience = [(str(label), None if code in hidden else sizes[code]) for code, label in Audience.choices]
-    marks = Attendance.objects.aggregate(all=Count("pk"), attended=Count("pk", filter=attended))
+    marks = attendance_qs.aggregate(all=Count("pk"), attended=Count("pk", filter=attended))
     attendance_percent = round(100 * marks["attended"] / marks["all"], 1) if marks["all"] else None
     tests = dict(
-        Attempt.objects.counting()
-        .filter(test__course_id=F("user__participations__session__courses__id"))
-        .values("test__kind")
-        .annotate(count=Count("pk", distinct=True))
-        .values_list("test__kind", "count")
+        attempts_qs.values("test__kind").annotate(count=Count("pk", distinct=True)).values_list("test__kind", "count")
     )
-    regions = TrainingSession.objects.values("prefecture__region_id").distinct().count()
-    sessions = TrainingSession.objects.count()
+    regions_reached = sessions_qs.values("prefecture__region_id").distinct().count()
+    sessions = sessions_qs.count()
     achieved = {
         ProgrammeTarget.Measure.PARTICIPANTS: trained,
         ProgrammeTarget.Measure.BENEFICIARIES: participants,
         ProgrammeTarget.Measure.SESSIONS: sessions,
-        ProgrammeTarget.Measure.REGIONS: regions,
+        ProgrammeTarget.Measure.REGIONS: regions_reached,
     }
     targets = [
-        Target(str(target.get_measure_display()), target.value, achieved[target.measure])
+        Target(
+            str(MEASURES[target.measure][0]), target.value, achieved[target.measure], str(MEASURES[target.measure][1])
+        )
         for target in ProgrammeTarget.objects.order_by("measure")
+        if regions is None
     ]
     return ProgrammeFigures(
         sessions=sessions,
@@ -100,6 +136,6 @@ def programme_figures() -> ProgrammeFigures:
         by_audience=by_audience,
         attendance_percent=attendance_percent,
         tests_taken={"pre": tests.get("pre", 0), "post": tests.get("post", 0)},
-        regions=regions,
+        regions=regions_reached,
         targets=targets,
     )

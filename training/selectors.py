@@ -25,6 +25,19 @@ def can_run_sessions(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.has_perm(MANAGE_PERMISSION))
 
 
+def coordinated_regions(user) -> list:
+    """The administrative regions `user` coordinates (lms.AdministrativeRegion), by name; none for most."""
+    from lms.models import AdministrativeRegion
+
+    if not user.is_authenticated:
+        return []
+    return list(
+        AdministrativeRegion.objects.filter(pk__in=Coordinator.objects.filter(user=user).values("region_id")).order_by(
+            "name"
+        )
+    )
+
+
 def sessions_visible_to(*, user) -> QuerySet[TrainingSession]:
     """The sessions `user` may see and manage; none for anonymous people and trainees."""
     if not user.is_authenticated:

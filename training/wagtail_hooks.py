@@ -5,7 +5,8 @@ from wagtail import hooks
 
 from assessments.hooks import POST_TEST_OPENER, ROSTER_PROVIDER, SESSION_ROSTER, TEST_CLOSER
 from courses.hooks import DASHBOARD_PANEL
-from lms.hooks import STAFF_ACCOUNT_CONDITION
+from lms.hooks import STAFF_ACCOUNT_CONDITION, WORKSPACE
+from lms.workspace import COORDINATOR_RANK, TRAINER_RANK, Workspace
 from training import access, selectors
 from training.models import TrainingSession
 
@@ -32,3 +33,18 @@ hooks.register(DASHBOARD_PANEL, access.dashboard_panel)
 hooks.register(ROSTER_PROVIDER, selectors.offline_roster)
 # `manage.py import_responses --session CODE` takes the session's modules and roster.
 hooks.register(SESSION_ROSTER, selectors.session_modules_and_roster)
+
+
+@hooks.register(WORKSPACE)
+def sessions_workspace(user) -> Workspace | None:
+    """A coordinator works on their region's figures and sessions; a trainer on their sessions."""
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from training.models import Coordinator
+
+    if Coordinator.objects.filter(user=user).exists():
+        return Workspace(COORDINATOR_RANK, _("My region"), reverse("training:programme"))
+    if selectors.can_run_sessions(user):
+        return Workspace(TRAINER_RANK, _("My sessions"), reverse("training:list"))
+    return None

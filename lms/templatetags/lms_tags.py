@@ -61,3 +61,13 @@ def consent_paragraphs() -> list:
     from lms.consent import CONSENT_PARAGRAPHS
 
     return CONSENT_PARAGRAPHS
+
+
+@register.simple_tag(takes_context=True)
+def workspace(context):
+    """The signed-in person's workspace (lms.workspace), which the header links to; None otherwise."""
+    from lms.workspace import workspace_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return workspace_for(user) if user is not None else None

@@ -65,9 +65,11 @@ def test_sign_up_with_username_only_log_in_switch_language_and_log_out(visitor):
     page.get_by_label("Identifiant").fill(username)
     page.get_by_label("Mot de passe").fill(password)
     page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(base + "/fr/dashboard/")  # a trainee's login lands on their modules
     expect(page.get_by_text(user.display_name).first).to_be_visible()
 
     # Switch to English and back; the choice sticks when going to "/".
+    page.goto(base + "/fr/")
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(base + "/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")

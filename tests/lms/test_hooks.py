@@ -25,7 +25,8 @@ def _registered(name: str) -> list[str]:
 
 def test_every_hook_name_is_unique_and_has_what_the_apps_register():
     names = _names()
-    assert len(names) == 15  # the twelve former lists, the staff condition, the session roster, the result panel
+    # the twelve former lists, the staff condition, the session roster, the result panel, the workspace
+    assert len(names) == 16
     assert len(set(names.values())) == len(names), "two constants name the same hook"
     empty = [constant for constant, name in names.items() if not hooks.get_hooks(name)]
     assert empty == []
@@ -52,6 +53,13 @@ def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
     assert _registered(RESULT_PANEL) == ["certificates.access.result_panel"]
     assert _registered(ATTENDANCE_RATE_PROVIDER) == ["training.selectors.attendance_rate"]
     assert _registered(SESSION_ROSTER) == ["training.selectors.session_modules_and_roster"]
+    from lms.hooks import WORKSPACE
+
+    assert _registered(WORKSPACE) == [
+        "courses.wagtail_hooks.modules_workspace",
+        "training.wagtail_hooks.sessions_workspace",
+        "events.wagtail_hooks.programme_workspace",
+    ]
 
 
 def test_only_hooks_replaces_a_registration_and_puts_it_back():

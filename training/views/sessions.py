@@ -223,9 +223,13 @@ def programme(request: HttpRequest) -> HttpResponse:
     from training import programme as figures
 
     user = request.user
-    if not (selectors.is_administrator(user) or user.has_perm("lms.view_evaluation")):
+    if selectors.is_administrator(user) or user.has_perm("lms.view_evaluation"):
+        extra = [figure for counter in hooks.get_hooks(PROGRAMME_COUNTER) for figure in counter()]
+        context = {"figures": figures.programme_figures(), "extra": extra, "regions": []}
+        return TemplateResponse(request, "training/programme.html", context)
+    # A coordinator sees the figures of the sessions held in their region(s); the programme's are not theirs.
+    regions = selectors.coordinated_regions(user)
+    if not regions:
         raise PermissionDenied
-    extra = [figure for counter in hooks.get_hooks(PROGRAMME_COUNTER) for figure in counter()]
-    return TemplateResponse(
-        request, "training/programme.html", {"figures": figures.programme_figures(), "extra": extra}
-    )
+    context = {"figures": figures.programme_figures([region.pk for region in regions]), "extra": [], "regions": regions}
+    return TemplateResponse(request, "training/programme.html", context)
