@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, FilteredRelation, Max, OuterRef, Q, Subquery
+from django.db import connection
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -358,31 +360,44 @@ class LessonPlace:
         )
 
 
+# The lesson page runs these two on every view: written as SQL (the same on SQLite and PostgreSQL),
+# because building the equivalent ORM queries, with their subqueries, cost more than running them.
+_PLACE_SQL = """
+SELECT p.id, p.path, p.title, p.url_path, p.translation_key, p.locale_id, p.content_type_id, p.live, l.required,
+    (SELECT COUNT(*) FROM {page} s WHERE {siblings}),
+    (SELECT COUNT(*) FROM {page} s WHERE {siblings} AND s.path < %s)
+FROM {page} p LEFT JOIN {lesson} l ON l.page_ptr_id = p.id
+WHERE p.path IN (%s, %s)
+    OR p.path = (SELECT MAX(s.path) FROM {page} s WHERE {siblings} AND s.path < %s)
+    OR p.path = (SELECT MIN(s.path) FROM {page} s WHERE {siblings} AND s.path > %s)
+ORDER BY p.path
+"""
+_SIBLINGS = "s.path LIKE %s AND s.depth = %s AND s.live = %s AND s.content_type_id = %s"
+_PROGRESS_SQL = """
+SELECT e.id, e.status,
+    (SELECT v.lesson_id FROM {progress} v WHERE v.enrolment_id = e.id
+     ORDER BY v.last_viewed_at DESC, v.id DESC LIMIT 1),
+    p.lesson_id, p.completed_at
+FROM {enrolment} e LEFT JOIN {progress} p ON p.enrolment_id = e.id AND p.lesson_id IN ({lessons})
+WHERE e.user_id = %s AND e.course_id = %s AND e.status <> %s
+"""
+
+
 def _place_rows(page: LessonPage) -> tuple[list[OutlineRow], int, int]:
     """The module, the lesson and its live neighbours as rows, with the number of live lessons before
     it and in all (one query: counts and neighbours are found by the database from the tree path)."""
     course_path = page.path[: -Page.steplen]
-    lesson_type = ContentType.objects.get_for_model(LessonPage)
-    siblings = Page.objects.filter(
-        path__startswith=course_path, depth=page.depth, live=True, content_type=lesson_type
-    ).order_by()
-
-    def count(queryset):
-        return Subquery(queryset.values("depth").annotate(n=Count("pk")).values("n")[:1])
-
-    previous = siblings.filter(path__lt=page.path).order_by("-path").values("path")[:1]
-    following = siblings.filter(path__gt=page.path).order_by("path").values("path")[:1]
-    values = (
-        Page.objects.filter(
-            Q(path__in=[course_path, page.path]) | Q(path=Subquery(previous)) | Q(path=Subquery(following))
-        )
-        .annotate(total=count(siblings), before=count(siblings.filter(path__lt=page.path)))
-        .order_by("path")
-        .values_list(*_ROW_COLUMNS, "lessonpage__required", "total", "before")
-    )
+    # Tree paths are digits and capital letters: nothing to escape in the pattern.
+    siblings = [f"{course_path}%", page.depth, True, ContentType.objects.get_for_model(LessonPage).pk]
+    sql = _PLACE_SQL.format(page=Page._meta.db_table, lesson=LessonPage._meta.db_table, siblings=_SIBLINGS)
+    params = [*siblings, *siblings, page.path, course_path, page.path, *siblings, page.path, *siblings, page.path]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        values = cursor.fetchall()
     rows, counts = [], (0, 0)
     for pk, path, title, url, key, locale, kind, live, required, total, before in values:
-        rows.append(OutlineRow(pk, path, title, url, key, locale, kind, live, bool(required)))
+        key = key if isinstance(key, uuid.UUID) else uuid.UUID(str(key))
+        rows.append(OutlineRow(pk, path, title, url, key, locale, kind, bool(live), bool(required)))
         counts = (total or 0, before or 0)
     return rows, *counts
 
@@ -390,18 +405,16 @@ def _place_rows(page: LessonPage) -> tuple[list[OutlineRow], int, int]:
 def _lesson_progress(user, course_id: int, lesson_ids: list[int]) -> tuple[EnrolmentState | None, int | None, dict]:
     """The user's enrolment in the module, the lesson they opened last, and {lesson id: completed_at}
     for the lessons `lesson_ids` they opened (one query, at most one row a lesson asked for)."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or not lesson_ids:
         return None, None, {}
-    last = LessonProgress.objects.filter(enrolment=OuterRef("pk")).order_by("-last_viewed_at", "-pk")
-    rows = (
-        Enrolment.objects.filter(user=user, course_id=course_id)
-        .exclude(status=Enrolment.Status.WITHDRAWN)
-        .annotate(
-            shown=FilteredRelation("progress", condition=Q(progress__lesson_id__in=lesson_ids)),
-            last_viewed=Subquery(last.values("lesson_id")[:1]),
-        )
-        .values_list("pk", "status", "last_viewed", "shown__lesson_id", "shown__completed_at")
+    sql = _PROGRESS_SQL.format(
+        progress=LessonProgress._meta.db_table,
+        enrolment=Enrolment._meta.db_table,
+        lessons=", ".join(["%s"] * len(lesson_ids)),
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*lesson_ids, user.pk, course_id, Enrolment.Status.WITHDRAWN.value])
+        rows = cursor.fetchall()
     enrolment, last_viewed, opened = None, None, {}
     for pk, status, last_id, lesson_id, completed_at in rows:
         enrolment, last_viewed = EnrolmentState(pk, status), last_id

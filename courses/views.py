@@ -69,8 +69,9 @@ def _may_preview(user) -> bool:
 def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> HttpResponse:
     """Show a lesson to an enrolled trainee (or to staff) and record the visit.
 
-    Queries are counted (tests/courses/test_pages.py): the outline costs two, the visit one upsert,
-    and a lesson with H5P one more (best scores; the resume state goes to the frame, h5p_frame_page).
+    Queries are counted (tests/courses/test_pages.py): the lesson's place in its module costs two
+    whatever the module's size (selectors.lesson_place), the visit one upsert, and a lesson with H5P
+    one more (best scores; the resume state goes to the frame, h5p_frame_page).
     """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
