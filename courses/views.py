@@ -69,25 +69,25 @@ def _may_preview(user) -> bool:
 def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> HttpResponse:
     """Show a lesson to an enrolled trainee (or to staff) and record the visit.
 
-    Queries are counted (tests/courses/test_pages.py): the outline costs two, the visit one upsert,
-    and a lesson with H5P one more (best scores; the resume state goes to the frame, h5p_frame_page).
+    Queries are counted (tests/courses/test_pages.py): the lesson's place in its module costs two
+    whatever the module's size (selectors.lesson_place), the visit one upsert, and a lesson with H5P
+    one more (best scores; the resume state goes to the frame, h5p_frame_page).
     """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    outline = selectors.course_outline(page=page, user=request.user)
-    entry = next(e for e in outline.lessons if e.lesson.pk == page.pk)
-    if outline.enrolment is None and not _may_preview(request.user):
+    place = selectors.lesson_place(page=page, user=request.user)
+    entry = place.entry
+    if place.enrolment is None and not _may_preview(request.user):
         messages.info(request, _("Enrol in the module to open its lessons."))
-        return redirect(outline.course.url)
-    if outline.enrolment is not None:
-        gate = gates.first_closed_gate(user=request.user, course_id=outline.canonical_course_id)
+        return redirect(place.course.url)
+    if place.enrolment is not None:
+        gate = gates.first_closed_gate(user=request.user, course_id=place.canonical_course_id)
         if gate is not None:
             messages.info(request, gate.message)
             return redirect(gate.url)
-    if outline.enrolment is not None and outline.last_viewed_id != entry.canonical_id:
+    if place.enrolment is not None and place.last_viewed_id != entry.canonical_id:
         # Re-opening the lesson already viewed last changes nothing: no write.
-        services.lesson_view(enrolment_id=outline.enrolment.id, lesson_id=entry.canonical_id)
-    previous, following = outline.neighbours(entry.canonical_id)
+        services.lesson_view(enrolment_id=place.enrolment.id, lesson_id=entry.canonical_id)
     activities, best_scores = {}, {}
     h5p_blocks = page.h5p_block_data()
     if h5p_blocks:
@@ -105,12 +105,13 @@ def lesson_serve(request: HttpRequest, page: LessonPage, *args, **kwargs) -> Htt
             }
     context = page.get_context(request, *args, **kwargs)
     context.update(
-        course=outline.course,
-        outline=outline,
+        course=place.course,
+        outline=place,
         entry=entry,
-        entry_number=outline.lessons.index(entry) + 1,
-        previous_lesson=previous,
-        next_lesson=following,
+        entry_number=place.number,
+        lesson_total=place.total,
+        previous_lesson=place.previous,
+        next_lesson=place.next,
         h5p_activities=activities,
         has_h5p=bool(activities),
         has_audio=page.has_audio_clips(),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
+from django.db.models import Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -32,13 +33,18 @@ def root_redirect(request: HttpRequest) -> HttpResponseRedirect:
 
 @require_GET
 def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect:
-    """Remember the chosen language and go to `next` (already the translated address).
+    """Remember the chosen language and go to `next` (already the translated address), or to the
+    live translation of the Wagtail page `page` in that language where it has one.
 
-    A plain link, so it works without JavaScript and without a form on every page.
+    A plain link, so it works without JavaScript and without a form on every page. The translation is
+    looked up here, when someone switches, rather than by the layout of every page.
     """
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     target = request.GET.get("next", "")
+    page_id = request.GET.get("page", "")
+    if page_id.isascii() and page_id.isdigit() and len(page_id) < 12:
+        target = _translation_url(request, int(page_id), language) or target
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -52,6 +58,15 @@ def switch_language(request: HttpRequest, language: str) -> HttpResponseRedirect
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
+
+
+def _translation_url(request: HttpRequest, page_id: int, language: str) -> str | None:
+    """The address of the live translation of page `page_id` in `language`, if there is one."""
+    from wagtail.models import Page
+
+    key = Page.objects.filter(pk=page_id).values("translation_key")[:1]
+    translation = Page.objects.live().filter(translation_key=Subquery(key), locale__language_code=language).first()
+    return translation.get_url(request) if translation is not None else None
 
 
 def shared_password_refused(request: HttpRequest, **kwargs) -> HttpResponse:

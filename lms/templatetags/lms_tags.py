@@ -23,28 +23,24 @@ class LanguageLink:
 def language_links(context) -> list[LanguageLink]:
     """One link per language, to this page's translation where it exists, else to that language's home.
 
-    Wagtail pages may have translated slugs, so their translation is looked up; other views are
-    translated through the URL resolver.
+    Wagtail pages may have translated slugs: their link names the page, and the switch view looks up
+    its translation when the link is followed (lms.views.switch_language), so that the layout costs
+    no query on every page. Other views are translated through the URL resolver.
     """
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    translated = {}
-    if page is not None and getattr(page, "translation_key", None):
-        from wagtail.models import Page
-
-        # One query for every language's version of this page.
-        for translation in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
-            translated[translation.locale.language_code] = translation.get_url(request)
+    page_id = getattr(page, "pk", None) if getattr(page, "translation_key", None) else None
     links = []
     for code, _name in settings.LANGUAGES:
         if page is not None:
-            target = translated.get(code) or f"/{code}/"
+            target = f"/{code}/"
         elif request is not None:
             target = translate_url(request.get_full_path(), code)
         else:
             target = f"/{code}/"
-        url = reverse("switch_language", args=[code]) + "?" + urlencode({"next": target})
+        query = {"next": target, "page": page_id} if page_id else {"next": target}
+        url = reverse("switch_language", args=[code]) + "?" + urlencode(query)
         links.append(LanguageLink(code, get_language_info(code)["name_local"], url, code == current))
     return links
 

@@ -103,8 +103,13 @@ def test_lesson_page_query_count_does_not_depend_on_the_number_of_lessons(size, 
     course, lessons = request.getfixturevalue("two_hundred_lessons") if size == 200 else course_tree(lessons=size)
     client, _user = _enrolled_client(course)
     client.get(lessons[2].url)  # warm the site cache, as a running server would be
-    with django_assert_max_num_queries(12) as captured:
-        assert client.get(lessons[2].url).status_code == 200
+    with django_assert_max_num_queries(11) as captured:
+        response = client.get(lessons[2].url)
+    assert response.status_code == 200
+    # Its place, read without the other lessons: the third of `size`, between the second and the fourth.
+    assert (response.context["entry_number"], response.context["lesson_total"]) == (3, size)
+    assert response.context["previous_lesson"].lesson.url == lessons[1].url
+    assert response.context["next_lesson"].lesson.url == lessons[3].url
     # The same number for 5 and 200 lessons: recorded so the two runs can be compared by eye.
     print(f"lesson page, {size} lessons: {len(captured)} queries")
 
@@ -123,6 +128,24 @@ def test_lesson_query_count_is_identical_for_5_and_200_lessons(two_hundred_lesso
             client.get(lessons[2].url)
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_the_lesson_page_counts_and_links_only_live_lessons_and_shows_completion():
+    course, lessons = course_tree(lessons=5)
+    lessons[2].unpublish()
+    client, user = _enrolled_client(course)
+    services.lesson_complete(user=user, lesson=lessons[3])
+    response = client.get(lessons[3].url)
+    context = response.context
+    assert (context["entry_number"], context["lesson_total"]) == (3, 4)
+    assert context["previous_lesson"].lesson.url == lessons[1].url
+    assert context["next_lesson"].lesson.url == lessons[4].url
+    assert context["entry"].completed and not context["next_lesson"].completed
+    assert context["course"].url == course.url
+    assert "Vous avez terminé cette leçon." in response.content.decode()
+    first = client.get(lessons[0].url).context
+    assert first["previous_lesson"] is None and first["entry_number"] == 1
+    assert client.get(lessons[4].url).context["next_lesson"] is None
 
 
 def test_lesson_page_without_h5p_fits_the_2g_budget():

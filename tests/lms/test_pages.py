@@ -53,6 +53,32 @@ def test_switching_language_remembers_the_choice(client, home_pages):
     assert response.cookies["lang"].value == "en"
 
 
+def test_the_switch_on_a_page_goes_to_its_translation_without_a_query_in_the_layout(client, home_pages):
+    """The layout links to the switch with the page's id; the switch finds the translation (its slug
+    may differ), or that language's home page where the page has none."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from courses import services
+    from tests.factories import UserFactory, course_tree, translate_course
+
+    course, lessons = course_tree(lessons=2)
+    _course_en, lessons_en = translate_course(course, lessons[:1])
+    user = UserFactory()
+    services.enrolment_create(user=user, course=course)
+    client.force_login(user)
+    client.get(lessons[0].url)  # warm the site cache, as a running server would be
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(lessons[0].url).content.decode()
+    looked_up = [q["sql"] for q in captured.captured_queries if '"translation_key" = ' in q["sql"]]
+    assert looked_up == []
+    link = re.search(r'href="(/language/en/\?[^"]+)"', html).group(1).replace("&amp;", "&")
+    assert f"page={lessons[0].pk}" in link
+    assert client.get(link)["Location"] == lessons_en[0].url
+    untranslated = re.search(r'href="(/language/en/\?[^"]+)"', client.get(lessons[1].url).content.decode()).group(1)
+    assert client.get(untranslated.replace("&amp;", "&"))["Location"] == "/en/"
+
+
 def test_switching_language_never_redirects_to_another_site(client):
     response = client.get("/language/en/", {"next": "https://evil.example/"})
     assert response["Location"] == "/en/"
