@@ -96,7 +96,7 @@ def data_version() -> str:
     count_sql, count_params, expected = triggers.triggers_sql(connection.vendor, tables)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT table_name, version FROM {triggers.VERSIONS} WHERE table_name IN ({marks}) "  # noqa: S608
+            f"SELECT table_name, version FROM {triggers.VERSIONS} WHERE {triggers.rows_of(connection.vendor, marks)} "  # noqa: S608
             f"UNION ALL SELECT '', ({count_sql})",
             [*tables, *count_params],
         )
