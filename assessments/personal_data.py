@@ -106,6 +106,7 @@ def answer_in_words(question, answer) -> str:
     """An answer as the trainee chose it: the options' labels, pairs as "left → right", or the words typed."""
     text = question.text_in(get_language() or "fr")
     labels = {**text.get("options", {}), **text.get("left", {}), **text.get("right", {})}
+
     def label(item) -> str:
         # An autosave stores any JSON value: only a text can name an option (a list or a dict is unhashable).
         return str(labels.get(item, item)) if isinstance(item, str) else words(item)

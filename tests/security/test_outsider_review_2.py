@@ -403,3 +403,47 @@ def test_coordinator_of_two_regions_cannot_subtract_a_small_region_from_the_head
     figure = content.split('data-figure="trained">', 1)[1].split("</span>", 1)[0]
     assert "13" not in figure
     assert ">10<" in content.split('id="indicator-trained"', 1)[1]
+
+
+# --- (8) certificates' durations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("minutes", "hours", "language", "expected"),
+    [
+        (90, 2, "en", "Duration: 1 h 30 min"),
+        (120, 9, "en", "Duration: 2 hours"),
+        (45, 1, "fr", "Durée\xa0: 45\xa0min"),
+        (None, 3, "fr", "Durée\xa0: 3 heures"),
+        (60, 9, "en", "Duration: 1 hour"),
+    ],
+)
+def test_certificate_duration_in_words(minutes, hours, language, expected):
+    from certificates.models import Certificate
+    from certificates.services import duration_text
+
+    with translation.override(language):
+        assert duration_text(Certificate(minutes=minutes, hours=hours)) == expected
+
+
+def test_certificate_duration_of_zero_minutes_is_not_printed_as_zero():
+    """A module estimated at 0 minutes printed "Duration: 1 hour" (CoursePage.hours is at least 1) before
+    the change and "Duration: 0 min" after it (certificates.services.duration_text)."""
+    from certificates.models import Certificate
+    from certificates.services import duration_text
+
+    with translation.override("en"):
+        assert duration_text(Certificate(minutes=0, hours=1)) == "Duration: 1 hour"
+
+
+# --- (1) the header's workspace link, per language -------------------------------------------------
+
+
+def test_header_workspace_link_follows_the_language(home_pages):
+    trainer = UserFactory(username="or2-header", role=roles.TRAINER)
+    client = client_for(trainer)
+    french = client.get("/fr/sessions/").content.decode()
+    english = client.get("/en/sessions/").content.decode()
+    assert 'href="/fr/sessions/" data-workspace' in french
+    assert 'href="/en/sessions/" data-workspace' in english
+    assert ">My sessions<" in english and ">My sessions<" not in french
