@@ -447,3 +447,56 @@ def test_header_workspace_link_follows_the_language(home_pages):
     assert 'href="/fr/sessions/" data-workspace' in french
     assert 'href="/en/sessions/" data-workspace' in english
     assert ">My sessions<" in english and ">My sessions<" not in french
+
+
+@pytest.mark.parametrize("answer", [[{"x": 1}], {"a": ["b"]}, 12, None, True, "z" * 300, [None], {"a": None}])
+def test_hand_in_after_odd_autosaved_shapes_is_scored_not_a_500(home_pages, answer):
+    """The autosave stores any JSON value; handing in (scoring) must not fail on it."""
+    _c, _pre, user, attempt, questions = _started(username="or2-oddscore")
+    client = client_for(user)
+    for question in questions.values():
+        _autosave(client, attempt.pk, question.pk, answer, 1)
+    response = client.post(f"/fr/attempts/{attempt.pk}/submit/", {"submission_key": str(uuid.uuid4())})
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.status == Attempt.Status.SUBMITTED
+    assert client.get(f"/fr/attempts/{attempt.pk}/").status_code == 200
+
+
+# --- (9) paper results grid -----------------------------------------------------------------------
+
+
+def _paper_room():
+    from training import services as training_services
+
+    trainer = UserFactory(username="or2-paper-trainer", role=roles.TRAINER)
+    course, _lessons, pre, _post = assessment_setup()
+    session = factories.TrainingSessionFactory(code="OR2P", trainer=trainer, courses=[course])
+    training_services.session_days_sync(session=session)
+    people = [UserFactory(username=f"or2-paper-{n}") for n in range(3)]
+    for person in people:
+        training_services.participant_add(session=session, user=person)
+    return trainer, session, pre, people
+
+
+def test_paper_grid_marks_the_wrong_cell_of_the_right_person_when_a_row_above_is_blank(home_pages):
+    """Rows left blank are not typed: the cell marked wrong must still be the one of the person who typed it."""
+    from django.urls import reverse
+
+    from assessments.paper import option_letters
+
+    trainer, session, pre, people = _paper_room()
+    q1 = Question.objects.get(bank__course=pre.course, reference="Q1", is_current=True)
+    good = option_letters(q1)
+    letter = next(iter(good.values())) if isinstance(good, dict) else "A"
+    url = reverse("training:paper_results", args=[session.code, pre.pk])
+    by_order = sorted(people, key=lambda p: p.pk)
+    data = {f"cell-{by_order[1].pk}-Q1": letter, f"cell-{by_order[2].pk}-Q1": "<b>Z</b>"}
+    response = client_for(trainer).post(url + "?form=", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<b>Z</b>" not in page
+    wrong_cell = page[page.index('class="wrong"') :]
+    wrong_cell = wrong_cell[: wrong_cell.index("</td>")]
+    assert f"cell-{by_order[2].pk}-Q1" in wrong_cell
+    assert not Attempt.objects.filter(test=pre, mode="paper").exists()
