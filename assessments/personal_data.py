@@ -106,11 +106,16 @@ def answer_in_words(question, answer) -> str:
     """An answer as the trainee chose it: the options' labels, pairs as "left → right", or the words typed."""
     text = question.text_in(get_language() or "fr")
     labels = {**text.get("options", {}), **text.get("left", {}), **text.get("right", {})}
+
+    def label(item) -> str:
+        # An autosave stores any JSON value: only a text can name an option (a list or a dict is unhashable).
+        return str(labels.get(item, item)) if isinstance(item, str) else words(item)
+
     if isinstance(answer, dict):
-        return "; ".join(f"{labels.get(left, left)} → {labels.get(right, right)}" for left, right in answer.items())
+        return "; ".join(f"{label(left)} → {label(right)}" for left, right in answer.items())
     if isinstance(answer, list):
-        return ", ".join(str(labels.get(item, item)) for item in answer)
-    return str(labels.get(answer, answer)) if isinstance(answer, str) else words(answer)
+        return ", ".join(label(item) for item in answer)
+    return label(answer)
 
 
 def sections(*, user) -> list[Section]:

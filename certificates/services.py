@@ -67,8 +67,9 @@ def _date(moment) -> str:
 def duration_text(certificate: Certificate) -> str:
     """ "Duration: 2 hours", "Duration: 1 h 15 min" or "Duration: 45 min", in the active language."""
     minutes = certificate.minutes
-    if minutes is None or (minutes and minutes % 60 == 0):
-        hours = certificate.hours if minutes is None else minutes // 60
+    if not minutes or minutes % 60 == 0:
+        # No minutes (issued before they were kept, or a module estimated at 0): the hours, at least 1.
+        hours = certificate.hours if not minutes else minutes // 60
         return ngettext("Duration: %(hours)s hour", "Duration: %(hours)s hours", hours) % {"hours": hours}
     hours, rest = divmod(minutes, 60)
     if hours:

@@ -82,12 +82,16 @@ def programme_figures(regions: list[int] | None = None) -> ProgrammeFigures:
     sessions_qs = TrainingSession.objects.all()
     participants_qs = Participant.objects.all()
     attendance_qs = Attendance.objects.all()
-    attempts_qs = Attempt.objects.counting().filter(test__course_id=F("user__participations__session__courses__id"))
+    # One filter() call, so that the module and the region are those of the same participation (two calls
+    # would join the participations twice: a test of region B's module would count in region A).
+    in_regions = {} if regions is None else {"user__participations__session__prefecture__region_id__in": regions}
+    attempts_qs = Attempt.objects.counting().filter(
+        test__course_id=F("user__participations__session__courses__id"), **in_regions
+    )
     if regions is not None:
         sessions_qs = sessions_qs.filter(prefecture__region_id__in=regions)
         participants_qs = participants_qs.filter(session__prefecture__region_id__in=regions)
         attendance_qs = attendance_qs.filter(participant__session__prefecture__region_id__in=regions)
-        attempts_qs = attempts_qs.filter(user__participations__session__prefecture__region_id__in=regions)
     modes = dict(TrainingSession.Mode.choices)
     by_region = [
         (row["prefecture__region__name"], str(modes[row["mode"]]), row["count"])

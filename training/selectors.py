@@ -29,8 +29,8 @@ def coordinated_regions(user) -> list:
     """The administrative regions `user` coordinates (lms.AdministrativeRegion), by name; none for most."""
     from lms.models import AdministrativeRegion
 
-    if not user.is_authenticated:
-        return []
+    if not can_run_sessions(user):
+        return []  # as sessions_visible_to: a coordinated region counts only for a trainer
     return list(
         AdministrativeRegion.objects.filter(pk__in=Coordinator.objects.filter(user=user).values("region_id")).order_by(
             "name"

@@ -43,7 +43,7 @@ def sessions_workspace(user) -> Workspace | None:
 
     from training.models import Coordinator
 
-    if Coordinator.objects.filter(user=user).exists():
+    if selectors.can_run_sessions(user) and Coordinator.objects.filter(user=user).exists():
         return Workspace(COORDINATOR_RANK, _("My region"), reverse("training:programme"))
     if selectors.can_run_sessions(user):
         return Workspace(TRAINER_RANK, _("My sessions"), reverse("training:list"))

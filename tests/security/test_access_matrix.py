@@ -164,7 +164,9 @@ MATRIX: dict[str, Row] = {
     # --- training ---
     "training:list": Row(None, expect(403, anonymous=LOGIN, other_trainer=200, other_coordinator=200, admin=200)),
     "training:create": Row(None, expect(403, anonymous=LOGIN, other_trainer=200, other_coordinator=200, admin=200)),
-    "training:programme": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "training:programme": Row(
+        None, expect(403, anonymous=LOGIN, evaluator=200, other_coordinator=200, admin=200)
+    ),  # their region
     "training:join": Row(None, expect(200, anonymous=LOGIN)),
     "training:join_code": Row(lambda w: {"join_code": w["session"].join_code}, expect(200, anonymous=LOGIN)),
     # The day's check-in page: the session's participants only.
@@ -223,7 +225,9 @@ MATRIX: dict[str, Row] = {
     # (a trainer or coordinator from elsewhere gets 404, other roles 403); registration is public ---
     "events:list": Row(None, EVENT_ROLE),
     "events:create": Row(None, EVENT_ROLE),
-    "events:programme": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "events:programme": Row(
+        None, expect(403, anonymous=LOGIN, evaluator=200, other_coordinator=200, admin=200)
+    ),  # their region
     "events:programme_export": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     "events:event": Row(EVENT, EVENT_SCOPED),
     "events:edit": Row(EVENT, EVENT_SCOPED),
