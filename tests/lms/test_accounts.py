@@ -102,7 +102,7 @@ def test_login_with_email_or_username(client, home_pages):
         client.logout()
         response = client.post(_url("account_login"), {"login": login, "password": "motdepasse-123"})
         assert response.status_code == 302, login
-        assert response["Location"] == "/fr/"
+        assert response["Location"] == "/fr/dashboard/"  # a trainee lands on their modules (lms/workspace.py)
         assert "_auth_user_id" in client.session
 
 

@@ -67,7 +67,7 @@ def test_a_staff_user_without_a_second_factor_reaches_no_staff_page(world, role)
 
 def test_a_trainee_is_never_asked_for_a_second_factor(world):
     client = Client()
-    assert _log_in(client, world["people"]["trainee A"].username)["Location"] == "/fr/"
+    assert _log_in(client, world["people"]["trainee A"].username)["Location"] == "/fr/dashboard/"
     assert client.get("/fr/dashboard/").status_code == 200
     assert not Authenticator.objects.filter(user=world["people"]["trainee A"]).exists()
 
