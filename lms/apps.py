@@ -15,8 +15,10 @@ class LmsConfig(AppConfig):
         from django.urls import register_converter
 
         from lms import reference_data
+        from lms.chooser_words import word_snippet_choosers_per_drawing
         from lms.parsing import DatabaseIdConverter
 
+        word_snippet_choosers_per_drawing()
         # `<id:name>` in every urls.py: an integer a database column can hold, else no match (404).
         register_converter(DatabaseIdConverter, "id")
 
