@@ -261,7 +261,8 @@ def response_save(*, user, attempt_id, question_id: int, answer, seq: int) -> bo
     submission either lands before the scoring (and counts) or is refused; it can never be stored
     after the score was computed. Only a save that wrote nothing reads the attempt again, to say why.
     """
-    if not 0 < seq <= SEQ_MAX:
+    # JSON null is no answer (the column holds one): refused, as a bad sequence number is.
+    if not 0 < seq <= SEQ_MAX or answer is None:
         raise AttemptRefused(_("The request is not valid."), status=400)
     now = timezone.now()
     if _response_upsert(user=user, attempt_id=attempt_id, question_id=question_id, answer=answer, seq=seq, now=now):

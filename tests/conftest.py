@@ -255,6 +255,9 @@ def _close_other_sessions_before_dropping_the_test_database(django_db_setup, dja
 
     if connection.vendor != "postgresql":
         return
+    # A fresh connection: this process's own may have been ended by the server meanwhile (seen in CI:
+    # "terminating connection due to administrator command" at this very statement).
+    connection.close()
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",

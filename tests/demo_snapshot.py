@@ -57,10 +57,18 @@ def _sqlite_tables(cursor) -> dict[str, bool]:
     }
 
 
+# The report stamp's version rows are random draws by triggers (evaluation/triggers.py), redrawn by
+# every flush and written per connection: neither compared nor copied (the copy's own writes draw
+# new versions anyway).
+NOT_SNAPSHOTTED = {"evaluation_tableversion"}
+
+
 def _tables(cursor) -> dict[str, bool]:
     if connection.vendor == "sqlite":
-        return _sqlite_tables(cursor)
-    return dict.fromkeys(connection.introspection.table_names(cursor), False)
+        found = _sqlite_tables(cursor)
+    else:
+        found = dict.fromkeys(connection.introspection.table_names(cursor), False)
+    return {table: virtual for table, virtual in found.items() if table not in NOT_SNAPSHOTTED}
 
 
 def _read(cursor, table: str, virtual: bool) -> Rows:

@@ -24,6 +24,12 @@ def axe_violations(page: Page) -> list[str]:
     Only violations are read, so axe is told so (`resultTypes`): it then builds the CSS selectors of
     every node for violations only, not for the passed and incomplete checks. The rules run and the
     violations found are the same."""
+    # Colour contrast is read from what is drawn: wait until every finite animation or transition
+    # (the admin's messages slide and fade in) has ended, never measure mid-fade.
+    page.wait_for_function(
+        """() => document.getAnimations().every((a) => a.playState !== 'running'
+            || a.effect.getComputedTiming().endTime === Infinity)"""
+    )
     page.add_script_tag(path=str(AXE))
     options = "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}"
     return page.evaluate(
