@@ -66,7 +66,13 @@ def _translation_url(request: HttpRequest, page_id: int, language: str) -> str |
 
     key = Page.objects.filter(pk=page_id).values("translation_key")[:1]
     translation = Page.objects.live().filter(translation_key=Subquery(key), locale__language_code=language).first()
-    return translation.get_url(request) if translation is not None else None
+    if translation is None:
+        return None
+    # A page behind a view restriction the visitor does not pass: its address is not given away
+    # (counting up `page` would otherwise list the restricted pages' slugs).
+    if any(not restriction.accept_request(request) for restriction in translation.get_view_restrictions()):
+        return None
+    return translation.get_url(request)
 
 
 def shared_password_refused(request: HttpRequest, **kwargs) -> HttpResponse:

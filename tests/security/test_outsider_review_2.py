@@ -99,6 +99,26 @@ def test_language_switch_does_not_reveal_an_unpublished_translation(home_pages):
     assert "secret-draft-slug" not in response["Location"]
 
 
+def test_language_switch_does_not_give_the_address_of_a_page_behind_a_view_restriction(home_pages):
+    """Counting up `page=` must not list restricted pages' slugs; who passes the restriction still
+    lands on the translation."""
+    from wagtail.models import PageViewRestriction
+
+    course, lessons = course_tree(lessons=1)
+    _course_en, lessons_en = translate_course(course, lessons)
+    lesson_en = lessons_en[0]
+    lesson_en.slug = "restricted-slug"
+    lesson_en.save_revision().publish()
+    lesson_en.refresh_from_db()
+    PageViewRestriction.objects.create(page=lesson_en, restriction_type=PageViewRestriction.LOGIN)
+    anonymous = Client().get("/language/en/", {"next": "/en/", "page": lessons[0].pk})
+    assert anonymous.status_code == 302 and "restricted-slug" not in anonymous["Location"]
+    signed_in = client_for(UserFactory(username="or2-restricted")).get(
+        "/language/en/", {"next": "/en/", "page": lessons[0].pk}
+    )
+    assert signed_in["Location"] == lesson_en.url
+
+
 def test_language_switch_from_a_french_lesson_lands_on_its_english_translation(home_pages):
     course, lessons = course_tree(lessons=2)
     _course_en, lessons_en = translate_course(course, lessons)
