@@ -21,6 +21,16 @@ class AccountAdapter(DefaultAccountAdapter):
         workspace = workspace_for(request.user)
         return workspace.url if workspace is not None else self._home()
 
+    def add_message(self, request, level, message_template=None, message_context=None, extra_tags="", message=None):
+        """A message is written in the language of the page it will show on: a login on the French
+        form whose `next` is an English page greets the person in English there."""
+        from django.utils import translation
+
+        target = request.POST.get("next") or request.GET.get("next") or ""
+        language = translation.get_language_from_path(target) if target.startswith("/") else None
+        with translation.override(language or get_language()):
+            super().add_message(request, level, message_template, message_context, extra_tags, message)
+
     def get_signup_redirect_url(self, request) -> str:
         return self._home()
 
