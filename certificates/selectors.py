@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from assessments.models import Attempt, Test
 from certificates import hooks, rules
@@ -115,3 +115,11 @@ def certificates_of(*, user) -> list[Certificate]:
 
 def certificate_by_code(*, code: str) -> Certificate | None:
     return Certificate.objects.filter(code=code).first()
+
+
+def issued_and_revoked_counts() -> tuple[int, int]:
+    """Every certificate ever issued (re-issues included), and how many of them are revoked: one query."""
+    counts = Certificate.objects.aggregate(
+        issued=Count("pk"), revoked=Count("pk", filter=Q(status=Certificate.Status.REVOKED))
+    )
+    return counts["issued"], counts["revoked"]

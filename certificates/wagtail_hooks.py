@@ -10,11 +10,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from assessments.hooks import RESULT_PANEL, SUBMISSION_LISTENER
-from certificates import access, services, sessions
+from certificates import access, selectors, services, sessions
 from certificates.forms import CertificateActionForm
 from certificates.hooks import ATTENDANCE_RATE_PROVIDER, SESSION_DETAILS_PROVIDER
 from certificates.models import Certificate, CertificateRule, Signatory
 from courses.hooks import COURSE_PANEL, DASHBOARD_PANEL
+from lms.hooks import METRIC
 from training import selectors as training_selectors
 from training.hooks import ATTENDANCE_LISTENER, PROGRAMME_COUNTER, SESSION_LINK
 
@@ -104,3 +105,16 @@ hooks.register(SESSION_DETAILS_PROVIDER, sessions.session_details)
 hooks.register(ATTENDANCE_LISTENER, sessions.on_attendance)
 hooks.register(SESSION_LINK, sessions.session_links)
 hooks.register(PROGRAMME_COUNTER, sessions.programme_counters)
+
+
+@hooks.register(METRIC)
+def certificates_issued_metric():
+    """Certificates issued since the start, and revoked, counted in the database at each scrape."""
+    from prometheus_client.core import CounterMetricFamily
+
+    issued_count, revoked_count = selectors.issued_and_revoked_counts()
+    issued = CounterMetricFamily("lms_certificates_issued", "Certificates issued.")
+    issued.add_metric([], issued_count)
+    revoked = CounterMetricFamily("lms_certificates_revoked", "Certificates revoked.")
+    revoked.add_metric([], revoked_count)
+    return [issued, revoked]

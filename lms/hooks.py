@@ -6,7 +6,10 @@ functions under them in their `wagtail_hooks.py`, so the core never imports them
   with the staff groups and permissions.
 - `WORKSPACE`: `workspace(user) -> lms.workspace.Workspace | None`, the page where a role works;
   the person lands on the best-ranked one after login and the header links to it.
+- `METRIC`: `metric() -> iterable of prometheus_client metric families`, read at each scrape of
+  /metrics/ (`lms.metrics`): a figure the app counts in the database, the same whichever node answers.
 """
 
 STAFF_ACCOUNT_CONDITION = "staff_account_condition"
 WORKSPACE = "workspace"
+METRIC = "metric"

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id on every response, log line and task it starts; the request's log line and
+    # metrics (lms/request_id.py, lms/metrics.py, docs/operations.md).
+    "lms.request_id.RequestIdMiddleware",
     # Content-Security-Policy and Permissions-Policy on documents only (lms/csp.py, docs/security.md);
     # outermost, so it also takes Django's document-only headers off static files and JSON.
     "lms.csp.SecurityHeadersMiddleware",
@@ -249,6 +252,8 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
 )
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+# The load balancer probes each node over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
@@ -427,12 +432,27 @@ OFFLINE_PIN_FAILURES_PER_IP = env.int("OFFLINE_PIN_FAILURES_PER_IP", default=30)
 
 # --- Logging ------------------------------------------------------------------------------------
 
+# Every line names the request it belongs to (or the request that started the task); each request
+# leaves one JSON line on `lms.request` (route, method, status, time; no address, no person) unless
+# REQUEST_LOG is off. docs/operations.md, "Logs".
+REQUEST_LOG = env.bool("REQUEST_LOG", default=not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "lms.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s [request %(request_id)s] %(message)s"},
+        "json": {"()": "lms.request_id.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+        "requests": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+    "loggers": {"lms.request": {"handlers": ["requests"], "level": "INFO", "propagate": False}},
 }
+# /metrics/ answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off (lms/metrics.py).
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
 # --- Data protection: retention (privacy.services.apply_retention, daily from Celery beat) ---------
 

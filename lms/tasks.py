@@ -6,6 +6,7 @@ import socket
 from celery import shared_task
 from django.db import connection
 
+from lms import request_id
 from lms.selectors import user_count
 
 
@@ -22,4 +23,6 @@ def worker_ping() -> dict:
         "database_vendor": connection.vendor,
         "database_name": str(connection.settings_dict["NAME"]),
         "users": user_count(),
+        # The request that queued it, carried in the task's headers (lms/request_id.py).
+        "request_id": request_id.current(),
     }

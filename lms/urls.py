@@ -12,7 +12,7 @@ from assessments.urls import api_urlpatterns as assessment_api_urls
 from certificates.urls import public_urlpatterns as certificate_public_urls
 from courses.urls import api_urlpatterns as course_api_urls
 from events.urls import event_urlpatterns, outreach_urlpatterns
-from lms import views
+from lms import health, metrics, views
 
 # Both admin sites log people in through allauth's form, so they share its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -44,6 +44,9 @@ def _one_way_in(patterns: list) -> list:
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
+    path("health/live/", health.live, name="health_live"),
+    path("health/ready/", health.ready, name="health_ready"),
+    path("metrics/", metrics.metrics_view, name="metrics"),
     path("language/<str:language>/", views.switch_language, name="switch_language"),
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),

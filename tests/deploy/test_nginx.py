@@ -217,6 +217,7 @@ def servers(site_folder, site_data, nginx_binary):
             "LMS_STATIC_ROOT": str(site_folder / "static"),
             "LMS_MEDIA_ROOT": str(site_folder / "media"),
             "LMS_PRIVATE_MEDIA_ROOT": str(site_folder / "private-media"),
+            "LMS_ACCESS_LOG": str(LOGS / "lms-access.log"),
         },
     )
     (conf / "lms.conf").write_text(site)
@@ -349,3 +350,23 @@ def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_
     # Plain HTTP only redirects to HTTPS.
     redirect = requests.get(servers["http"] + "/fr/", allow_redirects=False, timeout=10)
     assert redirect.status_code == 301 and redirect.headers["Location"] == "https://127.0.0.1/fr/"
+
+
+def test_nginx_gives_django_its_request_id_logs_it_and_never_shows_the_metrics(servers):
+    def get(path: str, **headers) -> requests.Response:
+        return requests.get(servers["base"] + path, headers=headers, timeout=30, verify=servers["verify"])
+
+    response = get("/health/live/")
+    assert response.status_code == 200
+    request_id = response.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id), "nginx's $request_id, kept by Django"
+    # A client cannot choose the id: nginx replaces whatever it sent.
+    assert (
+        get("/health/live/", **{"X-Request-ID": "chosen-by-the-client"}).headers["X-Request-ID"]
+        != "chosen-by-the-client"
+    )
+    _wait(lambda: request_id in (LOGS / "lms-access.log").read_text(), seconds=10, what="the access log line")
+    line = next(line for line in (LOGS / "lms-access.log").read_text().splitlines() if request_id in line)
+    assert '"GET /health/live/" 200' in line
+    assert "127.0.0.1 " not in line.split("upstream=")[0], "no client address in the log"
+    assert get("/metrics/", Authorization="Bearer anything").status_code == 404

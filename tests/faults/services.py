@@ -242,7 +242,8 @@ class Processes:
         self.started.append(process)
         return process
 
-    def web(self, *, workers: int = 2) -> WebServer:
+    def web(self, *, workers: int = 2, config: str | None = None) -> WebServer:
+        """gunicorn on a free port; `config` is a gunicorn settings file (deploy/gunicorn/)."""
         port = free_port()
         process = self._spawn(
             f"web-{port}",
@@ -257,6 +258,7 @@ class Processes:
                 str(workers),
                 "--timeout",
                 "60",
+                *(["--config", config] if config else []),
             ],
         )
         server = WebServer(f"http://127.0.0.1:{port}", process)
