@@ -25,8 +25,9 @@ def _registered(name: str) -> list[str]:
 
 def test_every_hook_name_is_unique_and_has_what_the_apps_register():
     names = _names()
-    # the twelve former lists, the staff condition, the session roster, the result panel, the workspace
-    assert len(names) == 16
+    # the twelve former lists, the staff condition, the session roster, the result panel, the workspace,
+    # the metrics
+    assert len(names) == 17
     assert len(set(names.values())) == len(names), "two constants name the same hook"
     empty = [constant for constant, name in names.items() if not hooks.get_hooks(name)]
     assert empty == []
@@ -70,3 +71,6 @@ def test_only_hooks_replaces_a_registration_and_puts_it_back():
     with only_hooks(SUBMISSION_LISTENER, heard.append):
         assert hooks.get_hooks(SUBMISSION_LISTENER) == [heard.append]
     assert _registered(SUBMISSION_LISTENER) == ["certificates.services.on_submission"]
+    from lms.hooks import METRIC
+
+    assert _registered(METRIC) == ["certificates.wagtail_hooks.certificates_issued_metric"]
