@@ -8,6 +8,8 @@ with a translated message; a selection the disclosure rule refuses shows the cou
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -23,8 +25,29 @@ from evaluation.selectors import filter_choices, matched_data
 from evaluation.stored import stored_report
 from lms.http import file_response
 from lms.models import StaffAccess
+from lms.replica import freshness, replica_reads
 
 PERMISSION = "lms.view_evaluation"
+
+
+def _reads_on_the_replica(view):
+    """The view's reads go to the read replica when one is configured (lms/replica.py); its writes
+    (the access log) still go to the primary. Who may see reports is decided on the primary first
+    (Django keeps the answer on the user for the view's own check), so a role just taken away is
+    never granted again by a replica a few seconds behind. The page is rendered inside, as its
+    template may still read."""
+
+    @functools.wraps(view)
+    def on_replica(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        with replica_reads():
+            response = view(request, *args, **kwargs)
+            if isinstance(response, TemplateResponse):
+                response.render()
+        return response
+
+    return on_replica
 
 
 def _filters(request: HttpRequest, kind: str, choices: dict) -> ReportFilters:
@@ -50,6 +73,7 @@ def _report(request: HttpRequest, kind: str):
 
 @require_GET
 @login_required
+@_reads_on_the_replica
 def report_page(request: HttpRequest) -> HttpResponse:
     choices = filter_choices()
     try:
@@ -67,6 +91,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
     )
     context = {"results": results, **presentation.filter_context(filters=filters, choices=choices)}
     context["query"] = request.GET.urlencode()
+    context["data_as_of"] = freshness()
     return TemplateResponse(request, "evaluation/report.html", context)
 
 
@@ -76,6 +101,7 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 
 @require_GET
 @login_required
+@_reads_on_the_replica
 def export_csv(request: HttpRequest) -> HttpResponse:
     report = _report(request, StaffAccess.What.EVALUATION_CSV)
     if isinstance(report, HttpResponse):
@@ -85,6 +111,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
+@_reads_on_the_replica
 def export_codebook_csv(request: HttpRequest) -> HttpResponse:
     report = _report(request, StaffAccess.What.EVALUATION_CSV)
     if isinstance(report, HttpResponse):
@@ -94,6 +121,7 @@ def export_codebook_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
+@_reads_on_the_replica
 def export_xlsx(request: HttpRequest) -> HttpResponse:
     report = _report(request, StaffAccess.What.EVALUATION_XLSX)
     if isinstance(report, HttpResponse):

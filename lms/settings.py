@@ -144,6 +144,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 # restarted under the site costs no request an error (tests/faults/test_postgresql_restart.py). A
 # SQLite file has no server to lose.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = not DATABASES["default"]["ENGINE"].endswith("sqlite3")
+# A read replica for the evaluators' reports and exports (lms/replica.py): a streaming standby of
+# the primary. Tests mirror it onto the default database.
+if env.str("REPLICA_DATABASE_URL", default=""):
+    DATABASES["replica"] = env.db_url("REPLICA_DATABASE_URL")
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["lms.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and sessions must be shared by every web process in production: point CACHE_URL at

@@ -124,6 +124,18 @@ class PrivatePostgres:
             conf.writelines(f"{key} = {value}\n" for key, value in options.items())
         return self
 
+    def standby_of(self, primary: PrivatePostgres) -> PrivatePostgres:
+        """Make this cluster a streaming replica of `primary` (pg_basebackup -R), on its own port."""
+        self._run(
+            str(self.bin / "pg_basebackup"),
+            "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
+            "-D", str(self.data), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast",
+        )  # fmt: skip
+        options = {"port": self.port, "unix_socket_directories": f"'{self.root}'", "hot_standby": "on"}
+        with (self.data / "postgresql.conf").open("a") as conf:
+            conf.writelines(f"{key} = {value}\n" for key, value in options.items())
+        return self
+
     def _pg_ctl(self, *args: str) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", *args)
 

@@ -267,3 +267,35 @@ def test_the_queue_length_is_read_from_the_broker(client, settings):
 def scrape_with_token(client, settings) -> str:
     settings.METRICS_TOKEN = TOKEN
     return scrape(client).content.decode()
+
+
+# --- The read replica's router (a real standby: tests/faults/test_read_replica.py) ---------------------
+
+
+def test_without_a_replica_every_read_and_write_goes_to_the_primary(settings):
+    from django.db import router
+
+    from assessments.models import Attempt
+    from lms.replica import freshness, replica_reads
+
+    assert "replica" not in settings.DATABASES
+    with replica_reads():
+        assert router.db_for_read(Attempt) == "default"
+        assert router.db_for_write(Attempt) == "default"
+    assert freshness() is None
+
+
+def test_with_a_replica_only_reads_inside_the_block_go_there(settings):
+    from django.db import router
+
+    from assessments.models import Attempt
+    from lms.replica import ReplicaRouter, replica_reads
+
+    settings.DATABASES = {**settings.DATABASES, "replica": dict(settings.DATABASES["default"])}
+    assert router.db_for_read(Attempt) == "default"
+    with replica_reads():
+        assert router.db_for_read(Attempt) == "replica"
+        assert router.db_for_write(Attempt) == "default"
+    assert router.db_for_read(Attempt) == "default"
+    assert ReplicaRouter().allow_migrate("replica", "assessments") is False
+    assert ReplicaRouter().allow_migrate("default", "assessments") is True
