@@ -5,8 +5,10 @@ attacked from outside. Each attack is a test that passes when the system is corr
 from __future__ import annotations
 
 import json
+import tempfile
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -17,10 +19,12 @@ from assessments.models import Attempt, OfflineDevice, Response
 from courses.services import enrolment_create
 from tests.factories import TrainingSessionFactory, UserFactory
 from tests.field.conftest import module, post_open, shared_room, trainee  # noqa: F401 - fixtures
+from tests.field.test_offline_browser import open_phone  # noqa: F401 - fixture
 from tests.field.test_offline_sync import body, download, put, right_fields
 from tests.training.conftest import trainer_user
 
 pytestmark = pytest.mark.django_db
+SHOTS = str(Path(tempfile.gettempdir()) / "shots" / "rev24") + "/"
 
 
 def _post(client: Client, test, **data):
@@ -298,14 +302,28 @@ def test_sync_after_a_question_got_a_new_version_scores_the_downloaded_one(train
 # --- Time ---------------------------------------------------------------------------------------------
 
 
-def test_an_attempt_arriving_after_the_download_expired_is_flagged_expired(trainee):
+def test_moving_the_download_rows_expiry_changes_nothing_the_signed_one_decides(trainee):
     package = download(trainee["client"], trainee["pre"])
     payload = offline.signing.loads(package["sheets"][0]["token"], salt=offline.FORM_SALT)
     OfflineDevice.objects.update(expires_at=timezone.now() - timedelta(days=1))
     response = put(uuid.uuid4(), body(package, right_fields(package)))
-    # The signed expiry (not the row) decides: it cannot be moved by the phone.
     assert payload["x"] > timezone.now().timestamp()
-    assert response.status_code == 201
+    assert response.status_code == 201 and not response.json()["flagged"]
+
+
+def test_an_attempt_arriving_after_the_download_expired_is_flagged_expired_on_every_resend(trainee):
+    """A download made 15 days ago (its signed expiry yesterday): received, kept, flagged, said "expired"."""
+    package = download(trainee["client"], trainee["pre"])
+    payload = offline.signing.loads(package["sheets"][0]["token"], salt=offline.FORM_SALT)
+    payload["x"] = int((timezone.now() - timedelta(days=1)).timestamp())
+    package["sheets"][0]["token"] = offline.signing.dumps(payload, salt=offline.FORM_SALT, compress=True)
+    attempt_id, data = uuid.uuid4(), body(package, right_fields(package))
+    first, again = put(attempt_id, data), put(attempt_id, data)
+    assert first.status_code == 201 and again.status_code == 200
+    for response in (first, again):
+        result = response.json()
+        assert result["flagged"] and result["late"] and result["cause"] == "expired" and "score" not in result
+    assert Attempt.objects.get().flagged_late
 
 
 def test_a_phone_clock_in_the_future_or_past_does_not_make_an_attempt_late_or_on_time(trainee):
@@ -336,3 +354,148 @@ def test_sync_after_a_downloaded_question_was_deleted_in_the_admin_is_not_a_500(
     )
     assert response.status_code != 500
     assert response.status_code in (200, 201) or "error" in response.json()
+
+
+# --- In the browser: what the phone says and keeps -------------------------------------------------
+
+
+def _hand_in_offline(page) -> None:
+    from playwright.sync_api import expect
+
+    from tests.browser.test_test_journey import KINDS, RIGHT, answer
+
+    page.locator("[data-offline-package] > button").click()
+    for kind in KINDS:
+        answer(page, kind, RIGHT[kind])
+    page.locator("form[data-offline-form] button[type=submit]").click()
+    expect(page.locator("[data-offline-list]")).to_be_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_server_error_is_not_called_waiting_for_the_network_and_does_not_stop_the_other_sends(
+    open_phone, live_server, trainee
+):
+    """The server answers the first send with an HTML 500 page (as a proxy or a crash does) while the phone
+    has network: that attempt must not say "waiting for the network", and the next one is still sent."""
+    from playwright.sync_api import expect
+
+    from tests.field.test_offline_browser import SYNC, download, network
+    from tests.login import log_in
+
+    base, pre = live_server.url, trainee["pre"]
+    pre.attempts_allowed = 3
+    pre.save()
+    context, page = open_phone()
+    log_in(page, base, trainee["user"].username)
+    page.goto(f"{base}/fr/tests/{pre.pk}/")
+    download(page, base, pre.pk)
+    page.locator("[data-offline-link] a").click()
+    network(context, on=False)
+    page.reload()
+    _hand_in_offline(page)
+    _hand_in_offline(page)
+    expect(page.locator("[data-attempt-state=queued]")).to_have_count(2)
+
+    calls = []
+
+    def first_fails(route):
+        calls.append(route.request.url)
+        if len(calls) == 1:
+            route.fulfill(status=500, content_type="text/html", body="<h1>Server Error (500)</h1>")
+        else:
+            route.continue_()
+
+    context.unroute(SYNC)
+    context.route(SYNC, first_fails)
+    context.set_offline(False)
+    expect(page.locator("[data-attempt-state=sent]")).to_have_count(1, timeout=20_000)
+    queued = page.locator("[data-attempt-state=queued]")
+    expect(queued).to_have_count(1)
+    expect(queued.locator(".state")).not_to_have_text("En attente du réseau")
+    expect(queued.locator(".what")).to_contain_text("serveur")
+    page.screenshot(path=SHOTS + "server-500-fr-360x640.png")
+    assert Attempt.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_name_with_markup_stays_text_and_a_refused_attempt_does_not_keep_the_pin(
+    open_phone, live_server, shared_room
+):
+    """A participant named with HTML on a trainer's shared phone: shown as text, never run. The PIN typed
+    on the phone is sent with the attempt; once the server refuses it, it is not kept on the phone."""
+    from playwright.sync_api import expect
+
+    from tests.browser.test_test_journey import KINDS, RIGHT, answer
+    from tests.field.test_offline_browser import download, network
+    from tests.login import log_in
+
+    base = live_server.url
+    person = shared_room["people"][0]
+    person.display_name = '<img src=x onerror="window.__pwned=1">Awa'
+    person.save()
+    offline.pin_set(user=person, pin="1234")
+    context, page = open_phone("trainer")
+    log_in(page, base, shared_room["trainer"].username)
+    page.goto(base + shared_room["course"].url)
+    download(page, base, shared_room["pre"].pk, session="KAN8")
+    page.locator("[data-offline-link] a").first.click()
+    network(context, on=False)
+    page.reload()
+    page.locator("[data-offline-package] > button").click()
+    page.locator("[data-offline-person]").select_option(label=person.display_name)
+    page.locator("[data-offline-pin]").fill("1234")
+    page.locator("form[data-offline-who] button").click()
+    expect(page.locator("[data-offline-title]")).to_contain_text("<img src=x")
+    for kind in KINDS:
+        answer(page, kind, RIGHT[kind])
+    page.locator("form[data-offline-form] button[type=submit]").click()
+    expect(page.locator("[data-attempt-state=queued] .who")).to_have_text(person.display_name)
+    offline.pin_set(user=person, pin="5678")  # changed on the server meanwhile: the phone's PIN is refused
+    network(context, on=True)
+    expect(page.locator("[data-attempt-state=refused]")).to_have_count(1, timeout=20_000)
+    page.screenshot(path=SHOTS + "shared-refused-markup-name-fr-360x640.png")
+    assert page.evaluate("window.__pwned") is None
+    # The long name (no space to break at) stays inside its card on a 360 px phone.
+    card = page.locator("[data-offline-package]").bounding_box()
+    name = page.locator("[data-attempt-state=refused] .who").bounding_box()
+    assert name["x"] + name["width"] <= card["x"] + card["width"], (name, card)
+    pins = page.evaluate("() => lmsOffline.all('attempts').then(list => list.map(a => a.pin))")
+    assert pins == [""], "a refused attempt keeps the participant's PIN in clear on the phone"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Left open (needs a product decision): logout clears nothing the phone keeps. The offline page "
+    "(no login) shows the previous person's sent results, and its copy in the service worker's shell was "
+    "fetched logged in, so the next person first sees a logged-in header. Clearing at logout must not lose "
+    "answers not yet sent, nor the tests downloaded for the village.",
+)
+@pytest.mark.django_db(transaction=True)
+def test_after_logout_the_next_person_on_the_phone_does_not_see_the_previous_ones_results(
+    open_phone, live_server, trainee
+):
+    from playwright.sync_api import expect
+
+    from tests.field.test_offline_browser import download
+    from tests.login import log_in
+
+    base, pre = live_server.url, trainee["pre"]
+    _context, page = open_phone()
+    log_in(page, base, trainee["user"].username)
+    page.goto(f"{base}/fr/tests/{pre.pk}/")
+    download(page, base, pre.pk)
+    page.locator("[data-offline-link] a").click()
+    _hand_in_offline(page)
+    expect(page.locator("[data-attempt-state=sent] .what")).to_contain_text("9 points sur 9")
+    page.goto(f"{base}/fr/accounts/logout/")
+    confirm = page.locator("main form button[type=submit]")
+    if confirm.count():
+        confirm.first.click()
+        page.wait_for_load_state()
+    expect(page.locator(".site-header")).to_contain_text("Se connecter")
+    page.goto(f"{base}/fr/offline/")
+    expect(page.locator("[data-offline-list]")).to_be_visible()
+    page.wait_for_function("document.querySelector('[data-offline-list]').children.length > 0")
+    page.screenshot(path=SHOTS + "after-logout-next-person-fr-360x640.png")
+    assert "Se déconnecter" not in page.locator(".site-header").inner_text()
+    assert "9 points sur 9" not in page.locator("[data-offline-list]").inner_text()
