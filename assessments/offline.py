@@ -320,6 +320,20 @@ def _signed_form(*, device_token: str, form_token: str, form_version: str) -> tu
     return device, payload
 
 
+def _form_as_downloaded(*, test: Test, payload: dict):
+    """The downloaded form, or AttemptRefused (409, nothing stored) when an editor has since deleted it
+    or one of its questions (a content import replacing the forms, Questions → Delete): the answers
+    cannot be scored against what no longer exists, and the phone must be told so in words."""
+    form = test.forms.filter(pk=payload["f"]).first()
+    ids = {item["question"] for item in payload["l"]}
+    if form is None or Question.objects.filter(pk__in=ids).count() != len(ids):
+        raise AttemptRefused(
+            _("This test was changed after it was downloaded, so these answers cannot be counted. Download it again."),
+            status=409,
+        )
+    return form
+
+
 def _late(*, user, test: Test, expires: int, started: datetime | None, finished: datetime | None) -> bool:
     """Whether an attempt arriving now is late: the rule of the online start refuses the test now
     (access.may_take_test: closed by an editor or for the room by the trainer, …), the download
@@ -364,15 +378,16 @@ def offline_attempt_sync(
             raise AttemptRefused(_("This participant is not on the downloaded roster."), status=403)
         _pin_check(device_id=device.pk, user_id=participant_id, pin=pin, client_ip=client_ip)
         user_id = participant_id
-    answers = _answers(layout=payload["l"], fields=fields, language="fr")
     user, test = get_user_model().objects.get(pk=user_id), device.test
+    form = _form_as_downloaded(test=test, payload=payload)
+    answers = _answers(layout=payload["l"], fields=fields, language="fr")
     started, finished = _parse_time(started_at), _parse_time(finished_at)
     result = services.record_attempt(
         user=user,
         test=test,
         route=services.SHARED_PHONE if device.shared else services.OFFLINE,
         answers=answers,
-        form=test.forms.get(pk=payload["f"]),
+        form=form,
         layout=payload["l"],
         attempt_id=attempt_id,
         device_started_at=started,

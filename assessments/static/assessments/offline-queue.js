@@ -29,7 +29,8 @@
         all: function (store) { return run(store, "readonly", function (s) { return s.getAll(); }); },
         put: function (store, value) { return run(store, "readwrite", function (s) { return s.put(value); }); },
         /* PUT one handed-in attempt. Sent: keeps the server's result. Refused (4xx): keeps the reason.
-         * No network, a server error or "too many tries, later" (429): stays queued for the next try. */
+         * No network, a server error or "too many tries, later" (429): stays queued for the next try
+         * (`retry` is "server" when the server answered without taking it). */
         send: function (attempt) {
             return fetch(attempt.url, {
                 method: "PUT", credentials: "omit", headers: {"Content-Type": "application/json"},
@@ -39,16 +40,28 @@
                     participant: attempt.participant, pin: attempt.pin
                 })
             }).then(function (response) {
+                /* Not the server's JSON (an HTML error page from a proxy or a crash, a Wi-Fi login page
+                 * answering 200): not sent, and the next attempts are still tried. */
                 return response.json().then(function (body) {
-                    if (response.ok) { attempt.state = "sent"; attempt.result = body; attempt.pin = ""; attempt.error = ""; }
+                    return body && typeof body === "object" ? body : null;
+                }, function () { return null; }).then(function (body) {
+                    attempt.retry = "";
+                    if (response.ok && body) { attempt.state = "sent"; attempt.result = body; attempt.pin = ""; attempt.error = ""; }
                     /* 429: "try again later" (too many wrong PINs); it stays queued, with the reason. */
-                    else if (response.status === 429) { attempt.error = body.error || ""; }
-                    else if (response.status < 500) { attempt.state = "refused"; attempt.error = body.error || String(response.status); }
-                    else { return attempt; }
+                    else if (response.status === 429 && body) { attempt.error = body.error || ""; }
+                    /* Refused for good: the PIN typed for it is of no more use, and is not kept. */
+                    else if (response.status < 500 && body) { attempt.state = "refused"; attempt.pin = ""; attempt.error = body.error || String(response.status); }
+                    /* The server answered, but did not take it: it stays queued, said as such. */
+                    else { attempt.retry = "server"; attempt.error = ""; }
                     attempt.answeredAt = Date.now();
                     return api.put("attempts", attempt).then(function () { return attempt; });
                 });
-            }, function () { return attempt; });
+            }, function () {
+                /* No network: waiting for it (no longer for the server). */
+                if (!attempt.retry) { return attempt; }
+                attempt.retry = "";
+                return api.put("attempts", attempt).then(function () { return attempt; });
+            });
         },
         /* Send every queued attempt, one after the other; one run at a time per page or worker. */
         sendAll: function () {

@@ -47,6 +47,7 @@
             return [cfg.sent, text];
         }
         if (a.state === "refused") { return [cfg.refused, fill(cfg.refusedWhat, {reason: a.error})]; }
+        if (a.state === "queued" && a.retry === "server") { return [cfg.queuedServer, cfg.queuedServerWhat]; }
         if (a.state === "queued") { return [cfg.queued, a.error || cfg.queuedWhat]; }
         return [cfg.notHandedIn, cfg.notHandedInWhat];
     }
