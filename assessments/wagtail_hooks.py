@@ -1,14 +1,16 @@
 """Wagtail admin wiring for the assessments app: editors manage each module's question bank."""
 
 from django.contrib import messages
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from assessments import access, services
+from assessments import access, services, views_exchange
 from assessments.admin_forms import LANGUAGES, QuestionAdminForm
 from assessments.models import Question, QuestionBank
 from courses.hooks import COURSE_PANEL, LESSON_GATE
@@ -82,11 +84,31 @@ class QuestionBankViewSet(ModelViewSet):
     list_display = ["title", "course"]
 
 
+class _EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("assessments.view_question")
+
+
+class MoodleExchangeViewSet(ViewSet):
+    """GIFT and Moodle XML: import into a bank, export a bank or a test (assessments.views_exchange)."""
+
+    name = "moodle_questions"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Moodle import and export")
+    menu_item_class = _EditorsMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", views_exchange.import_view, name="import"),
+            path("export/", views_exchange.export_view, name="export"),
+        ]
+
+
 class AssessmentsViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Tests")
     menu_icon = "tasks"
     menu_order = 310
-    items = (QuestionBankViewSet, QuestionViewSet)
+    items = (QuestionBankViewSet, QuestionViewSet, MoodleExchangeViewSet)
 
 
 @hooks.register("register_admin_viewset")
