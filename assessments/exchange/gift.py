@@ -166,7 +166,7 @@ def _answer(part: str, parsed: Parsed, report: FileReport, *, where: str, html: 
     if match := WEIGHT.match(rest):
         weight, rest = float(match.group(1).replace(",", ".")), rest[match.end() :].strip()
     elif rest.startswith("%"):
-        report.problem(where, _("A weight is written %%50%% (a number between two %% signs)."))
+        report.problem(where, _("A weight is written %50% (a number between two % signs)."))
         return None
     if "#" in rest:
         rest = rest.split("#", 1)[0]
@@ -196,7 +196,7 @@ def _shape(answers: list, parsed: Parsed, report: FileReport, *, where: str) -> 
     rights = [index for index, (mark, weight, _label) in enumerate(answers) if mark == "=" and weight in (None, 100)]
     partly = [index for index, (mark, weight, _label) in enumerate(answers) if weight is not None and 0 < weight < 100]
     if len(rights) > 1:
-        report.problem(where, _("More than one answer is marked “=”: a multiple-response question uses ~%%50%%."))
+        report.problem(where, _("More than one answer is marked “=”: a multiple-response question uses ~%50%."))
         return False
     if rights:
         parsed.kind, parsed.correct = QuestionKind.SINGLE, rights
@@ -205,7 +205,7 @@ def _shape(answers: list, parsed: Parsed, report: FileReport, *, where: str) -> 
         return True
     positive = [index for index, (_mark, weight, _label) in enumerate(answers) if weight and weight > 0]
     if not positive:
-        report.problem(where, _("No answer is right: mark it with “=” or give it a positive weight (~%%50%%)."))
+        report.problem(where, _("No answer is right: mark it with “=” or give it a positive weight (~%50%)."))
         return False
     parsed.kind, parsed.correct = QuestionKind.MULTIPLE, positive
     if _weights_differ(answers, positive):

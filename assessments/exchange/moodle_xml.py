@@ -62,7 +62,7 @@ def read(data: bytes) -> FileReport:
             continue
         if kind not in TYPES:
             name = _text(element.find("name"))
-            label = f"{where} « {name} »" if name else where
+            label = _("%(where)s “%(name)s”") % {"where": where, "name": name} if name else where
             report.skipped.append(
                 Problem(label, _("type “%(type)s”, which the platform does not have") % {"type": kind})
             )
