@@ -17,6 +17,7 @@ import base64
 import binascii
 import math
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -249,7 +250,7 @@ READERS = {
     "shortanswer": _shortanswer,
     "ordering": _ordering,
 }
-MOODLE_TYPES = {
+MOODLE_TYPES: dict[str, str] = {
     QuestionKind.SINGLE: "multichoice",
     QuestionKind.MULTIPLE: "multichoice",
     QuestionKind.TRUE_FALSE: "truefalse",
@@ -329,7 +330,7 @@ def _write_ordering(question, parsed: Parsed) -> None:
         _child(question, "answer", text_to_html(label), fraction=str(position), format="html")
 
 
-WRITERS = {
+WRITERS: dict[str, Callable[[ET.Element, Parsed], None]] = {
     QuestionKind.SINGLE: _write_choices,
     QuestionKind.MULTIPLE: _write_choices,
     QuestionKind.TRUE_FALSE: _write_truefalse,
