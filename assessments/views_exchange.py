@@ -90,7 +90,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
             )
         elif request.POST.get("action") == "import":
             messages.error(request, _("Nothing was imported: correct the problems listed below."))
-    title = _("Import questions (GIFT, Moodle XML)")
+    title = _("Import from Moodle")
     return render(
         request, "assessments/admin/exchange_import.html", _context(title, form=form, plan=plan, counts=counts)
     )
@@ -111,7 +111,7 @@ def export_view(request: HttpRequest) -> HttpResponse:
             name = slugify(category)[:60] or "questions"
             content_type = "text/plain; charset=utf-8" if file_format == "gift" else "application/xml"
             return file_response(data, content_type=content_type, filename=f"{name}.{extension}")
-    title = _("Export questions (GIFT, Moodle XML)")
+    title = _("Export to Moodle")
     download = f"{request.GET.urlencode()}&download=1" if notes is not None else ""
     context = _context(title, form=form, notes=notes, count=count, download=download)
     return render(request, "assessments/admin/exchange_export.html", context)

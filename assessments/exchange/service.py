@@ -49,6 +49,10 @@ class Step:
     key: dict
     action: str  # "new", "changed", "unchanged"
 
+    @property
+    def kind_label(self) -> str:
+        return str(QuestionKind(self.parsed.kind).label)
+
 
 @dataclass
 class Plan:

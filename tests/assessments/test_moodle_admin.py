@@ -34,7 +34,7 @@ def _upload(name: str, data: bytes | None = None) -> SimpleUploadedFile:
 
 def test_an_editor_checks_then_imports_a_gift_bank(editor_client, bank):
     page = editor_client.get(IMPORT)
-    assert page.status_code == 200 and "Importer des questions" in page.content.decode()
+    assert page.status_code == 200 and "Importer depuis Moodle" in page.content.decode()
 
     checked = editor_client.post(IMPORT, {"bank": bank.pk, "file": _upload("banque_traite.gift"), "action": "check"})
     html = checked.content.decode()
