@@ -271,7 +271,8 @@ def write(questions: list[Parsed], *, category: str) -> bytes:
     """Moodle XML of the questions, in a category named after the bank or test."""
     quiz = ET.Element("quiz")
     holder = _child(quiz, "question", type="category")
-    _child(holder, "category", f"$course$/top/{category}")
+    # A slash separates Moodle's categories; one inside a name is written twice.
+    _child(holder, "category", "$course$/top/" + category.replace("/", "//"))
     for parsed in questions:
         question = _child(quiz, "question", type=MOODLE_TYPES[parsed.kind])
         _child(question, "name", parsed.name)

@@ -174,11 +174,11 @@ def apply(result: Plan, *, user=None) -> dict[str, int]:
     counts = {"new": 0, "changed": 0, "unchanged": 0, "media": 0}
     for step in result.steps:
         counts[step.action] += 1
+        if step.action == "unchanged":  # its files were kept when it was first imported
+            continue
         for media in step.parsed.media:
             _media_store(media, title=f"{result.bank.title} · {step.reference} · {media.name}", user=user)
             counts["media"] += 1
-        if step.action == "unchanged":
-            continue
         question_services.question_save(
             bank=result.bank,
             reference=step.reference,

@@ -7,6 +7,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from wagtail.users.models import UserProfile
 
 from assessments.exchange import gift
 from assessments.models import Question, QuestionBank
@@ -58,6 +59,19 @@ def test_one_wrong_question_and_the_editor_imports_nothing(editor_client, bank):
     line = data[: data.index(b"::Cassee")].count(b"\n") + 1
     assert f"ligne {line}" in html
     assert not Question.objects.filter(bank=bank).exists()
+
+
+def test_an_editor_working_in_english_reads_the_page_and_the_problems_in_english(client, bank):
+    editor = UserFactory(username="editor", role=roles.EDITOR)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(editor)
+    assert "Import from Moodle" in client.get(IMPORT).content.decode()
+    data = b"::Good::True? {T}\n\n::Two rights::Q {=a =b ~c}\n"
+    response = client.post(IMPORT, {"bank": bank.pk, "file": _upload("bank.gift", data), "action": "check"})
+    html = response.content.decode()
+    assert "line 3: More than one answer is marked" in html and "ligne" not in html
 
 
 def test_the_format_comes_from_the_name_or_must_be_chosen(editor_client, bank):

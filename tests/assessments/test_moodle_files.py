@@ -74,6 +74,11 @@ def test_the_moodle_xml_bank_imports_with_its_image_kept_as_an_image(bank):
     image = get_image_model().objects.latest("pk")
     assert (image.width, image.height) == (2, 2) and image.title.endswith("REC-01 · annonce.png")
 
+    # The same file again changes nothing, and keeps no second copy of the image.
+    again = service.plan(bank=bank, data=(FILES / "banque_traite.xml").read_bytes(), file_format="xml")
+    assert service.apply(again) == {"new": 0, "changed": 0, "unchanged": 6, "media": 0}
+    assert get_image_model().objects.count() == images + 1
+
     questions = {question.reference: question for question in Question.objects.filter(bank=bank)}
     deceit = questions["REC-01"].content["fr"]
     assert "[fichier : annonce.png]" in plain(deceit["text"]) and "Regardez l'annonce\u00a0:" in deceit["text"]
