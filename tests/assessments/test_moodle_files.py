@@ -253,3 +253,12 @@ def test_gift_escapes_are_written_so_moodle_reads_them_back():
     assert gift.escape(text) == "Coût \\: 100 % \\{exemple\\} \\~ \\= \\# \\\\ fin\\nligne 2"
     report = gift.read(f"::Titre \\: ok::{gift.escape(text)} {{=oui ~non}}".encode())
     assert (report.questions[0].name, report.questions[0].text) == ("Titre : ok", text)
+
+
+def test_a_text_that_begins_like_a_gift_format_mark_keeps_it():
+    question = common.Parsed(where="", kind="true_false", text="[html] <b>gras</b> ?", name="Objectif", correct=[0])
+    question.idnumber = "FMT-01"
+    text, left_out = gift.write([question])
+    assert left_out == []
+    read = gift.read(text.encode()).questions[0]
+    assert (read.text, read.name, read.idnumber, read.correct) == ("[html] <b>gras</b> ?", "Objectif", "FMT-01", [0])
