@@ -1,11 +1,12 @@
 """Wagtail admin wiring for the assessments app: editors manage each module's question bank."""
 
 from django.contrib import messages
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -81,7 +82,16 @@ class QuestionBankViewSet(ModelViewSet):
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Question banks")
     form_fields = ["course", "title"]
-    list_display = ["title", "course"]
+    list_display = [
+        "title",
+        "course",
+        TitleColumn(
+            "moodle_export",
+            label=gettext_lazy("Moodle"),
+            accessor=lambda bank: _("Export (GIFT, Moodle XML)"),
+            get_url=lambda bank: f"{reverse('moodle_questions:export')}?bank={bank.pk}&format=xml",
+        ),
+    ]
 
 
 class _EditorsMenuItem(MenuItem):

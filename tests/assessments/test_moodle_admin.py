@@ -96,6 +96,12 @@ def test_an_editor_exports_a_test_and_sees_what_moodle_cannot_hold(editor_client
     ]  # fmt: skip
 
 
+def test_the_bank_list_links_each_bank_to_its_export(editor_client, bank):
+    html = editor_client.get("/admin/questionbank/").content.decode()
+    assert f"/admin/moodle_questions/export/?bank={bank.pk}&amp;format=xml" in html
+    assert "Exporter (GIFT, Moodle XML)" in html
+
+
 def test_a_trainee_reaches_neither_page(client, db):
     client.force_login(UserFactory(username="apprenant"))
     for address in (IMPORT, EXPORT):
