@@ -1,14 +1,17 @@
 """Wagtail admin wiring for the assessments app: editors manage each module's question bank."""
 
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from assessments import access, services
+from assessments import access, services, views_exchange
 from assessments.admin_forms import LANGUAGES, QuestionAdminForm
 from assessments.models import Question, QuestionBank
 from courses.hooks import COURSE_PANEL, LESSON_GATE
@@ -79,14 +82,43 @@ class QuestionBankViewSet(ModelViewSet):
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Question banks")
     form_fields = ["course", "title"]
-    list_display = ["title", "course"]
+    list_display = [
+        "title",
+        "course",
+        TitleColumn(
+            "moodle_export",
+            label=gettext_lazy("Moodle"),
+            accessor=lambda bank: _("Export (GIFT, Moodle XML)"),
+            get_url=lambda bank: f"{reverse('moodle_questions:export')}?bank={bank.pk}&format=xml",
+        ),
+    ]
+
+
+class _EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("assessments.view_question")
+
+
+class MoodleExchangeViewSet(ViewSet):
+    """GIFT and Moodle XML: import into a bank, export a bank or a test (assessments.views_exchange)."""
+
+    name = "moodle_questions"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Moodle import and export")
+    menu_item_class = _EditorsMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", views_exchange.import_view, name="import"),
+            path("export/", views_exchange.export_view, name="export"),
+        ]
 
 
 class AssessmentsViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Tests")
     menu_icon = "tasks"
     menu_order = 310
-    items = (QuestionBankViewSet, QuestionViewSet)
+    items = (QuestionBankViewSet, QuestionViewSet, MoodleExchangeViewSet)
 
 
 @hooks.register("register_admin_viewset")
