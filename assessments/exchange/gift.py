@@ -166,7 +166,11 @@ def _answer(part: str, parsed: Parsed, report: FileReport, *, where: str, html: 
     if match := WEIGHT.match(rest):
         weight, rest = float(match.group(1).replace(",", ".")), rest[match.end() :].strip()
     elif rest.startswith("%"):
-        report.problem(where, _("A weight is written %50% (a number between two % signs)."))
+        report.problem(
+            where,
+            _("A weight is written %(example)s (a number between two “%(sign)s” signs).")
+            % {"example": "%50%", "sign": "%"},
+        )
         return None
     if "#" in rest:
         rest = rest.split("#", 1)[0]
