@@ -117,10 +117,8 @@ def answer_in_words(question, answer) -> str:
     return label(answer)
 
 
-def sections(*, user) -> list[Section]:
-    answers = _answers(user)
-    # Module titles in the reader's language (the JSON keeps the stored, source titles).
-    answer_titles = titles_in_reader_language(response.attempt.test.course_id for _row, response in answers)
+def _attempts_and_devices(user) -> tuple[tuple, tuple]:
+    """The attempts' and downloaded tests' rows, with their modules' titles in the reader's language."""
     attempts = with_page_titles(
         Attempt.objects.filter(user=user).annotate(**_counting_score("")).order_by("started_at"),
         (
@@ -142,6 +140,14 @@ def sections(*, user) -> list[Section]:
         ("test__course__title", "created_at", "expires_at"),
         {"test": "test__course_id"},
     )
+    return attempts, devices
+
+
+def sections(*, user) -> list[Section]:
+    answers = _answers(user)
+    # Module titles in the reader's language (the JSON keeps the stored, source titles).
+    answer_titles = titles_in_reader_language(response.attempt.test.course_id for _row, response in answers)
+    attempts, devices = _attempts_and_devices(user)
     return [
         section(
             "attempts",
