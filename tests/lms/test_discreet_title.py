@@ -34,3 +34,13 @@ def test_no_page_chrome_names_trafficking(language, path, home_pages):
     assert expected in footer.lower()
     for word in ("traite", "trafic", "trafficking"):
         assert word not in chrome.lower()
+
+
+def test_the_admin_and_the_authenticator_app_name_the_programme_not_its_subject(settings):
+    """The admin's tab titles and the name staff see in their authenticator app: "TdP" (traite des
+    personnes) said what the programme is about to whoever sees an editor's screen or phone."""
+    from django.conf import settings as live
+
+    for name in (live.WAGTAIL_SITE_NAME, live.MFA_TOTP_ISSUER):
+        assert "tdp" not in name.lower() and "traite" not in name.lower()
+        assert "sécurité humaine" in name.lower()
