@@ -21,9 +21,8 @@ from lms.data_protection import (
     fields,
     retention_limit,
     section,
-    values,
 )
-from lms.readable import HIDDEN, out_of, words
+from lms.readable import HIDDEN, out_of, page_title, titles_in_reader_language, with_page_titles, words
 
 FIELDS = {
     "assessments.Attempt": {
@@ -118,8 +117,37 @@ def answer_in_words(question, answer) -> str:
     return label(answer)
 
 
+def _attempts_and_devices(user) -> tuple[tuple, tuple]:
+    """The attempts' and downloaded tests' rows, with their modules' titles in the reader's language."""
+    attempts = with_page_titles(
+        Attempt.objects.filter(user=user).annotate(**_counting_score("")).order_by("started_at"),
+        (
+            "test__course__title",
+            "test__kind",
+            "number",
+            "mode",
+            "status",
+            "started_at",
+            "finished_at",
+            "counting_score",
+            "max_score",
+            "counts",
+        ),
+        {"module": "test__course_id"},
+    )
+    devices = with_page_titles(
+        OfflineDevice.objects.filter(user=user).order_by("created_at"),
+        ("test__course__title", "created_at", "expires_at"),
+        {"test": "test__course_id"},
+    )
+    return attempts, devices
+
+
 def sections(*, user) -> list[Section]:
     answers = _answers(user)
+    # Module titles in the reader's language (the JSON keeps the stored, source titles).
+    answer_titles = titles_in_reader_language(response.attempt.test.course_id for _row, response in answers)
+    attempts, devices = _attempts_and_devices(user)
     return [
         section(
             "attempts",
@@ -136,20 +164,10 @@ def sections(*, user) -> list[Section]:
                 ("max_score", _("Out of")),
                 ("counts", _("Counts")),
             ],
-            values(
-                Attempt.objects.filter(user=user).annotate(**_counting_score("")).order_by("started_at"),
-                "test__course__title",
-                "test__kind",
-                "number",
-                "mode",
-                "status",
-                "started_at",
-                "finished_at",
-                "counting_score",
-                "max_score",
-                "counts",
-            ),
+            attempts[0],
+            extra=attempts[1],
             show={
+                "module": page_title("module"),
                 "test": Test.Kind,
                 "mode": Attempt.Mode,
                 "status": Attempt.Status,
@@ -171,6 +189,7 @@ def sections(*, user) -> list[Section]:
             [row for row, _response in answers],
             extra=[
                 {
+                    "_module": answer_titles.get(response.attempt.test.course_id),
                     "_question": response.question.text_in(get_language() or "fr").get("text", ""),
                     "_answer": answer_in_words(response.question, response.answer),
                     "_points": response.question.points,
@@ -178,6 +197,7 @@ def sections(*, user) -> list[Section]:
                 for _row, response in answers
             ],
             show={
+                "module": page_title("module"),
                 "test": Test.Kind,
                 "question": lambda reference, row: row["_question"],
                 "answer": lambda answer, row: row["_answer"],
@@ -188,12 +208,9 @@ def sections(*, user) -> list[Section]:
             "offline_devices",
             _("Tests downloaded to a phone"),
             [("test", _("Test")), ("created_at", _("Downloaded")), ("expires_at", _("Valid until"))],
-            values(
-                OfflineDevice.objects.filter(user=user).order_by("created_at"),
-                "test__course__title",
-                "created_at",
-                "expires_at",
-            ),
+            devices[0],
+            extra=devices[1],
+            show={"test": page_title("test")},
         ),
     ]
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Enrolment, H5PResult, H5PState, LessonProgress
-from lms.data_protection import DELETED, KEPT_ANONYMOUS, NOT_PERSONAL, ErasureContext, Section, fields, section, values
-from lms.readable import HIDDEN, out_of
+from lms.data_protection import DELETED, KEPT_ANONYMOUS, NOT_PERSONAL, ErasureContext, Section, fields, section
+from lms.readable import HIDDEN, out_of, page_title, with_page_titles
 
 FIELDS = {
     "courses.Enrolment": {
@@ -51,6 +51,22 @@ def erase(context: ErasureContext) -> dict[str, int]:
 
 
 def sections(*, user) -> list[Section]:
+    # Module and lesson titles in the reader's language (the JSON keeps the stored, source titles).
+    enrolments = with_page_titles(
+        Enrolment.objects.filter(user=user).order_by("enrolled_at"),
+        ("course__title", "source", "status", "enrolled_at", "completed_at"),
+        {"module": "course_id"},
+    )
+    lessons = with_page_titles(
+        LessonProgress.objects.filter(enrolment__user=user).order_by("first_viewed_at"),
+        ("enrolment__course__title", "lesson__title", "first_viewed_at", "completed_at"),
+        {"module": "enrolment__course_id", "lesson": "lesson_id"},
+    )
+    h5p_results = with_page_titles(
+        H5PResult.objects.filter(user=user).order_by("received_at"),
+        ("lesson__title", "activity_id", "verb", "raw", "max", "received_at"),
+        {"lesson": "lesson_id"},
+    )
     return [
         section(
             "enrolments",
@@ -62,15 +78,9 @@ def sections(*, user) -> list[Section]:
                 ("enrolled_at", _("Enrolled")),
                 ("completed_at", _("Completed")),
             ],
-            values(
-                Enrolment.objects.filter(user=user).order_by("enrolled_at"),
-                "course__title",
-                "source",
-                "status",
-                "enrolled_at",
-                "completed_at",
-            ),
-            show={"source": Enrolment.Source, "status": Enrolment.Status},
+            enrolments[0],
+            extra=enrolments[1],
+            show={"module": page_title("module"), "source": Enrolment.Source, "status": Enrolment.Status},
         ),
         section(
             "lesson_progress",
@@ -81,13 +91,9 @@ def sections(*, user) -> list[Section]:
                 ("first_viewed_at", _("First opened")),
                 ("completed_at", _("Completed")),
             ],
-            values(
-                LessonProgress.objects.filter(enrolment__user=user).order_by("first_viewed_at"),
-                "enrolment__course__title",
-                "lesson__title",
-                "first_viewed_at",
-                "completed_at",
-            ),
+            lessons[0],
+            extra=lessons[1],
+            show={"module": page_title("module"), "lesson": page_title("lesson")},
         ),
         section(
             "h5p_results",
@@ -100,17 +106,11 @@ def sections(*, user) -> list[Section]:
                 ("max", _("Out of")),
                 ("received_at", _("When")),
             ],
-            values(
-                H5PResult.objects.filter(user=user).order_by("received_at"),
-                "lesson__title",
-                "activity_id",
-                "verb",
-                "raw",
-                "max",
-                "received_at",
-            ),
+            h5p_results[0],
+            extra=h5p_results[1],
             # The activity's id is the package's internal name: the lesson says which activity it is.
             show={
+                "lesson": page_title("lesson"),
                 "activity": HIDDEN,
                 "verb": H5PResult.Verb,
                 "raw": lambda raw, row: out_of(raw, row["max"]),

@@ -12,8 +12,9 @@ import decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Choices
+from django.db.models import Choices, OuterRef, Subquery
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # How one column is shown: a choices class (its labels), a function of (value, row), or HIDDEN.
@@ -60,3 +61,35 @@ def words(value, how: How = None, row: dict | None = None) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(words(item) for item in value)
     return str(value)
+
+
+def titles_in_reader_language(page_ids) -> dict[int, str]:
+    """Each page's title in the reader's language: its live translation's where one exists (one query).
+
+    Pages absent from the answer have none: the page shows their own (source) title."""
+    from wagtail.models import Page
+
+    language = get_language() or settings.LANGUAGE_CODE
+    ids = {pk for pk in page_ids if pk}
+    if not ids or language == settings.LANGUAGE_CODE:
+        return {}
+    translations = Page.objects.live().filter(locale__language_code=language)
+    translation = translations.filter(translation_key=OuterRef("translation_key")).values("title")[:1]
+    found = Page.objects.filter(pk__in=ids).annotate(shown=Subquery(translation))
+    return {pk: title for pk, title in found.values_list("pk", "shown") if title}
+
+
+def with_page_titles(queryset, paths: tuple[str, ...], pages: dict[str, str]) -> tuple[list[tuple], list[dict]]:
+    """The rows of `paths` (as lms.data_protection.values gives them), and for each row the titles of the
+    pages it names in the reader's language ({"_<column>": title}, for `page_title`), where `pages` maps
+    a column to the path of its page's id: {"module": "course_id"}."""
+    full = list(queryset.values_list(*paths, *pages.values()))
+    count = len(paths)
+    titles = titles_in_reader_language(pk for row in full for pk in row[count:])
+    extra = [{f"_{column}": titles.get(pk) for column, pk in zip(pages, row[count:], strict=True)} for row in full]
+    return [row[:count] for row in full], extra
+
+
+def page_title(column: str):
+    """How a page's title shows (a `words` function): its translation's (`with_page_titles`), else its own."""
+    return lambda title, row: row.get(f"_{column}") or title

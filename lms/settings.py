@@ -327,12 +327,14 @@ CONSENT_VERSION = env.str("CONSENT_VERSION", default="2026-12")
 # phone that holds passkeys, which the programme's staff do not all have.
 MFA_ADAPTER = "lms.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Formation TdP")
+# The name a staff member's authenticator app shows on their phone: the programme, not its subject.
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Sécurité humaine")
 MFA_TOTP_TOLERANCE = 1
 
 # --- Wagtail ------------------------------------------------------------------------------------
 
-WAGTAIL_SITE_NAME = "Formation TdP Guinée"
+# The admin's title bar and tab titles: discreet like the site's ("TdP" spelt out the subject, issue 19).
+WAGTAIL_SITE_NAME = "Programme de sécurité humaine"
 # The site's public address, from one setting: links in emails, the Wagtail admin's links, and the address
 # printed on certificates and in their QR codes. `make run` passes the address it serves (LMS_SERVED_AT,
 # e.g. `make run PORT=8766`); PUBLIC_BASE_URL, in the environment or .env, wins.

@@ -26,8 +26,20 @@ ROLES = {
     "trainer": ("formateur", "demo-formateur", "/{lang}/sessions/", "main .sessions a, main table a"),
     "coordinator": ("coordinateur", "demo-coordinateur", "/{lang}/sessions/programme/", "main .actions a.button"),
     "evaluator": ("evaluateur", "demo-evaluateur", "/{lang}/events/programme/", "main p.hint a"),
+    "ambassador": ("ambassadeur", "demo-ambassadeur", "/{lang}/outreach/", "main a.button"),
     "editor": ("editeur", "demo-editeur", "/admin/", "main a[href^='/admin/pages/']"),
 }
+
+
+def check_fits(page: Page) -> None:
+    """Nothing scrolls sideways at 360 px, and every header link (the last, "Log out", too) is on screen:
+    a header that scrolled inside itself would hide its last links without widening the page."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for link in page.locator("header.site-header a").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (link.inner_text(), box)
+    for nav in page.locator("header.site-header nav").all():
+        assert nav.evaluate("nav => nav.scrollWidth <= nav.clientWidth"), nav.inner_text()
 
 
 def check_header(page: Page) -> float:
@@ -55,6 +67,7 @@ def test_each_role_lands_on_its_workspace_and_goes_on(seeded_demo, browser, live
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{role}-{language}.png"))
     found = {"landing": axe_violations(page)}
+    check_fits(page)
     if role != "editor":
         check_header(page)
         workspace = page.locator("nav.account [data-workspace]")
@@ -65,6 +78,7 @@ def test_each_role_lands_on_its_workspace_and_goes_on(seeded_demo, browser, live
     link.click()
     page.wait_for_load_state()
     assert page.url.endswith(target), (page.url, target)
+    check_fits(page)
     if role != "editor":
         check_header(page)
     found["next"] = axe_violations(page)

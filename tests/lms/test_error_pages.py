@@ -55,8 +55,11 @@ def test_a_form_refused_by_the_csrf_check_explains_what_to_do():
     page = _page(response)
     assert response.status_code == 403 and "Le formulaire n’a pas pu être envoyé" in page
     assert "CSRF" not in page and 'href="/fr/"' in page
+    # A way back to the form itself, afresh (a new page brings a new token).
+    assert '<a href="/fr/accounts/login/">Rouvrir le formulaire</a>' in page
     english = client.post("/en/accounts/login/", {"login": "x", "password": "y"})
     assert "The form could not be sent" in _page(english)
+    assert '<a href="/en/accounts/login/">Open the form again</a>' in _page(english)
 
 
 @pytest.mark.urls("tests.lms.error_urls")

@@ -123,3 +123,29 @@ def test_the_page_says_each_record_in_words_in_the_persons_language(cohort, clie
     # Grouped under headings; the JSON download is still offered for the full record.
     assert "Vous et votre compte" in text and "Vos tests" in text
     assert reverse("privacy:my_data_json") in response.content.decode()
+
+
+def test_the_english_page_names_modules_lessons_and_tests_in_english(cohort, client):
+    """Issue 19: module and lesson titles come from the page's English translation where there is
+    one, else from the source; the JSON download keeps the stored (source) titles."""
+    from courses.models import LessonPage
+
+    target, course = cohort["target"], cohort["course"]
+    lessons = list(LessonPage.objects.child_of(course).order_by("path"))
+    course_en, lessons_en = factories.translate_course(course, lessons)
+    client.force_login(target)
+    english = client.get("/en/account/data/").content.decode()
+    assert course_en.title in english and lessons_en[0].title in english
+    # Every module title on the page is the English one (modules, lessons, tests, answers).
+    assert english.count(course_en.title) >= 4
+    assert english.replace(course_en.title, "").count(course.title) == 0
+    french = client.get("/fr/account/data/").content.decode()
+    assert course.title in french and course_en.title not in french
+    data = json.loads(client.get(reverse("privacy:my_data_json")).content)
+    assert data["enrolments"][0]["module"] == course.title
+
+
+def test_a_module_without_translation_shows_its_source_title_in_english(cohort, client):
+    client.force_login(cohort["target"])
+    english = client.get("/en/account/data/").content.decode()
+    assert cohort["course"].title in english
