@@ -3,7 +3,8 @@
 A header row names the columns, in English or French: name/nom, organisation, audience/public,
 prefecture/préfecture, phone/téléphone, email/courriel, language/langue, and optionally
 username/identifiant, country/pays, and the sex and age band the person declares, sex/sexe and
-age band/tranche d'âge (empty: not stated; evaluation.disaggregation). Rows are numbered as in a spreadsheet (the header is row 1).
+age band/tranche d'âge (empty: not stated; evaluation.disaggregation). Rows are numbered as in a
+spreadsheet (the header is row 1).
 """
 
 from __future__ import annotations
