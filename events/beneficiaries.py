@@ -39,11 +39,9 @@ def _counts() -> dict[str, Counter]:
     """{dimension: Counter(value → people)} over the direct beneficiaries, nationally."""
     tally = _tallies()[0][Indicator.BENEFICIARIES]
     people = tally.people.get("", set())
-    user_ids = [identity for kind, identity in people if kind == "u"]
-    declared = dict(
-        (pk, (sex, age_band))
-        for pk, sex, age_band in get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "sex", "age_band")
-    )
+    # Only the accounts that declared something (no list of ids in the query, however many people).
+    answered = get_user_model().objects.exclude(sex="", age_band="").values_list("pk", "sex", "age_band")
+    declared = {pk: (sex, age_band) for pk, sex, age_band in answered}
     counts = {"sex": Counter(), "age_band": Counter()}
     for kind, identity in people:
         sex, age_band = declared.get(identity, (NOT_STATED, NOT_STATED)) if kind == "u" else (NOT_STATED, NOT_STATED)
