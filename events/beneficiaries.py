@@ -42,7 +42,7 @@ def _counts() -> dict[str, Counter]:
     # Only the accounts that declared something (no list of ids in the query, however many people).
     answered = get_user_model().objects.exclude(sex="", age_band="").values_list("pk", "sex", "age_band")
     declared = {pk: (sex, age_band) for pk, sex, age_band in answered}
-    counts = {"sex": Counter(), "age_band": Counter()}
+    counts: dict[str, Counter] = {"sex": Counter(), "age_band": Counter()}
     for kind, identity in people:
         sex, age_band = declared.get(identity, (NOT_STATED, NOT_STATED)) if kind == "u" else (NOT_STATED, NOT_STATED)
         counts["sex"][sex or NOT_STATED] += 1
