@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from django.db import connections
 
 from assessments.models import Attempt, Question, Response, Test, TestItem
+from evaluation import disaggregation
 from evaluation.filters import ReportFilters, session_code
 from evaluation.matching import attempts_sql, matching_sql, synthetic_flag
 
 # The breakdowns counted by the database (Pair attributes of the same names).
-DIMENSIONS = ("natural_region", "region", "audience", "session")
+DIMENSIONS = ("natural_region", "region", "audience", "session", *disaggregation.DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ _COLUMNS = {
     "natural_region": "user__prefecture__natural_region",
     "region": "user__prefecture__region__name",
     "audience": "user__audience",
+    **disaggregation.COLUMNS,
 }
 
 
@@ -75,7 +77,7 @@ p AS (
     MAX(CASE WHEN kind = '{post}' THEN score END) AS post_score,
     MAX(CASE WHEN kind = '{post}' THEN max_score END) AS post_max,
     MAX(natural_region) AS natural_region, MAX(region) AS region, MAX(audience) AS audience,
-    MAX(session) AS session, MAX(synthetic) AS synthetic
+    MAX(session) AS session, MAX(synthetic) AS synthetic, MAX(sex) AS sex, MAX(age_band) AS age_band
   FROM m GROUP BY user_id, course_id, pre_form, post_form),
 x AS (
   SELECT m.id AS attempt_id, m.user_id, m.course_id, m.kind, m.form_id, m.pre_form, m.post_form,

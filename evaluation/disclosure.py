@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Value, When
 
+from evaluation import disaggregation
 from evaluation.aggregates import DIMENSIONS
 from evaluation.filters import CONSENT_IN_FORCE, FILTER_SPECS, ReportFilters, session_code
 
@@ -120,6 +121,7 @@ def disclosure_check(*, filters: ReportFilters) -> Disclosure:
             "user__prefecture__region__name",
             "user__audience",
             "session",
+            *disaggregation.COLUMNS.values(),
         )
         .distinct()
     )

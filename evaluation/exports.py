@@ -37,7 +37,7 @@ from lms.csv_export import csv_bytes, neutralise
 
 SUPPRESSED = "suppressed"
 # Most specific first: generalisation drops these in this order.
-GROUP_FIELDS = ["prefecture", "session", "region", "language", "audience", "natural_region"]
+GROUP_FIELDS = ["prefecture", "session", "region", "language", "audience", "natural_region", "age_band", "sex"]
 
 
 def pseudonym_function() -> Callable[[int, int], str]:
@@ -203,6 +203,11 @@ def codebook(report: EvaluationReport) -> list[list[str]]:
         ["language", _("Preferred language (fr, en); suppressed likewise.")],
         ["audience", _("Audience group code; suppressed likewise.")],
         ["natural_region", _("Natural region code; suppressed likewise.")],
+        [
+            "age_band",
+            _("Age band the trainee declared (under_18, 18_35, over_35; empty: not stated); suppressed likewise."),
+        ],
+        ["sex", _("Sex the trainee declared (female, male; empty: not stated); suppressed likewise.")],
         ["pre_form, post_form", _("Test form (A, B or empty for a single form).")],
         ["pre_mode, post_mode", _("online or paper; suppressed likewise.")],
         ["pre_date, post_date", _("Month the attempt was finished (YYYY-MM, UTC); suppressed likewise.")],

@@ -113,6 +113,9 @@ FILTER_SPECS: list[FilterSpec] = [
     FilterSpec("prefecture", _text, lambda v: Q(user__prefecture__code=v)),
     FilterSpec("audience", _text, lambda v: Q(user__audience=v)),
     FilterSpec("language", _text, lambda v: Q(user__preferred_language=v)),
+    # Self-declared (lms.User; evaluation.disaggregation).
+    FilterSpec("sex", _text, lambda v: Q(user__sex=v)),
+    FilterSpec("age_band", _text, lambda v: Q(user__age_band=v)),
     # Whole months only (_month_start, _month_end).
     FilterSpec("date_from", _month_start, lambda v: Q(finished_at__gte=_day_start(v)), chosen=False),
     FilterSpec("date_to", _month_end, _finished_by, chosen=False),

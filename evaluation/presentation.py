@@ -8,7 +8,7 @@ import statistics
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from evaluation import charts
+from evaluation import charts, disaggregation
 from evaluation.analytics import HAKE_HIGH, HAKE_LOW, HAKE_MEDIUM
 from evaluation.disclosure import WithheldReport
 from evaluation.filters import ReportFilters
@@ -27,6 +27,7 @@ def group_labels() -> dict:
         "audience": label(Audience.choices),
         "region": lambda value: value or _("Not stated"),
         "session": lambda value: value or _("No session"),
+        **disaggregation.labels(),
     }
 
 
@@ -44,6 +45,7 @@ def select_filters(*, filters: ReportFilters, choices: dict) -> list[tuple[str, 
         ("prefecture", _("Prefecture")),
         ("audience", _("Audience")),
         ("language", _("Language")),
+        *disaggregation.filter_labels(),
         ("mode", _("Online or paper")),
         ("session", _("Session")),
         ("trainer", _("Trainer")),
@@ -93,6 +95,7 @@ def report_context(*, report: EvaluationReport) -> dict:
         "min_group": MIN_GROUP,
         "ceiling_percent": round(100 * CEILING_FACILITY),
         "charts": {},
+        "disaggregated": disaggregation.tables(report),
     }
     if summary.n == 0:
         return context

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from evaluation import disaggregation
 from evaluation.aggregates import PairCounts
 from evaluation.analytics import (
     ItemAnalysis,
@@ -32,7 +33,7 @@ from evaluation.selectors import ItemCounts, MatchedData, Pair
 from lms.disclosure import suppressed_rows
 
 # The breakdowns the page, the JSON and the summary sheet show side by side (Pair attributes).
-BREAKDOWNS = ("natural_region", "region", "audience", "session")
+BREAKDOWNS = ("natural_region", "region", "audience", "session", *disaggregation.DIMENSIONS)
 # An item most trainees already answered right before the module teaches little it can measure.
 CEILING_FACILITY = 0.8
 

@@ -18,6 +18,7 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import translation
 
 from assessments.models import Attempt, Question, Response, Test, TestItem
+from evaluation import disaggregation
 from evaluation.aggregates import PairCounts
 from evaluation.filters import ReportFilters, session_code
 from evaluation.matching import MATCHING_COLUMNS, attempts_sql, matching_sql
@@ -65,6 +66,9 @@ class Pair:
     # {reference: raw mark}: what exports write.
     pre_raw: dict[str, float] = field(default_factory=dict)
     post_raw: dict[str, float] = field(default_factory=dict)
+    # Self-declared (evaluation.disaggregation); "" when not stated.
+    sex: str = ""
+    age_band: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,7 @@ _PAIR_COLUMNS = {
     "prefecture": "user__prefecture__name",
     "audience": "user__audience",
     "language": "user__preferred_language",
+    **disaggregation.COLUMNS,
 }
 _PAIR_ANNOTATIONS = ("finished_on", "session")
 
@@ -219,7 +224,9 @@ def _pairs(filters: ReportFilters, data: MatchedData) -> list[Pair]:
     for (user_id, course_id), side in sorted(sides.items(), key=lambda item: (item[0][1], item[0][0])):
         pre, post = _attempt_row(side[Test.Kind.PRE]), _attempt_row(side[Test.Kind.POST])
         (pre_marks, pre_raw), (post_marks, post_raw) = item_marks(pre), item_marks(post)
-        natural_region, region, prefecture, audience, language, _finished_on, session = side[Test.Kind.POST][12:]
+        natural_region, region, prefecture, audience, language, sex, age_band, _finished_on, session = side[
+            Test.Kind.POST
+        ][12:]
         pairs.append(
             Pair(
                 user_id=user_id,
@@ -231,6 +238,8 @@ def _pairs(filters: ReportFilters, data: MatchedData) -> list[Pair]:
                 audience=audience or "",
                 language=language or "",
                 session=session or "",
+                sex=sex or "",
+                age_band=age_band or "",
                 pre=pre,
                 post=post,
                 pass_mark=post.pass_mark,
@@ -247,7 +256,7 @@ def _attempt_row(row: tuple) -> AttemptRow:
     """An AttemptRow from a row of _matched_attempts (matching columns, then _PAIR_COLUMNS, ...)."""
     aid, user_id, course_id, kind, form_id, number, score, max_score, title, pass_mark, label, mode = row[:12]
     return AttemptRow(
-        aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, 100 * score / max_score, row[17]
+        aid, user_id, course_id, title, kind, pass_mark, form_id, label, mode, number, 100 * score / max_score, row[-2]
     )
 
 
@@ -338,6 +347,7 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
         "natural_region": list(NaturalRegion.choices),
         "prefecture": list(Prefecture.objects.values_list("code", "name")),
         "audience": list(Audience.choices),
+        **disaggregation.filter_choices(),
         "language": [("fr", "Français"), ("en", "English")],
         "mode": list(Attempt.Mode.choices),
         "form": [("A", "A"), ("B", "B"), ("-", "—")],

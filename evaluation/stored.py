@@ -42,7 +42,8 @@ from evaluation.filters import ReportFilters
 
 # Bump when EvaluationReport or its computation changes: old entries are then never read again.
 # 4: disclosure control (disclosure.py) — entries stored before it may show populations under 5.
-FORMAT = 4
+# 5: sex and age band breakdowns (disaggregation.py).
+FORMAT = 5
 # The stamp makes entries exact; the timeout only frees memory held by filters nobody asks for.
 TIMEOUT = 24 * 3600
 # Columns no report reads that change on their own (every login): their changes leave the stamp alone.

@@ -22,6 +22,9 @@ PREFIX = "synthetic-"
 AUDIENCES = ["police", "civil_society", "religious_leader", "local_authority", "returned_migrant"]
 # Two prefectures per natural region, so administrative regions vary too.
 PREFECTURES = ["boke", "coyah", "labe", "koundara", "kankan", "dabola", "nzerekore", "kissidougou"]
+# One in seven did not state their sex, one in thirteen their age band; few trainees are under 18.
+SEXES = ["female", "male", "male", "female", "male", "female", ""]
+AGE_BANDS = ["under_18", *["18_35"] * 6, *["over_35"] * 5, ""]
 REGION_EFFECT = {"maritime": 0.3, "middle": 0.0, "upper": -0.2, "forest": -0.4}
 AUDIENCE_EFFECT = {
     "police": 0.2,
@@ -58,6 +61,10 @@ def generate(*, course_id: int, trainees: int, seed: int = 6, batch_size: int = 
             audience=AUDIENCES[i % len(AUDIENCES)],
             prefecture=prefectures[(i // len(AUDIENCES) + i) % len(prefectures)],
             preferred_language="fr" if i % 4 else "en",
+            # Declared sex and age band (disaggregation.py), some not stated: moduli prime to the
+            # audiences' and prefectures' cycles, so the groups cut across them.
+            sex=SEXES[i % len(SEXES)],
+            age_band=AGE_BANDS[i % len(AGE_BANDS)],
             password=make_password(None),  # unusable: nobody signs in as a synthetic trainee
         )
         for i in range(trainees)

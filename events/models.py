@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from lms.demographics import AgeBand, Sex
 from lms.models import Audience, NaturalRegion
 
 # The largest number one cell or one log may hold. A community dialogue is a meeting in a village
@@ -27,16 +28,8 @@ MAX_HEADCOUNT = 5000
 COMMUNITY = "community"
 COUNT_AUDIENCES = [(COMMUNITY, _("Community members")), *Audience.choices]
 
-
-class Sex(models.TextChoices):
-    FEMALE = "female", _("Women and girls")
-    MALE = "male", _("Men and boys")
-
-
-class AgeBand(models.TextChoices):
-    UNDER_18 = "under_18", _("Under 18")
-    FROM_18_TO_35 = "18_35", _("18–35")
-    OVER_35 = "over_35", _("Over 35")
+# Sex and AgeBand (imported above) live in the core, lms.demographics: trainees declare the same
+# groups on their profile.
 
 
 class Event(models.Model):

@@ -319,6 +319,10 @@ def programme(request: HttpRequest) -> HttpResponse:
             for figure in counter()
         ]
     context = {"dashboard": figures, "regions": regions}
+    if not regions:
+        from events.beneficiaries import beneficiaries_by_sex_and_age
+
+        context["by_sex_and_age"] = beneficiaries_by_sex_and_age()
     return TemplateResponse(request, "events/programme.html", context)
 
 

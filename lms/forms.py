@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lms import parsing, services
+from lms.demographics import PERSON_SEX_LABELS, AgeBand, Sex
 from lms.models import Audience, Prefecture
 
 
@@ -128,4 +129,22 @@ class FirstLoginForm(SetPasswordForm):
             password=self.cleaned_data["new_password1"],
             consent_version=settings.CONSENT_VERSION,
             language=get_language() or settings.LANGUAGE_CODE,
+        )
+
+
+class DeclaredGroupsForm(forms.Form):
+    """Sex and age band, self-declared on the account page; both optional, "prefer not to say" first."""
+
+    sex = forms.ChoiceField(label=_("Sex"), required=False, widget=forms.RadioSelect)
+    age_band = forms.ChoiceField(label=_("Age band"), required=False, widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        not_stated = ("", _("I prefer not to say"))
+        self.fields["sex"].choices = [not_stated, *((code, PERSON_SEX_LABELS[code]) for code in Sex.values)]
+        self.fields["age_band"].choices = [not_stated, *AgeBand.choices]
+
+    def save(self, *, user):
+        return services.user_declare_groups(
+            user=user, sex=self.cleaned_data.get("sex", ""), age_band=self.cleaned_data.get("age_band", "")
         )

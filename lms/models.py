@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms.demographics import AgeBand, Sex
 from lms.pages import RouteByUrlPathMixin
 
 
@@ -110,6 +111,10 @@ class User(AbstractUser):
         blank=True,
         related_name="+",
     )
+    # Optional and self-declared (the account page, or a roster the person filled in): the groups UN
+    # reporting disaggregates by. Empty is "not stated", the default.
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True, default="")
+    age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices, blank=True, default="")
     # Guinea for nearly everyone; webinar participants may come from elsewhere (e.g. Gabon).
     country = CountryField(_("country"), default="GN")
     preferred_language = models.CharField(

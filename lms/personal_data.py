@@ -30,13 +30,23 @@ from lms.data_protection import (
     section,
     values,
 )
+from lms.demographics import PERSON_SEX_LABELS, AgeBand
 from lms.models import ConsentRecord, StaffAccess
 from lms.readable import language_name
+
+
+def _declared(labels) -> object:
+    """A self-declared answer in words; "Not stated" when the person gave none."""
+    return lambda code, row: str(labels.get(code, code)) if code else _("Not stated")
+
 
 FIELDS = {
     "lms.User": {
         **fields(PSEUDONYM, "username"),
         **fields(EMPTIED, "display_name email phone organisation password last_login groups user_permissions"),
+        # Self-declared sex and age band: the person's own answers, emptied with their name (the report's
+        # sex and age breakdowns then count them as "not stated").
+        **fields(EMPTIED, "sex age_band"),
         # Coarse groups the statistics are broken down by: kept, so that erasure leaves them unchanged.
         **fields(KEPT_ANONYMOUS, "audience prefecture country preferred_language date_joined"),
         **fields(KEPT_ANONYMOUS, "consent_given_at consent_version consent_withdrawn_at"),
@@ -147,6 +157,8 @@ def sections(*, user) -> list[Section]:
             user.preferred_language,
             user.date_joined,
             user.last_login,
+            user.sex,
+            user.age_band,
         )
     ]
     return [
@@ -165,9 +177,15 @@ def sections(*, user) -> list[Section]:
                 ("preferred_language", _("Language")),
                 ("date_joined", _("Account created")),
                 ("last_login", _("Last login")),
+                ("sex", str(_("Sex (self-declared)"))),
+                ("age_band", str(_("Age band (self-declared)"))),
             ],
             profile,
-            show={"preferred_language": lambda code, row: language_name(code)},
+            show={
+                "preferred_language": lambda code, row: language_name(code),
+                "sex": _declared(PERSON_SEX_LABELS),
+                "age_band": _declared(dict(AgeBand.choices)),
+            },
         ),
         section(
             "consents",

@@ -125,3 +125,14 @@ def signup_email_claim(*, request, user: User, email: str, already_used: bool) -
     else:
         address.send_confirmation(request, signup=True)
     add_email_verification_sent_message(request, email, signup=True)
+
+
+def user_declare_groups(*, user: User, sex: str = "", age_band: str = "") -> User:
+    """Record (or clear, with "") the sex and age band a person declares on their account page.
+
+    Both optional; refuses (ValidationError) a value that is not one of the choices.
+    """
+    user.sex, user.age_band = sex, age_band
+    user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
+    user.save(update_fields=["sex", "age_band"])
+    return user

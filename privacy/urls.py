@@ -6,6 +6,7 @@ app_name = "privacy"
 urlpatterns = [
     path("", views.account_page, name="account"),
     path("data/", views.my_data, name="my_data"),
+    path("groups/", views.declared_groups, name="declared_groups"),
     path("data.json", views.my_data_json, name="my_data_json"),
     path("consent/withdraw/", views.account_action, {"action": "consent_withdraw"}, name="consent_withdraw"),
     path("consent/give/", views.account_action, {"action": "consent_give"}, name="consent_give"),

@@ -6,6 +6,7 @@ Thin: each view calls one service or selector and renders or redirects.
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,17 +19,38 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lms import services as lms_services
 from lms.access_log import staff_access_log
+from lms.forms import DeclaredGroupsForm
 from lms.http import file_response
 from lms.models import ConsentRecord, StaffAccess, User
 from privacy import selectors, services
 from training.selectors import is_administrator
 
 
+def _account_response(request: HttpRequest, form: DeclaredGroupsForm | None = None, status: int = 200) -> HttpResponse:
+    user = cast(User, request.user)  # behind login_required
+    context = {
+        "pending_erasure": selectors.pending_erasure(user=user),
+        "groups_form": form or DeclaredGroupsForm(initial={"sex": user.sex, "age_band": user.age_band}),
+    }
+    return TemplateResponse(request, "privacy/account.html", context, status=status)
+
+
 @require_GET
 @login_required
 def account_page(request: HttpRequest) -> HttpResponse:
-    context = {"pending_erasure": selectors.pending_erasure(user=request.user)}
-    return TemplateResponse(request, "privacy/account.html", context)
+    return _account_response(request)
+
+
+@require_POST
+@login_required
+def declared_groups(request: HttpRequest) -> HttpResponse:
+    """The person sets, changes or clears their self-declared sex and age band (both optional)."""
+    form = DeclaredGroupsForm(request.POST)
+    if not form.is_valid():
+        return _account_response(request, form, status=400)
+    form.save(user=cast(User, request.user))
+    messages.success(request, gettext_lazy("Your answers are saved."))
+    return redirect("privacy:account")
 
 
 @require_GET

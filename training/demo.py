@@ -33,6 +33,23 @@ PARTICIPANTS = [
     ("Djénabou Bah", Audience.LOCAL_AUTHORITY),
     ("Oumar Sylla", Audience.CIVIL_SOCIETY),
 ]
+# The sex and age band each demo participant declared (in PARTICIPANTS' order); two did not say.
+DECLARED = [
+    {"sex": sex, "age_band": age}
+    for sex, age in [
+        ("male", "18_35"),
+        ("female", "18_35"),
+        ("male", "over_35"),
+        ("female", "over_35"),
+        ("male", "18_35"),
+        ("female", ""),
+        ("male", "over_35"),
+        ("female", "18_35"),
+        ("", "over_35"),
+        ("female", "18_35"),
+        ("male", "under_18"),
+    ]
+]
 TARGETS = {
     ProgrammeTarget.Measure.PARTICIPANTS: 100,
     ProgrammeTarget.Measure.BENEFICIARIES: 340,
@@ -73,7 +90,7 @@ def seed_session() -> TrainingSession | None:
     for number, (name, audience) in enumerate(PARTICIPANTS, start=1):
         user, created = User.objects.get_or_create(
             username=f"demo.participant{number:02d}",
-            defaults={"display_name": name, "audience": audience, "prefecture": kankan},
+            defaults={"display_name": name, "audience": audience, "prefecture": kankan, **DECLARED[number - 1]},
         )
         if created:
             user.set_unusable_password()

@@ -2,7 +2,9 @@
 
 A header row names the columns, in English or French: name/nom, organisation, audience/public,
 prefecture/préfecture, phone/téléphone, email/courriel, language/langue, and optionally
-username/identifiant and country/pays. Rows are numbered as in a spreadsheet (the header is row 1).
+username/identifiant, country/pays, and the sex and age band the person declares, sex/sexe and
+age band/tranche d'âge (empty: not stated; evaluation.disaggregation). Rows are numbered as in a
+spreadsheet (the header is row 1).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from lms.demographics import AgeBand, Sex
 from lms.models import Audience, Prefecture
 from lms.text import fold
 
@@ -28,6 +31,8 @@ COLUMNS = {
     "language": {"language", "langue"},
     "username": {"username", "identifiant"},
     "country": {"country", "pays"},
+    "sex": {"sex", "sexe", "gender", "genre"},
+    "age_band": {"age band", "age_band", "age", "tranche d'age", "tranche d’age", "tranche age"},
 }
 LANGUAGES = {"fr": "fr", "francais": "fr", "french": "fr", "en": "en", "anglais": "en", "english": "en"}
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); phone
@@ -48,6 +53,8 @@ class RosterRow:
     language: str = "fr"
     username: str = ""
     country: str = ""
+    sex: str = ""
+    age_band: str = ""
 
     @property
     def identity(self) -> str:
@@ -69,6 +76,27 @@ def _audiences() -> dict[str, str]:
         for language in ("fr", "en"):
             with override(language):
                 found[fold(str(label))] = code
+    return found
+
+
+# Short answers a paper roster carries besides the labels (F/M, femme/homme...).
+_SEX_WORDS = {"f": Sex.FEMALE, "femme": Sex.FEMALE, "woman": Sex.FEMALE, "female": Sex.FEMALE, "feminin": Sex.FEMALE}
+_SEX_WORDS |= {"m": Sex.MALE, "h": Sex.MALE, "homme": Sex.MALE, "man": Sex.MALE, "male": Sex.MALE, "masculin": Sex.MALE}
+_AGE_WORDS = {"<18": AgeBand.UNDER_18, "moins de 18": AgeBand.UNDER_18, "18-35": AgeBand.FROM_18_TO_35}
+_AGE_WORDS |= {"35+": AgeBand.OVER_35, ">35": AgeBand.OVER_35, "plus de 35": AgeBand.OVER_35}
+# "Not stated" written out: the same as an empty cell.
+_NOT_STATED = {"", "nsp", "ne souhaite pas le dire", "prefer not to say", "not stated", "non precise"}
+
+
+def _declared_choices(choices, words: dict) -> dict[str, str]:
+    """{folded code, label in French or English, or short word: code} of one self-declared group."""
+    found = {fold(key): value for key, value in words.items()}
+    for code, label in choices:
+        found[fold(code)] = code
+        for language in ("fr", "en"):
+            with override(language):
+                found[fold(str(label))] = code
+                found[fold(str(label)).replace("–", "-")] = code
     return found
 
 
@@ -109,6 +137,29 @@ def header_map(header: list[str]) -> tuple[dict[str, str], list[str]]:
     if "name" not in mapping:
         problems.append(_("No name column: one column must be called name or nom."))
     return mapping, problems
+
+
+def _check_declared(row: RosterRow, values: dict[str, str], number: int) -> list[tuple[int, str]]:
+    """Set the row's sex and age band from their cells; the problems of values that are neither."""
+    problems = []
+    for name, choices, words, message in (
+        ("sex", Sex.choices, _SEX_WORDS, _("Unknown sex %(value)s (F or M, or leave the cell empty).")),
+        (
+            "age_band",
+            AgeBand.choices,
+            _AGE_WORDS,
+            _("Unknown age band %(value)s (under 18, 18-35 or over 35, or leave the cell empty)."),
+        ),
+    ):
+        value = values.get(name, "")
+        if fold(value) in _NOT_STATED:
+            continue
+        code = _declared_choices(choices, words).get(fold(value))
+        if code is None:
+            problems.append((number, message % {"value": value[:40]}))
+        else:
+            setattr(row, name, code)
+    return problems
 
 
 def check_rows(
@@ -172,6 +223,7 @@ def check_rows(
         if not row.country:
             problems.append((number, _("Unknown country %(country)s.") % {"country": country}))
         row.username = values.get("username", "")
+        problems += _check_declared(row, values, number)
         if row.name:
             if row.identity in first_row:
                 message = _("The same person as in row %(row)s.") % {"row": first_row[row.identity]}

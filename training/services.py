@@ -259,6 +259,8 @@ def _put_on_roster(
                 email=row.email,
                 preferred_language=row.language,
                 country=row.country,
+                sex=row.sex,
+                age_band=row.age_band,
                 must_change_password=True,
             )
             user.set_unusable_password()

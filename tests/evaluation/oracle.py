@@ -76,6 +76,8 @@ def python_matched_data(*, filters: ReportFilters) -> MatchedData:
             "user__prefecture__name",
             "user__audience",
             "user__preferred_language",
+            "user__sex",
+            "user__age_band",
             # Annotations last: the SQL puts them there, and rows are read straight from the cursor.
             "finished_on",
             "synthetic",
@@ -83,7 +85,7 @@ def python_matched_data(*, filters: ReportFilters) -> MatchedData:
         )
     )
     sides: dict[tuple[int, int], dict[str, AttemptRow]] = defaultdict(dict)
-    groups: dict[int, tuple[str, str, str, str, str]] = {}
+    groups: dict[int, tuple[str, ...]] = {}
     sessions: dict[tuple[int, int], str] = {}
     pass_marks: dict[int, int] = {}
     n_finished = n_paper = n_unscorable = 0
@@ -95,9 +97,9 @@ def python_matched_data(*, filters: ReportFilters) -> MatchedData:
         if not max_score:
             n_unscorable += 1
             continue
-        groups[user_id] = tuple(value or "" for value in row[12:17])
-        sessions[(user_id, course_id)] = row[19] or ""
-        if row[18]:
+        groups[user_id] = tuple(value or "" for value in row[12:19])
+        sessions[(user_id, course_id)] = row[21] or ""
+        if row[20]:
             synthetic_users.add(user_id)
         if kind == Test.Kind.POST:
             pass_marks[course_id] = pass_mark
@@ -113,7 +115,7 @@ def python_matched_data(*, filters: ReportFilters) -> MatchedData:
             mode,
             number,
             100 * score / max_score,
-            row[17],
+            row[19],
         )
         current = sides[(user_id, course_id)].get(kind)
         # The first pre-test attempt and the last post-test attempt count.
@@ -165,7 +167,7 @@ def python_matched_data(*, filters: ReportFilters) -> MatchedData:
                 dict(zip(references, [score / p for score, p in zip(scores, points, strict=True)], strict=True)),
                 dict(zip(references, scores, strict=True)),
             )
-        natural_region, region, prefecture, audience, language = groups[user_id]
+        natural_region, region, prefecture, audience, language, sex, age_band = groups[user_id]
         pairs.append(
             Pair(
                 user_id=user_id,
@@ -176,6 +178,8 @@ def python_matched_data(*, filters: ReportFilters) -> MatchedData:
                 prefecture=prefecture,
                 audience=audience,
                 language=language,
+                sex=sex,
+                age_band=age_band,
                 session=sessions[(user_id, course_id)],
                 pre=pre,
                 post=post,

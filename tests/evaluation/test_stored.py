@@ -27,6 +27,8 @@ EVERY_FILTER = {
     "prefecture": "kankan",
     "audience": "police",
     "language": "fr",
+    "sex": "female",
+    "age_band": "18_35",
     "date_from": datetime.date(2026, 1, 1),
     "date_to": datetime.date(2026, 12, 31),
     "mode": "online",

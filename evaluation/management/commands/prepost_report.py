@@ -27,12 +27,15 @@ class Command(BaseCommand):
         parser.add_argument("--mode", help="online or paper")
         parser.add_argument("--form", help="A, B or - (a single form)")
         parser.add_argument("--trainer", help="user id of a trainer")
+        parser.add_argument("--sex", help="female or male (as trainees declared it)")
+        parser.add_argument("--age-band", dest="age_band", help="under_18, 18_35 or over_35 (as declared)")
         parser.add_argument("--date-from", dest="date_from", help="ISO date, e.g. 2026-01-31; rounded down to the 1st")
         parser.add_argument("--date-to", dest="date_to", help="ISO date; rounded up to the end of its month")
         parser.add_argument("--format", choices=["json", "csv"], default="json")
 
     def handle(self, *args, **options):
         names = ("region", "natural_region", "audience", "session", "prefecture", "language", "mode", "form")
+        names += ("sex", "age_band")
         query = {name: options[name] for name in (*names, "trainer", "date_from", "date_to") if options.get(name)}
         if options.get("course"):
             test = Test.objects.filter(course__slug=options["course"], kind=Test.Kind.PRE).first()
