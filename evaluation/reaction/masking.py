@@ -21,7 +21,7 @@ NAME_MASK = "[…]"
 # with separators between them; never glued to a letter or another digit.
 _PHONE = re.compile(
     r"(?<![\w+])"
-    r"(?:(?:\+|00)\s*\d{1,3}[\s.\-]*(?:\(0\)[\s.\-]*)?)?"
+    r"(?:\(?(?:\+|00)\s*\d{1,3}\)?[\s.\-]*(?:\(0\)[\s.\-]*)?)?"
     r"\(?\d(?:[\s.\-()]{0,2}\d){7,}"
     r"(?!\w)"
 )
