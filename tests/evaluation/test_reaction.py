@@ -304,3 +304,19 @@ def test_a_module_of_its_own_replaces_the_programme_questionnaire(room):
 
     with pytest.raises(ValidationError):
         ReactionQuestionnaire(course=None, free_text_fr="Encore").full_clean()
+
+
+# --- demo -----------------------------------------------------------------------------------------
+
+
+def test_seed_demo_gives_session_demo1_two_released_groups_once_and_masks_its_names(seeded_demo_twice):
+    assert seeded_demo_twice.count_after_first_run(ReactionAnswer) == 10
+    assert ReactionAnswer.objects.count() == 10 == ReactionAnswer.objects.filter(released=True).count()
+    assert ReactionReceipt.objects.count() == 10
+    (summary,) = selectors.session_reactions(sessions=None, with_comments=True)
+    assert summary.session.code == "DEMO1" and summary.n == 10
+    assert {item.key: item.n for item in summary.items} == dict.fromkeys(
+        ["relevance", "confidence", "trainer", "conditions"], 10
+    )
+    text = " ".join(summary.comments)
+    assert "Doumbouya" not in text and "622 45 67 89" not in text and "M. […]" in text
