@@ -8,7 +8,9 @@ is masked of names and phones before it is stored) and stay when the account is 
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
+from typing import Any
+
+from django.utils.translation import gettext as _
 
 from evaluation.reaction.models import ReactionReceipt
 from lms.data_protection import DELETED, NOT_PERSONAL, ErasureContext, Section, fields, section, values
@@ -25,7 +27,8 @@ FIELDS = {
 
 
 def erase(context: ErasureContext) -> dict[str, int]:
-    deleted, _by_model = ReactionReceipt.objects.filter(user=context.user).delete()
+    user: Any = context.user
+    deleted, _by_model = ReactionReceipt.objects.filter(user=user).delete()
     return {"reaction_receipts": deleted}
 
 

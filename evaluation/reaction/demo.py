@@ -24,7 +24,7 @@ KEYS = ("relevance", "confidence", "trainer", "conditions")
 
 
 def seed() -> int:
-    """Answers for DEMO1 (training.demo), when the session and the programme questionnaire exist; how many were added."""
+    """Answers for DEMO1 (training.demo), when the session and a questionnaire exist; how many were added."""
     from training.demo import CODE
     from training.models import Participant
 

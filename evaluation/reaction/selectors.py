@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from evaluation.disclosure import MIN_GROUP
 from evaluation.reaction.masking import mask_text, name_words
 from evaluation.reaction.models import ReactionAnswer, ReactionItem, ReactionQuestionnaire, ReactionReceipt
+from training.models import TrainingSession
 
 # Ratings of 4 and 5 count as agreeing.
 AGREE_FROM = 4
@@ -107,7 +108,7 @@ class ItemSummary:
 
 @dataclass(frozen=True)
 class SessionReaction:
-    session: object | None  # training.TrainingSession, None for trainees outside any session
+    session: TrainingSession | None  # None for trainees outside any session
     n: int
     items: list[ItemSummary]
     comments: list[str]  # masked; empty unless asked for and n >= MIN_GROUP

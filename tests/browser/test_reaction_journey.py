@@ -6,6 +6,7 @@ WCAG A/AA violation on the form or the summary. Screenshots go to /tmp/shots/i21
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from tests.login import log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 360, "height": 640}
-SHOTS = Path("/tmp/shots/i21r")
+SHOTS = Path(tempfile.gettempdir()) / "shots" / "i21r"
 ALL_RIGHT = [1, 1, 1, 1, 1, 1]
 LABELS = {
     "fr": ("Tout à fait d’accord", "D’accord", "Envoyer mes réponses", "Merci", "Donner votre avis"),
