@@ -22,7 +22,7 @@ FIELDS = {
     ),
     "evaluation.ReactionItem": fields(NOT_PERSONAL, "id questionnaire sort_order key text_fr text_en"),
     "evaluation.ReactionReceipt": fields(DELETED, "id user course"),
-    "evaluation.ReactionAnswer": fields(NOT_PERSONAL, "id course session ratings comment released"),
+    "evaluation.ReactionAnswer": fields(NOT_PERSONAL, "id session ratings comment released"),
 }
 
 

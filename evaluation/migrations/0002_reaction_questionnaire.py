@@ -112,15 +112,6 @@ class Migration(migrations.Migration):
                 ("comment", models.TextField(blank=True, max_length=1000, verbose_name="open answer")),
                 ("released", models.BooleanField(default=False, verbose_name="released")),
                 (
-                    "course",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="courses.coursepage",
-                        verbose_name="module",
-                    ),
-                ),
-                (
                     "session",
                     models.ForeignKey(
                         blank=True,

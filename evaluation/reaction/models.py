@@ -5,8 +5,8 @@ Three kinds of rows, deliberately unjoinable:
   questionnaire per module, or the programme's default (no module) for every other module.
 - `ReactionReceipt`: who has answered for which module, so nobody answers twice. Nothing else: no
   time, no session, no link to the answer.
-- `ReactionAnswer`: what was answered, with the module and the session it belongs to (for the
-  summaries). No person, no time; a random key (UUID), never a sequence; `released` once the
+- `ReactionAnswer`: what was answered, with the session it belongs to (for the summaries). No
+  person, no module, no time; a random key (UUID), never a sequence; `released` once the
   session's pool reaches MIN_GROUP answers, when the batch is re-inserted in random order under new keys
   (services.reaction_submit), so neither a key nor the storage order lines up with the receipts.
 """
@@ -127,9 +127,8 @@ class ReactionAnswer(models.Model):
     """One anonymous answer: ratings by item key, and the open answer with names and phones masked."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    course = models.ForeignKey(
-        "courses.CoursePage", verbose_name=_("module"), on_delete=models.PROTECT, related_name="+"
-    )
+    # No module either: a session's summary does not need it, and an answer for the one module of a
+    # session that few answered could be lined up with that module's receipts.
     session = models.ForeignKey(
         "training.TrainingSession",
         verbose_name=_("session"),

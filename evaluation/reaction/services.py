@@ -23,7 +23,7 @@ def reaction_submit(*, user, course_id: int, ratings: dict[str, int], comment: s
 
     Writes a receipt (user, module: the database refuses a second) and, apart from it, an answer
     without the person: ratings by item key, the open answer masked (phones, the names of the
-    session's people and the author's own), the module and the session. Then releases the session's
+    session's people and the author's own) and the session, not the module. Then releases the session's
     pool if it holds MIN_GROUP answers (_release_pool). Raises ReactionRefused when `user` may not answer.
     """
     questionnaire = selectors.questionnaire_to_answer(user=user, course_id=course_id)
@@ -40,9 +40,7 @@ def reaction_submit(*, user, course_id: int, ratings: dict[str, int], comment: s
     except IntegrityError:
         raise ReactionRefused from None  # answered meanwhile (a double tap, a second tab)
     names = selectors.names_to_mask(session=session, author=user)
-    answer = ReactionAnswer(
-        course_id=course_id, session=session, ratings=cleaned, comment=mask_text(comment.strip(), names=names)
-    )
+    answer = ReactionAnswer(session=session, ratings=cleaned, comment=mask_text(comment.strip(), names=names))
     answer.full_clean()
     answer.save()
     _release_pool(session_id=session.pk if session else None)
@@ -62,7 +60,6 @@ def _release_pool(*, session_id: int | None) -> int:
     ReactionAnswer.objects.bulk_create(
         ReactionAnswer(
             id=uuid.uuid4(),
-            course_id=answer.course_id,
             session_id=answer.session_id,
             ratings=answer.ratings,
             comment=answer.comment,

@@ -126,7 +126,7 @@ def test_the_form_speaks_english_to_an_english_reader(room):
 
 def test_the_stored_answer_holds_no_person_no_time_and_no_sequence(room):
     fields = {field.name for field in ReactionAnswer._meta.get_fields()}
-    assert fields == {"id", "course", "session", "ratings", "comment", "released"}
+    assert fields == {"id", "session", "ratings", "comment", "released"}
     assert {field.name for field in ReactionReceipt._meta.get_fields()} == {"id", "user", "course"}
     _answer(room, 0, "Merci à Aïssatou Diallo et à M. Kaba, appelez-moi au +224 622 12 34 56")
     answer = ReactionAnswer.objects.get()
