@@ -264,8 +264,8 @@ def test_an_editor_rewords_the_programme_questionnaire_and_trainees_read_the_new
 
     questionnaire = ReactionQuestionnaire.objects.get(course__isnull=True)
     items = list(questionnaire.items.all())
-    admin = UserFactory(username="admin-r", is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    editor = UserFactory(username="editrice-r", role=roles.EDITOR)
+    client.force_login(editor)
     url = f"/admin/snippets/evaluation/reactionquestionnaire/edit/{questionnaire.pk}/"
     assert client.get(url).status_code == 200
     rows = [
