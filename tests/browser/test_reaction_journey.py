@@ -60,17 +60,21 @@ def _phone(browser, base: str, username: str, language: str):
 
 
 def _answer(page, language: str, comment: str) -> list[str]:
-    """Answer every statement (strongly agree, then agree...), write the open answer; axe findings before sending."""
+    """From the dashboard's invitation, answer every statement (strongly agree, then agree...) and
+    write the open answer; axe findings on the dashboard and the form before sending."""
     strongly, agree, send, thanks, invitation = LABELS[language]
     page.goto(page.url.split(f"/{language}/")[0] + f"/{language}/dashboard/")
+    expect(page.locator(".reaction-invitation")).to_be_visible()
+    found = axe_violations(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"reaction-dashboard-{language}-360x640.png"), full_page=True)
     page.get_by_role("link", name=re.compile(invitation)).first.click()
     expect(page.locator("fieldset.likert")).to_have_count(4)
-    found = axe_violations(page)
+    found += axe_violations(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     for index, fieldset in enumerate(page.locator("fieldset.likert").all()):
         fieldset.get_by_text(strongly if index % 2 == 0 else agree, exact=True).click()
     page.locator("textarea").fill(comment)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"reaction-form-{language}-360x640.png"), full_page=True)
     page.get_by_role("button", name=send).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(thanks)
