@@ -15,6 +15,8 @@ register functions under them in their `wagtail_hooks.py`, so assessments never 
   (certificates).
 - `RESULT_PANEL`: `panel(request, attempt) -> str | None`, ready HTML shown under a passed post-test's
   result: the next step (certificates: the certificate, or that it is being prepared).
+- `POST_TEST_PANEL`: `panel(request, attempt) -> str | None`, ready HTML shown under any handed-in
+  post-test's result, passed or not (evaluation: the reaction questionnaire).
 """
 
 POST_TEST_OPENER = "assessments_post_test_opener"
@@ -23,3 +25,4 @@ ROSTER_PROVIDER = "assessments_roster_provider"
 SESSION_ROSTER = "assessments_session_roster"
 SUBMISSION_LISTENER = "assessments_submission_listener"
 RESULT_PANEL = "assessments_result_panel"
+POST_TEST_PANEL = "assessments_post_test_panel"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail import hooks
 
 from assessments import access, selectors, services
-from assessments.hooks import RESULT_PANEL
+from assessments.hooks import POST_TEST_PANEL, RESULT_PANEL
 from assessments.models import Attempt, Test
 from courses.models import CoursePage
 from lms import parsing
@@ -175,6 +175,11 @@ def attempt_result(request: HttpRequest, attempt_id) -> HttpResponse:
             "passed": passed,
             "panels": [html for panel in hooks.get_hooks(RESULT_PANEL) if (html := panel(request, attempt))]
             if passed and attempt.test.kind == "post" and not attempt.flag
+            else [],
+            "post_test_panels": [
+                html for panel in hooks.get_hooks(POST_TEST_PANEL) if (html := panel(request, attempt))
+            ]
+            if attempt.test.kind == "post"
             else [],
         },
     )

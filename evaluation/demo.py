@@ -1,8 +1,10 @@
 """The evaluation demo: synthetic pre/post results so evaluators see every group of the report."""
 
 from evaluation import synthetic
+from evaluation.reaction import demo as reaction_demo
 
 
 def seed() -> None:
     """Run by seed_demo after assessments.demo (INSTALLED_APPS order): its tests must exist."""
     synthetic.seed_demo()
+    reaction_demo.seed()  # participants' views of session DEMO1 (after training.demo)

@@ -15,3 +15,12 @@ class TableVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.table_name} v{self.version}"
+
+
+# The reaction questionnaire's models live in their own module (evaluation/reaction/).
+from evaluation.reaction.models import (  # noqa: E402, F401
+    ReactionAnswer,
+    ReactionItem,
+    ReactionQuestionnaire,
+    ReactionReceipt,
+)

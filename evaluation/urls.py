@@ -1,6 +1,7 @@
 from django.urls import path
 
 from evaluation import views
+from evaluation.reaction import views as reaction_views
 
 app_name = "evaluation"
 urlpatterns = [
@@ -8,4 +9,6 @@ urlpatterns = [
     path("evaluation/prepost.csv", views.export_csv, name="csv"),
     path("evaluation/codebook.csv", views.export_codebook_csv, name="codebook_csv"),
     path("evaluation/prepost.xlsx", views.export_xlsx, name="xlsx"),
+    path("evaluation/reactions/", reaction_views.summary_page, name="reaction_summary"),
+    path("reaction/<int:course_id>/", reaction_views.answer_page, name="reaction"),
 ]

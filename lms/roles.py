@@ -55,6 +55,10 @@ _EDITOR_PERMISSIONS = [
     "assessments.add_question",
     "assessments.change_question",
     "assessments.view_question",
+    # The wording of the reaction questionnaire (evaluation/reaction); its answers are in no admin.
+    "evaluation.add_reactionquestionnaire",
+    "evaluation.change_reactionquestionnaire",
+    "evaluation.view_reactionquestionnaire",
 ]
 # Wagtail grants page and media rights per subtree and per collection; editors get the whole tree.
 _PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

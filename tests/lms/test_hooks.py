@@ -26,15 +26,15 @@ def _registered(name: str) -> list[str]:
 def test_every_hook_name_is_unique_and_has_what_the_apps_register():
     names = _names()
     # the twelve former lists, the staff condition, the session roster, the result panel, the workspace,
-    # the metrics
-    assert len(names) == 17
+    # the metrics, the post-test panel
+    assert len(names) == 18
     assert len(set(names.values())) == len(names), "two constants name the same hook"
     empty = [constant for constant, name in names.items() if not hooks.get_hooks(name)]
     assert empty == []
 
 
 def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
-    from assessments.hooks import RESULT_PANEL, SESSION_ROSTER, SUBMISSION_LISTENER
+    from assessments.hooks import POST_TEST_PANEL, RESULT_PANEL, SESSION_ROSTER, SUBMISSION_LISTENER
     from certificates.hooks import ATTENDANCE_RATE_PROVIDER
     from courses.hooks import COURSE_PANEL, DASHBOARD_PANEL, LESSON_GATE
     from training.hooks import PROGRAMME_COUNTER
@@ -43,6 +43,7 @@ def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
     assert _registered(COURSE_PANEL) == ["assessments.access.course_panel", "certificates.access.course_panel"]
     assert _registered(DASHBOARD_PANEL) == [
         "training.access.dashboard_panel",
+        "evaluation.reaction.access.dashboard_panel",
         "certificates.access.dashboard_panel",
         "events.access.dashboard_panel",
     ]
@@ -52,6 +53,7 @@ def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
     ]
     assert _registered(SUBMISSION_LISTENER) == ["certificates.services.on_submission"]
     assert _registered(RESULT_PANEL) == ["certificates.access.result_panel"]
+    assert _registered(POST_TEST_PANEL) == ["evaluation.reaction.access.post_test_panel"]
     assert _registered(ATTENDANCE_RATE_PROVIDER) == ["training.selectors.attendance_rate"]
     assert _registered(SESSION_ROSTER) == ["training.selectors.session_modules_and_roster"]
     from lms.hooks import WORKSPACE
@@ -61,6 +63,9 @@ def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
         "training.wagtail_hooks.sessions_workspace",
         "events.wagtail_hooks.programme_workspace",
     ]
+    from lms.hooks import METRIC
+
+    assert _registered(METRIC) == ["certificates.wagtail_hooks.certificates_issued_metric"]
 
 
 def test_only_hooks_replaces_a_registration_and_puts_it_back():
@@ -71,6 +76,3 @@ def test_only_hooks_replaces_a_registration_and_puts_it_back():
     with only_hooks(SUBMISSION_LISTENER, heard.append):
         assert hooks.get_hooks(SUBMISSION_LISTENER) == [heard.append]
     assert _registered(SUBMISSION_LISTENER) == ["certificates.services.on_submission"]
-    from lms.hooks import METRIC
-
-    assert _registered(METRIC) == ["certificates.wagtail_hooks.certificates_issued_metric"]

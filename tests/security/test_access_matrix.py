@@ -153,6 +153,13 @@ MATRIX: dict[str, Row] = {
     "evaluation:csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     "evaluation:codebook_csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     "evaluation:xlsx": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    # Reaction summaries: evaluators and administrators see every session; a trainer or coordinator the
+    # sessions they may see (none here, so 403 as for a trainee).
+    "evaluation:reaction_summary": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    # The questionnaire: only to whoever handed in the module's post-test (trainee A).
+    "evaluation:reaction": Row(
+        lambda w: {"course_id": w["pre"].course_id}, expect(404, anonymous=LOGIN, trainee_A=200)
+    ),
     "assessments:offline": Row(None, expect(200)),
     "assessments:offline_pin": Row(None, expect(200, anonymous=LOGIN)),
     # Only for a test one may take: trainee B (enrolled, not yet done).
