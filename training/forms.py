@@ -28,6 +28,7 @@ class SessionForm(forms.ModelForm):
             "end_date",
             "daily_schedule",
             "capacity",
+            "followup_days",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput(), "courses": forms.CheckboxSelectMultiple}
         field_classes = {"courses": IdMultipleChoiceField}
