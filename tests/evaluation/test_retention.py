@@ -39,7 +39,10 @@ def _followup(course, test, user, pattern, *, days_after_post=95):
         max_score=float(sum(questions[r].points for r in REFERENCES)),
     )
     Response.objects.bulk_create(
-        [Response(attempt=attempt, question=questions[r], answer={}, score=float(m)) for r, m in zip(REFERENCES, marks)]
+        [
+            Response(attempt=attempt, question=questions[r], answer={}, score=float(m))
+            for r, m in zip(REFERENCES, marks, strict=True)
+        ]
     )
     return attempt
 
@@ -68,11 +71,13 @@ def cohort():
         course=course,
         pre=pre,
         post=post,
-        trainees=[{"user": u, "pre": p[0], "post": p[1]} for u, p in zip(returned + missing, PATTERNS + MISSING)],
+        trainees=[
+            {"user": u, "pre": p[0], "post": p[1]} for u, p in zip(returned + missing, PATTERNS + MISSING, strict=True)
+        ],
     )
     # Every post-test 100 days old: the follow-up (90 days by default) has opened for all.
     Attempt.objects.filter(test=post).update(finished_at=timezone.now() - datetime.timedelta(days=100))
-    for user, pattern in zip(returned, PATTERNS):
+    for user, pattern in zip(returned, PATTERNS, strict=True):
         _followup(course, followup, user, pattern[2])
     return {"course": course, "pre": pre, "post": post, "followup": followup, "returned": returned, "missing": missing}
 
@@ -83,7 +88,7 @@ def _report(filters=None):
 
 
 def _percent(pattern, points):
-    return 100 * sum(p * r for p, r in zip(points, pattern)) / sum(points)
+    return 100 * sum(p * r for p, r in zip(points, pattern, strict=True)) / sum(points)
 
 
 def test_retention_statistics_equal_scipys_on_the_same_scores(cohort):
