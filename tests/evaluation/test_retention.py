@@ -170,3 +170,35 @@ def test_followup_attempts_leave_the_pre_post_report_alone(cohort):
     assert sum(row[7] for row in counts.pair_counts.scores) == 13
     assert disclosure_check(filters=ReportFilters()).n == 13
     assert all(form.kind in ("pre", "post") for form in counts.forms.values())
+
+
+def test_the_report_page_shows_pre_post_followup_in_french_and_english(cohort):
+    import html
+    import re
+
+    from django.test import Client
+
+    from lms import roles
+
+    client = Client()
+    client.force_login(UserFactory(username="staff-evaluator", role=roles.EVALUATOR))
+    french = client.get("/fr/evaluation/").content.decode()
+    assert "Suivi\u00a0: les acquis ont-ils duré\u00a0?" in french
+    assert "Ne sont pas revenus (attrition)" in french and "Test de Friedman" in french
+
+    def field(page, name):
+        return re.search(rf'data-field="{name}">([^<]*)<', page).group(1)
+
+    assert field(french, "n_returned") == "7" and field(french, "n_missing") == "6"
+    [module] = _report()
+    assert field(french, "mean_followup") == f"{module.overall.mean_followup:.1f}".replace(".", ",")
+    english = client.get("/en/evaluation/").content.decode()
+    assert "Follow-up: did it last?" in english and "Did not come back (attrition)" in english
+    assert field(english, "mean_followup") == f"{module.overall.mean_followup:.1f}"
+    from django.utils import translation
+
+    from evaluation.templatetags.evaluation_tags import pvalue
+
+    with translation.override("en"):
+        assert html.unescape(field(english, "friedman_p")) == pvalue(module.overall.friedman.p_value)
+    assert module.overall.friedman.p_value < 0.01
