@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import random
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,6 +23,9 @@ RETURN_SHARE = 0.7
 # The demo's post-tests are weeks old; the follow-up opens 90 days after (FOLLOWUP_DEFAULT_DAYS): the
 # synthetic cohort's tests are moved this many days back once, so that every follow-up has opened.
 DEMO_SHIFT_DAYS = 120
+# Synthetic trainees left unshifted, so the report also shows some whose follow-up is not open yet
+# (with the demo session's own participants, at least MIN_GROUP: the report shows the groups).
+WAITING = 6
 
 
 def followup_test(course_id: int) -> Test:
@@ -37,9 +41,11 @@ def followup_test(course_id: int) -> Test:
     )
 
 
-def _item_right(rng: random.Random, target: float, was_right: bool) -> bool:
-    """Right at the follow-up with the trainee's retained level, more often where right at the post-test."""
-    probability = min(0.97, max(0.03, target + (0.15 if was_right else -0.15)))
+def _item_right(rng: random.Random, target: float, was_right: bool | None) -> bool:
+    """Right at the follow-up with the trainee's retained level, more often where right at the
+    post-test (`was_right` None: the question was not on the trainee's post-test form)."""
+    shift = 0.0 if was_right is None else 0.15 if was_right else -0.15
+    probability = min(0.97, max(0.03, target + shift))
     return rng.random() < probability
 
 
@@ -56,7 +62,10 @@ def generate(*, course_id: int, seed: int = 21, share: float = RETURN_SHARE) -> 
     pres = synthetic.filter(test__kind=Test.Kind.PRE).order_by("-number")
     pre_forms = dict(pres.values_list("user_id", "form__label"))
     pre_shares = {user: score / top for user, score, top in pres.values_list("user_id", "score", "max_score")}
-    posts = list(synthetic.filter(test__kind=Test.Kind.POST).exclude(user_id__in=done).order_by("user_id"))
+    # Only where the follow-up has opened (synthetic trainees take their modules through no session).
+    opened = timezone.now() - datetime.timedelta(days=settings.FOLLOWUP_DEFAULT_DAYS)
+    posts = synthetic.filter(test__kind=Test.Kind.POST, finished_at__lte=opened).exclude(user_id__in=done)
+    posts = list(posts.order_by("user_id"))
     post_marks: dict[object, dict[str, float]] = {}
     for attempt_id, reference, score in Response.objects.filter(attempt__in=posts).values_list(
         "attempt_id", "question__reference", "score"
@@ -84,7 +93,8 @@ def generate(*, course_id: int, seed: int = 21, share: float = RETURN_SHARE) -> 
         )
         for reference in items:
             question = questions[reference]
-            right = _item_right(rng, target, post_marks.get(post.pk, {}).get(reference, 0.0) > 0)
+            mark = post_marks.get(post.pk, {}).get(reference)
+            right = _item_right(rng, target, None if mark is None else mark > 0)
             score = float(question.points) if right else 0.0
             attempt.score += score
             responses.append(Response(attempt=attempt, question=question, answer={}, seq=1, score=score))
@@ -96,13 +106,20 @@ def generate(*, course_id: int, seed: int = 21, share: float = RETURN_SHARE) -> 
 
 def seed_demo() -> int:
     """The demo's follow-up results, once (idempotent): the synthetic cohort's pre- and post-tests are
-    moved DEMO_SHIFT_DAYS back so that the follow-up has opened for all of them, then about 70 % take it."""
+    moved DEMO_SHIFT_DAYS back (but for WAITING trainees) so that the follow-up has opened for them,
+    then about 70 % of those take it."""
     test = Test.objects.filter(course__slug=DEMO_COURSE, kind=Test.Kind.PRE).first()
     if test is None:
         return 0
     synthetic = Attempt.objects.filter(user__username__startswith=PREFIX, test__course_id=test.course_id)
     if not synthetic.exists() or synthetic.filter(test__kind=Test.Kind.FOLLOWUP).exists():
         return 0
+    # The last WAITING trainees keep their dates: their follow-up has not opened yet.
+    waiting = list(
+        synthetic.filter(test__kind=Test.Kind.POST).order_by("-user__username").values_list("user_id", flat=True)
+    )[:WAITING]
     with transaction.atomic():
-        synthetic.update(finished_at=F("finished_at") - datetime.timedelta(days=DEMO_SHIFT_DAYS))
+        synthetic.exclude(user_id__in=waiting).update(
+            finished_at=F("finished_at") - datetime.timedelta(days=DEMO_SHIFT_DAYS)
+        )
         return generate(course_id=test.course_id)
