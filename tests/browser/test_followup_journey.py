@@ -87,5 +87,7 @@ def test_the_evaluator_reads_the_followup_on_a_phone(seeded_demo, browser, live_
     assert axe_violations(page) == []
     link.click()
     expect(page).to_have_url(f"{live_server.url}/{language}/tests/{followup.pk}/")
+    intro = "ce test montre ce que vous savez encore" if language == "fr" else "this test shows what you still know"
+    expect(page.locator("main")).to_contain_text(intro)
     page.screenshot(path=str(SHOTS / f"followup-test-{language}-360.png"))
     context.close()
