@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from assessments.models import Test
 from evaluation import stored
 from evaluation.disclosure import BAND, MIN_GROUP, disclosure_check
 from evaluation.filters import ReportFilters
@@ -23,6 +24,9 @@ def retention_html(*, filters: ReportFilters) -> str:
 
 
 def stored_retention_html(*, filters: ReportFilters) -> str:
+    """The section as stored; "" at the cost of one query when no module has a follow-up test."""
+    if not Test.objects.filter(kind=Test.Kind.FOLLOWUP).exists():
+        return ""
     key = f"{stored.cache_key(filters, stored.data_version())}:retention:{timezone.localdate().isoformat()}"
     html = cache.get(key)
     if html is None:

@@ -185,8 +185,30 @@ def test_the_dashboard_shows_the_open_followup_and_the_coming_one(module):
     assert f"/tests/{module['followup'].pk}/" not in page
 
 
-def test_the_session_form_sets_the_delay(module):
+def test_the_session_form_sets_the_delay_or_keeps_the_default(module):
     from training.forms import SessionForm
+    from training.models import TrainingSession
 
-    assert "followup_days" in SessionForm().fields
+    prefecture = TrainingSessionFactory().prefecture
+    data = {
+        "code": "fol25",
+        "title": "Suivi",
+        "courses": [module["course"].pk],
+        "mode": "face_to_face",
+        "prefecture": prefecture.pk,
+        "country": "GN",
+        "language": "fr",
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-04",
+    }
+    form = SessionForm(data=data)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["followup_days"] == 90
+    form = SessionForm(data={**data, "followup_days": "45"})
+    assert form.is_valid() and form.cleaned_data["followup_days"] == 45
+    assert not SessionForm(data={**data, "followup_days": "0"}).is_valid()
+    session = TrainingSession.objects.get(pk=TrainingSessionFactory(followup_days=120).pk)
+    edit = SessionForm(data={**data, "code": session.code}, instance=session)
+    assert edit.is_valid(), edit.errors
+    assert edit.cleaned_data["followup_days"] == 120
     assert Test.Kind.FOLLOWUP.label == "Test de suivi"
