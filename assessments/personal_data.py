@@ -60,7 +60,7 @@ FIELDS = {
 def erase(context: ErasureContext) -> dict[str, int]:
     user = context.user
     OfflinePin.objects.filter(user=user).delete()
-    FollowupReminder.objects.filter(user=user).delete()
+    FollowupReminder.objects.filter(user=user).delete()  # type: ignore[misc]  # context.user: a User
     return {
         "offline_devices": OfflineDevice.objects.filter(user=user).delete()[0],
         # Free-text answers may hold names; the score stays, so do the statistics.

@@ -126,7 +126,8 @@ def _breakdowns(pairs: list[tuple[Pair, FollowupAttempt]], data: MatchedData, co
         sides = (pair.pre_raw, pair.post_raw, later.raw)
         common = [r for r in pair.pre_raw if r in pair.post_raw and r in later.raw and r in points]
         for reference in common:
-            by_item[reference].append(tuple(100 * side[reference] / points[reference] for side in sides))
+            at_pre, at_post, at_followup = (100 * side[reference] / points[reference] for side in sides)
+            by_item[reference].append((at_pre, at_post, at_followup))
         objectives: dict[str, list[list[str]]] = defaultdict(lambda: [[], [], []])
         for index, side in enumerate(sides):
             for reference in side:
@@ -160,11 +161,10 @@ def module_retention(
     returned = [(p, followups[(p.user_id, course_id)]) for p in pairs if (p.user_id, course_id) in followups]
     others = [p for p in pairs if (p.user_id, course_id) not in followups]
     missing = [p for p in others if due.get(p.user_id)]
-    counts = {"n_matched": len(pairs), "n_returned": len(returned), "n_missing": len(missing)}
-    counts["n_not_due"] = len(others) - len(missing)
-    withheld = len(returned) < MIN_GROUP or any(_differs_by_a_few(counts[name]) for name in ("n_missing", "n_not_due"))
-    if withheld:
-        return ModuleRetention(course_id, title, withheld=True, **counts)
+    n_not_due = len(others) - len(missing)
+    counts = (len(pairs), len(returned), len(missing), n_not_due)
+    if len(returned) < MIN_GROUP or _differs_by_a_few(len(missing)) or _differs_by_a_few(n_not_due):
+        return ModuleRetention(course_id, title, *counts, withheld=True)
     overall = retention_row(title, [(p.pre.percent, p.post.percent, f.percent) for p, f in returned])
     by_objective, by_item, objective_of = _breakdowns(returned, data, course_id)
     objectives = [
@@ -178,12 +178,12 @@ def module_retention(
     return ModuleRetention(
         course_id,
         title,
+        *counts,
         withheld=False,
         overall=overall,
         objectives=objectives,
         items=items,
         attrition=attrition,
-        **counts,
     )
 
 

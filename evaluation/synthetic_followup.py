@@ -64,8 +64,8 @@ def generate(*, course_id: int, seed: int = 21, share: float = RETURN_SHARE) -> 
     pre_shares = {user: score / top for user, score, top in pres.values_list("user_id", "score", "max_score")}
     # Only where the follow-up has opened (synthetic trainees take their modules through no session).
     opened = timezone.now() - datetime.timedelta(days=settings.FOLLOWUP_DEFAULT_DAYS)
-    posts = synthetic.filter(test__kind=Test.Kind.POST, finished_at__lte=opened).exclude(user_id__in=done)
-    posts = list(posts.order_by("user_id"))
+    candidates = synthetic.filter(test__kind=Test.Kind.POST, finished_at__lte=opened).exclude(user_id__in=done)
+    posts = list(candidates.order_by("user_id"))
     post_marks: dict[object, dict[str, float]] = {}
     for attempt_id, reference, score in Response.objects.filter(attempt__in=posts).values_list(
         "attempt_id", "question__reference", "score"
@@ -91,13 +91,15 @@ def generate(*, course_id: int, seed: int = 21, share: float = RETURN_SHARE) -> 
             score=0.0,
             max_score=float(sum(questions[r].points for r in items)),
         )
+        total = 0.0
         for reference in items:
             question = questions[reference]
             mark = post_marks.get(post.pk, {}).get(reference)
             right = _item_right(rng, target, None if mark is None else mark > 0)
             score = float(question.points) if right else 0.0
-            attempt.score += score
+            total += score
             responses.append(Response(attempt=attempt, question=question, answer={}, seq=1, score=score))
+        attempt.score = total
         attempts.append(attempt)
     Attempt.objects.bulk_create(attempts)
     Response.objects.bulk_create(responses)
