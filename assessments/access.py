@@ -149,7 +149,7 @@ def pre_test_gate(user, course_id: int) -> Gate | None:
 
 
 def course_panel(request, course_id: int) -> str | None:
-    """The module page's panel: the pre- and post-test with the trainee's results and what to do next."""
+    """The module page's panel: the pre-, post- and follow-up test with the trainee's results and what to do next."""
     from django.template.loader import render_to_string
 
     tests = tests_of(course_id=course_id)
@@ -157,7 +157,7 @@ def course_panel(request, course_id: int) -> str | None:
         return None
     user = request.user
     rows = []
-    for kind in ("pre", "post"):
+    for kind in ("pre", "post", "followup"):
         test = tests.get(kind)
         if test is None:
             continue

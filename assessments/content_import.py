@@ -84,6 +84,8 @@ def _bank_read(path: Path, problems: Problems) -> Bank:
             file.problem(f"anchors[{index}]", _("An anchor must be in every form."))
     tests = {}
     for kind in Test.Kind.values:
+        if kind == Test.Kind.FOLLOWUP and kind not in (file.data.get("tests") or {}):
+            continue  # optional: a module has a follow-up test only when its file names one
         options = file.get(f"tests.{kind}", dict) or {}
         file.unknown(set(TEST_OPTIONS), within=options, prefix=f"tests.{kind}.")
         tests[kind] = {

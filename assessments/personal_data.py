@@ -9,7 +9,7 @@ from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatFiel
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models import Attempt, OfflineDevice, OfflinePin, Response, Test
+from assessments.models import Attempt, FollowupReminder, OfflineDevice, OfflinePin, Response, Test
 from assessments.models.questions import QuestionKind
 from lms.data_protection import (
     DELETED,
@@ -41,6 +41,8 @@ FIELDS = {
     },
     "assessments.OfflineDevice": fields(DELETED, "id user test token_hash shared created_at expires_at"),
     "assessments.OfflinePin": fields(DELETED, "id user pin_hash updated_at"),
+    # That a follow-up test's reminder went out, and by which channels (training.followup): erased.
+    "assessments.FollowupReminder": fields(DELETED, "id user test sent_at channels"),
     "assessments.QuestionBank": fields(NOT_PERSONAL, "id course title"),
     "assessments.Question": fields(
         NOT_PERSONAL, "id bank reference version is_current kind objective points content key audio created_at"
@@ -57,6 +59,7 @@ FIELDS = {
 def erase(context: ErasureContext) -> dict[str, int]:
     user = context.user
     OfflinePin.objects.filter(user=user).delete()
+    FollowupReminder.objects.filter(user=user).delete()  # type: ignore[misc]  # context.user: a User
     return {
         "offline_devices": OfflineDevice.objects.filter(user=user).delete()[0],
         # Free-text answers may hold names; the score stays, so do the statistics.

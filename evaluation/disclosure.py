@@ -27,7 +27,7 @@ from django.db.models import Case, IntegerField, Value, When
 
 from evaluation import disaggregation
 from evaluation.aggregates import DIMENSIONS
-from evaluation.filters import CONSENT_IN_FORCE, FILTER_SPECS, ReportFilters, session_code
+from evaluation.filters import CONSENT_IN_FORCE, FILTER_SPECS, PRE_OR_POST, ReportFilters, session_code
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def _matching_scope():
     step with the matching there."""
     from assessments.models import Attempt
 
-    return Attempt.objects.counting().filter(max_score__gt=0).filter(CONSENT_IN_FORCE)
+    return Attempt.objects.counting().filter(max_score__gt=0).filter(CONSENT_IN_FORCE & PRE_OR_POST)
 
 
 def disclosure_check(*, filters: ReportFilters) -> Disclosure:

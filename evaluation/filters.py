@@ -160,6 +160,8 @@ def _offered(name: str, value: object, choices) -> bool:
 # Data protection: whoever withdrew consent is left out of every evaluator view and export from then
 # on, whatever the filters (lms.services.user_withdraw_consent sets the date).
 CONSENT_IN_FORCE = Q(user__consent_withdrawn_at__isnull=True)
+# The tests the pre/post report matches (a module may also have a follow-up test).
+PRE_OR_POST = Q(test__kind__in=("pre", "post"))
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,9 @@ class ReportFilters:
         return self.values.get(name)
 
     def attempt_condition(self) -> Q:
-        """The conditions every counted attempt (pre and post) must meet."""
-        condition = CONSENT_IN_FORCE
+        """The conditions every counted attempt (pre and post) must meet. Follow-up tests never enter
+        the pre/post matching: evaluation.retention reads them beside it."""
+        condition = CONSENT_IN_FORCE & PRE_OR_POST
         for spec in FILTER_SPECS:
             if spec.name in self.values:
                 condition &= spec.condition(self.values[spec.name])

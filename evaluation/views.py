@@ -21,6 +21,7 @@ from evaluation.access_log import report_access_log
 from evaluation.aggregates import matched_counts
 from evaluation.disclosure import disclosed_report
 from evaluation.filters import InvalidFilter, ReportFilters
+from evaluation.retention_page import stored_retention_html
 from evaluation.selectors import filter_choices, matched_data
 from evaluation.stored import stored_report
 from lms.http import file_response
@@ -90,6 +91,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
         ),
     )
     context = {"results": results, **presentation.filter_context(filters=filters, choices=choices)}
+    context["retention"] = stored_retention_html(filters=filters)  # pre → post → follow-up (retention.py)
     context["query"] = request.GET.urlencode()
     context["data_as_of"] = freshness()
     return TemplateResponse(request, "evaluation/report.html", context)

@@ -252,6 +252,8 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="formation@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Text messages (lms/sms.py): the console backend writes them out; a gateway is one class away.
+SMS_BACKEND = env.str("SMS_BACKEND", default="lms.sms.ConsoleBackend")
 
 # --- Security -----------------------------------------------------------------------------------
 
@@ -474,6 +476,14 @@ RETENTION_ACCESS_LOG_DAYS = env.int("RETENTION_ACCESS_LOG_DAYS", default=2 * 365
 RETENTION_OFFLINE_DEVICE_DAYS = env.int("RETENTION_OFFLINE_DEVICE_DAYS", default=30)
 # The Django admin's change history. 2 years.
 RETENTION_ADMIN_LOG_DAYS = env.int("RETENTION_ADMIN_LOG_DAYS", default=2 * 365)
+# Follow-up tests (training/followup.py): days after the post-test when a module's follow-up test
+# opens for a trainee who takes it through no session (a session sets its own), and how often the
+# reminders that it has opened are sent (each once).
+FOLLOWUP_DEFAULT_DAYS = env.int("FOLLOWUP_DEFAULT_DAYS", default=90)
+CELERY_BEAT_SCHEDULE["training-followup-reminders"] = {
+    "task": "training.send_followup_reminders",
+    "schedule": env.float("FOLLOWUP_REMINDER_SECONDS", default=3600.0),
+}
 CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
     "task": "privacy.apply_retention",
     "schedule": env.float("RETENTION_RUN_SECONDS", default=24 * 3600.0),

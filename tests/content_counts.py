@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.db.models import Q
 from wagtail.models import Page
 
 
@@ -38,10 +39,13 @@ def demo_counts() -> dict[str, int]:
                 counts[f"choices.{language}"] += len(entry.get(box, ()))
     counts["questions"] = Question.objects.count()
     counts["question_banks"] = QuestionBank.objects.count()
-    counts["tests"] = Test.objects.count()
-    counts["test_forms"] = TestForm.objects.count()
-    counts["test_items"] = TestItem.objects.count()
-    counts["test_items.anchors"] = TestItem.objects.filter(anchor=True).count()
+    # The content's tests: the follow-up test the evaluation demo adds (evaluation/synthetic_followup.py,
+    # a copy of a pre-test's forms) is demonstration data, not content.
+    content = ~Q(kind="followup")
+    counts["tests"] = Test.objects.filter(content).count()
+    counts["test_forms"] = TestForm.objects.exclude(test__kind="followup").count()
+    counts["test_items"] = TestItem.objects.exclude(form__test__kind="followup").count()
+    counts["test_items.anchors"] = TestItem.objects.filter(anchor=True).exclude(form__test__kind="followup").count()
     counts["h5p_packages"] = H5PPackage.objects.count()
     counts["audio_languages"] = AudioLanguage.objects.count()
     return dict(sorted(counts.items()))
@@ -115,7 +119,8 @@ def demo_fingerprint() -> str:
                 question.points,
             ]
         )
-    for item in TestItem.objects.order_by("form__test__course__slug", "form__test__kind", "form__label", "position"):
+    items = TestItem.objects.exclude(form__test__kind="followup")  # content only (demo_counts)
+    for item in items.order_by("form__test__course__slug", "form__test__kind", "form__label", "position"):
         test = item.form.test
         parts.append(
             [

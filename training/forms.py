@@ -28,6 +28,7 @@ class SessionForm(forms.ModelForm):
             "end_date",
             "daily_schedule",
             "capacity",
+            "followup_days",
         ]
         widgets = {"start_date": DateInput(), "end_date": DateInput(), "courses": forms.CheckboxSelectMultiple}
         field_classes = {"courses": IdMultipleChoiceField}
@@ -40,9 +41,17 @@ class SessionForm(forms.ModelForm):
         # Sessions point at the French (source-language) modules, as enrolments do.
         self.fields["courses"].queryset = CoursePage.objects.live().filter(locale=default_locale()).order_by("title")
         self.fields["code"].help_text = _("3 to 12 capital letters or digits, e.g. KAN24A.")
+        # Optional on the form: left empty, the session keeps (or takes) the model's default.
+        self.fields["followup_days"].required = False
 
     def clean_code(self) -> str:
         return self.cleaned_data["code"].strip().upper()
+
+    def clean_followup_days(self) -> int:
+        days = self.cleaned_data.get("followup_days")
+        if days is None:
+            return self.instance.followup_days or TrainingSession._meta.get_field("followup_days").default
+        return days
 
 
 class RosterUploadForm(forms.Form):

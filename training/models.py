@@ -8,7 +8,7 @@ trainer's own sessions, a coordinator's region, everything for administrators).
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +58,13 @@ class TrainingSession(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("trainers"), related_name="training_sessions_run"
     )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    # The follow-up test of each module opens for a participant this long after their post-test.
+    followup_days = models.PositiveSmallIntegerField(
+        _("follow-up test after (days)"),
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+        help_text=_("Days after a participant's post-test when the module's follow-up test opens for them."),
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
     # Self-enrolment: typed on the join page or reached through the session's QR code.
     join_code = models.CharField(_("join code"), max_length=16, unique=True)

@@ -24,7 +24,7 @@ FIELDS = {
         **fields(
             NOT_PERSONAL,
             "id code title mode prefecture venue country language start_date end_date daily_schedule capacity "
-            "status join_code created_at courses",
+            "status join_code created_at courses followup_days",
         ),
     },
     "training.SessionDay": fields(NOT_PERSONAL, "id session date checkin_token checkin_open_until"),

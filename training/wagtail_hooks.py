@@ -7,7 +7,7 @@ from assessments.hooks import POST_TEST_OPENER, ROSTER_PROVIDER, SESSION_ROSTER,
 from courses.hooks import DASHBOARD_PANEL
 from lms.hooks import STAFF_ACCOUNT_CONDITION, WORKSPACE
 from lms.workspace import COORDINATOR_RANK, TRAINER_RANK, Workspace
-from training import access, selectors
+from training import access, followup, selectors
 from training.models import TrainingSession
 
 
@@ -29,6 +29,9 @@ def session_trainers_are_staff() -> Q:
 hooks.register(POST_TEST_OPENER, selectors.test_window_opens)
 hooks.register(TEST_CLOSER, selectors.test_window_closes)
 hooks.register(DASHBOARD_PANEL, access.dashboard_panel)
+# A module's follow-up test opens months after the trainee's post-test (training/followup.py).
+hooks.register(TEST_CLOSER, followup.followup_closes)
+hooks.register(DASHBOARD_PANEL, followup.dashboard_panel)
 # A trainer's shared phone takes the roster of one of their sessions.
 hooks.register(ROSTER_PROVIDER, selectors.offline_roster)
 # `manage.py import_responses --session CODE` takes the session's modules and roster.

@@ -1,4 +1,4 @@
-"""Tests (pre or post) of a module and their forms (A/B for counterbalanced parallel forms)."""
+"""Tests (pre, post or follow-up) of a module and their forms (A/B for counterbalanced parallel forms)."""
 
 from django.db import models
 from django.db.models import Q
@@ -11,6 +11,8 @@ class Test(models.Model):
     class Kind(models.TextChoices):
         PRE = "pre", _("Pre-test")
         POST = "post", _("Post-test")
+        # Taken months after the post-test, to measure what was retained (training.followup).
+        FOLLOWUP = "followup", _("Follow-up test")
 
     course = models.ForeignKey(
         "courses.CoursePage", verbose_name=_("module"), on_delete=models.PROTECT, related_name="+"

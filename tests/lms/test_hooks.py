@@ -43,6 +43,7 @@ def test_the_registrations_are_the_ones_the_layers_above_make_in_app_order():
     assert _registered(COURSE_PANEL) == ["assessments.access.course_panel", "certificates.access.course_panel"]
     assert _registered(DASHBOARD_PANEL) == [
         "training.access.dashboard_panel",
+        "training.followup.dashboard_panel",
         "evaluation.reaction.access.dashboard_panel",
         "certificates.access.dashboard_panel",
         "events.access.dashboard_panel",
