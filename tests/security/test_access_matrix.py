@@ -107,6 +107,11 @@ MATRIX: dict[str, Row] = {
     "switch_language": Row(lambda w: {"language": "en"}, expect(REDIRECT)),
     "first_login": Row(None, expect(REDIRECT, anonymous=LOGIN)),
     "consent_renew": Row(None, expect(REDIRECT, anonymous=LOGIN)),
+    # The load balancer's probes answer anyone (no data in them); /metrics/ answers only its token, and
+    # with none set it is off: a 404, which the language middleware turns into /fr/metrics/ (also 404).
+    "health_live": Row(None, expect(200)),
+    "health_ready": Row(None, expect(200)),
+    "metrics": Row(None, expect(REDIRECT)),
     # --- courses ---
     "courses:dashboard": Row(None, expect(200, anonymous=LOGIN)),
     "courses:enrol": Row(lambda w: {"course_id": w["other_course"].pk}, expect(REDIRECT, anonymous=LOGIN), "post"),
@@ -222,6 +227,7 @@ MATRIX: dict[str, Row] = {
     "privacy:my_data_json": Row(None, expect(200, anonymous=LOGIN)),
     "privacy:consent_withdraw": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
     "privacy:consent_give": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
+    "privacy:declared_groups": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
     "privacy:erasure_ask": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
     "privacy:erasure_cancel": Row(None, expect(REDIRECT, anonymous=LOGIN), "post"),
     "privacy:user_data_json": Row(
