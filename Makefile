@@ -6,6 +6,7 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
+RALPH_VENV := .venv-ralph
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
@@ -57,7 +58,7 @@ bench: install-dev system-deps-test
 
 install: system-deps $(VENV)/.installed node_modules/.installed compilemessages
 
-install-dev: install $(VENV)/.installed-dev
+install-dev: install $(VENV)/.installed-dev $(RALPH_VENV)/.installed
 
 system-deps:
 	@missing=""; \
@@ -89,6 +90,14 @@ $(VENV)/.installed: requirements.txt | $(VENV)/bin/python
 
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/python
 	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+# Ralph, the learning record store the xAPI tests start (tests/xapi/conftest.py), in its own
+# virtualenv: its pinned dependencies (FastAPI, pydantic settings…) must not move ours.
+$(RALPH_VENV)/.installed: requirements-ralph.txt
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet -r requirements-ralph.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -128,4 +137,4 @@ restore:
 	$(MANAGE) restore "$(BACKUP)"
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+	rm -rf $(VENV) $(RALPH_VENV) node_modules staticfiles db.sqlite3

@@ -1,0 +1,23 @@
+"""The forwarding task: after each event's commit, and every minute from Celery beat (a catch-up)."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+
+from xapi import forwarding
+
+
+@shared_task(name="xapi.forward", ignore_result=True)
+def forward() -> dict:
+    """Send the pending statements; while the LRS is away, one follow-up is scheduled at the end of the
+    back-off (the run that met the failure schedules it; runs in between find the back-off and stop)."""
+    report = forwarding.forward()
+    if report.errors and report.retry_in is not None and not settings.CELERY_TASK_ALWAYS_EAGER:
+        forward.apply_async(countdown=report.retry_in)
+    return {"sent": report.sent, "rejected": report.rejected, "waiting": report.waiting}
+
+
+def forward_soon() -> None:
+    """Queue a forwarding run (in-process without a broker: the embedded default)."""
+    forward.delay()
