@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from lms.data_protection import DELETED, NOT_PERSONAL, ErasureContext, fields
+from django.utils.translation import gettext_lazy as _
+
+from lms.data_protection import DELETED, NOT_PERSONAL, ErasureContext, Section, fields, section, values
 from xapi import outbox
 from xapi.models import Learner, OutboxStatement
 
@@ -26,3 +28,29 @@ def erase(context: ErasureContext) -> dict[str, int]:
     counts["xapi_statements"] = OutboxStatement.objects.filter(user=context.user).delete()[0]
     counts["xapi_pseudonyms"] = Learner.objects.filter(user=context.user).delete()[0]
     return counts
+
+
+def sections(*, user) -> list[Section]:
+    """What was queued for the person's learning record store, with the pseudonym it names them by."""
+    return [
+        section(
+            "xapi_statements",
+            _("Learning records for the learning record store"),
+            [
+                ("event", _("Event")),
+                ("status", _("Status")),
+                ("created_at", _("Queued")),
+                ("sent_at", _("Sent")),
+                ("pseudonym", _("Pseudonym")),
+            ],
+            values(
+                OutboxStatement.objects.filter(user=user).order_by("pk"),
+                "event",
+                "status",
+                "created_at",
+                "sent_at",
+                "statement__actor__account__name",
+            ),
+            show={"status": OutboxStatement.Status},
+        ),
+    ]
