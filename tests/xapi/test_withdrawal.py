@@ -23,7 +23,9 @@ def sent_then_pending():
     sent = {str(sid) for sid in OutboxStatement.objects.values_list("statement_id", flat=True)}
     j.attended(journey)
     j.certified(journey)
-    pending = {str(sid) for sid in OutboxStatement.objects.filter(status="pending").values_list("statement_id", flat=True)}
+    pending = {
+        str(sid) for sid in OutboxStatement.objects.filter(status="pending").values_list("statement_id", flat=True)
+    }
     assert pending and not pending & sent
     return journey, sent, pending
 
