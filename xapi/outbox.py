@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.db import transaction
 
 from xapi.models import Learner, LrsConfig, OutboxStatement
@@ -12,8 +13,22 @@ from xapi.statements import voiding
 ERASED_PREFIX = "erased-"  # privacy.services.ERASED_PREFIX: an erased account's username
 
 
+ENABLED_KEY = "xapi:lrs-enabled"
+
+
 def enabled() -> bool:
-    return LrsConfig.objects.filter(enabled=True).exists()
+    """Whether an LRS is enabled: cached (a minute; cleared when a configuration is saved or deleted),
+    so that events cost no query while none is."""
+    found = cache.get(ENABLED_KEY)
+    if found is None:
+        found = LrsConfig.objects.filter(enabled=True).exists()
+        cache.set(ENABLED_KEY, found, 60)
+    return found
+
+
+def configuration_changed(**kwargs) -> None:
+    transaction.on_commit(lambda: cache.delete(ENABLED_KEY))
+    cache.delete(ENABLED_KEY)
 
 
 def pseudonym(user) -> str:

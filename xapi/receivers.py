@@ -7,7 +7,7 @@ commit. Nothing is queued while no LRS is enabled, nor for a person who withdrew
 
 from __future__ import annotations
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from xapi import outbox
@@ -187,6 +187,7 @@ def connect() -> None:
     from certificates.models import CertificateEvent
     from courses.models import Enrolment, H5PResult, LessonProgress
     from training.models import Attendance
+    from xapi.models import LrsConfig
 
     for model, receiver in [
         (Enrolment, on_enrolment),
@@ -198,3 +199,5 @@ def connect() -> None:
         (get_user_model(), on_user),
     ]:
         post_save.connect(receiver, sender=model, dispatch_uid=f"xapi.{receiver.__name__}")
+    post_save.connect(outbox.configuration_changed, sender=LrsConfig, dispatch_uid="xapi.lrs_saved")
+    post_delete.connect(outbox.configuration_changed, sender=LrsConfig, dispatch_uid="xapi.lrs_deleted")
