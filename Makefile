@@ -105,11 +105,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 compilemessages: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=$(RALPH_VENV) --ignore=node_modules --verbosity 0
 
 # For developers: refresh the catalogues after changing strings, then translate locale/fr.
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --no-obsolete
+	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=$(RALPH_VENV) --ignore=node_modules --ignore=staticfiles --ignore=media --no-obsolete
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
