@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 from django.conf import settings
 
 from xapi import forwarding
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="xapi.forward", ignore_result=True)
@@ -19,5 +23,10 @@ def forward() -> dict:
 
 
 def forward_soon() -> None:
-    """Queue a forwarding run (in-process without a broker: the embedded default)."""
-    forward.delay()
+    """Queue a forwarding run (in-process without a broker: the embedded default). Runs after the
+    event's commit: a failure here (broker away, an unexpected error in-process) must not turn the
+    person's saved action into an error page; the statements wait in the outbox for the next run."""
+    try:
+        forward.delay()
+    except Exception:
+        logger.exception("xAPI forwarding could not be started; the periodic run will send the outbox")
