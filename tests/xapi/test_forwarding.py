@@ -140,3 +140,20 @@ def test_nothing_is_queued_while_no_lrs_is_enabled(lrs):
     j.first_steps()
     assert not OutboxStatement.objects.exists()
     assert forwarding.forward().sent == 0
+
+
+def test_the_statement_is_written_and_rolled_back_with_its_event(lrs):
+    from django.db import transaction
+
+    from courses import services
+    from tests.factories import UserFactory, course_tree
+
+    course, _lessons = course_tree(lessons=1)
+    user = UserFactory()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.enrolment_create(user=user, course=course)
+        assert OutboxStatement.objects.filter(user=user, event="enrolled").exists()
+        raise RuntimeError("the enrolment's transaction fails after the statement was queued")
+    assert not OutboxStatement.objects.exists()
+    services.enrolment_create(user=user, course=course)
+    assert OutboxStatement.objects.filter(user=user, event="enrolled").count() == 1
