@@ -180,6 +180,17 @@ def on_user(sender, instance, **kwargs) -> None:
         outbox.forget(user=instance)
 
 
+def _when_enabled(receiver):
+    """The receiver, run only while an LRS is enabled: checked first (a cached flag), so an event
+    costs no query at all, not even for the relations the receiver reads, while none is."""
+
+    def receive(sender, instance, **kwargs) -> None:
+        if outbox.enabled():
+            receiver(sender, instance, **kwargs)
+
+    return receive
+
+
 def connect() -> None:
     from django.contrib.auth import get_user_model
 
@@ -196,8 +207,9 @@ def connect() -> None:
         (Attempt, on_attempt),
         (Attendance, on_attendance),
         (CertificateEvent, on_certificate_event),
-        (get_user_model(), on_user),
     ]:
-        post_save.connect(receiver, sender=model, dispatch_uid=f"xapi.{receiver.__name__}")
+        post_save.connect(_when_enabled(receiver), sender=model, weak=False, dispatch_uid=f"xapi.{receiver.__name__}")
+    # Forgetting a person works whether an LRS is enabled or not (what was sent is voided anyway).
+    post_save.connect(on_user, sender=get_user_model(), dispatch_uid="xapi.on_user")
     post_save.connect(outbox.configuration_changed, sender=LrsConfig, dispatch_uid="xapi.lrs_saved")
     post_delete.connect(outbox.configuration_changed, sender=LrsConfig, dispatch_uid="xapi.lrs_deleted")
