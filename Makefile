@@ -6,6 +6,7 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
+RALPH_VENV := .venv-ralph
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
@@ -57,7 +58,7 @@ bench: install-dev system-deps-test
 
 install: system-deps $(VENV)/.installed node_modules/.installed compilemessages
 
-install-dev: install $(VENV)/.installed-dev
+install-dev: install $(VENV)/.installed-dev $(RALPH_VENV)/.installed
 
 system-deps:
 	@missing=""; \
@@ -91,16 +92,24 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(VENV)/bin/pyth
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
+# Ralph, the learning record store the xAPI tests start (tests/xapi/conftest.py), in its own
+# virtualenv: its pinned dependencies (FastAPI, pydantic settings…) must not move ours.
+$(RALPH_VENV)/.installed: requirements-ralph.txt
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet -r requirements-ralph.txt
+	touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 compilemessages: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=$(RALPH_VENV) --ignore=node_modules --verbosity 0
 
 # For developers: refresh the catalogues after changing strings, then translate locale/fr.
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media --no-obsolete
+	$(MANAGE) makemessages -l fr --ignore=.venv --ignore=$(RALPH_VENV) --ignore=node_modules --ignore=staticfiles --ignore=media --no-obsolete
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -128,4 +137,4 @@ restore:
 	$(MANAGE) restore "$(BACKUP)"
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+	rm -rf $(VENV) $(RALPH_VENV) node_modules staticfiles db.sqlite3

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "certificates",
     "privacy",
     "events",
+    "xapi",
     # Wagtail, with wagtail-localize for translating pages (it replaces wagtail.locales).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -488,3 +489,10 @@ CELERY_BEAT_SCHEDULE["privacy-apply-retention"] = {
     "task": "privacy.apply_retention",
     "schedule": env.float("RETENTION_RUN_SECONDS", default=24 * 3600.0),
 }
+
+# --- xAPI to a learning record store (xapi app, docs/interop.md) ---------------------------------
+# The LRS itself is configured in the admin (disabled by default). While it is away, the outbox
+# waits: first retry after XAPI_RETRY_BASE_SECONDS, doubling up to XAPI_RETRY_MAX_SECONDS.
+XAPI_RETRY_BASE_SECONDS = env.float("XAPI_RETRY_BASE_SECONDS", default=30.0)
+XAPI_RETRY_MAX_SECONDS = env.float("XAPI_RETRY_MAX_SECONDS", default=900.0)
+CELERY_BEAT_SCHEDULE["xapi-forward"] = {"task": "xapi.forward", "schedule": 60.0}
