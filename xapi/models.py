@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LrsConfig(models.Model):
@@ -71,12 +72,12 @@ class OutboxStatement(models.Model):
         help_text=_("Empty for a voiding statement."),
     )
     event = models.CharField(_("event"), max_length=32)
-    statement = models.JSONField(_("statement"))
+    statement = models.JSONField(pgettext_lazy("xAPI", "statement"))
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     voided = models.BooleanField(_("voided"), default=False)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("xAPI", "sent at"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
 
     class Meta:

@@ -6,31 +6,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0004_report_access_into_staff_access'),
+        ("assessments", "0004_report_access_into_staff_access"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='test',
-            name='kind',
-            field=models.CharField(choices=[('pre', 'Pre-test'), ('post', 'Post-test'), ('followup', 'Follow-up test')], max_length=8, verbose_name='kind'),
+            model_name="test",
+            name="kind",
+            field=models.CharField(
+                choices=[("pre", "Pre-test"), ("post", "Post-test"), ("followup", "Follow-up test")],
+                max_length=8,
+                verbose_name="kind",
+            ),
         ),
         migrations.CreateModel(
-            name='FollowupReminder',
+            name="FollowupReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='sent at')),
-                ('channels', models.CharField(blank=True, max_length=32, verbose_name='channels')),
-                ('test', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='assessments.test', verbose_name='test')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='trainee')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="sent at")),
+                ("channels", models.CharField(blank=True, max_length=32, verbose_name="channels")),
+                (
+                    "test",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="assessments.test",
+                        verbose_name="test",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="trainee",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up reminder',
-                'verbose_name_plural': 'follow-up reminders',
-                'constraints': [models.UniqueConstraint(fields=('user', 'test'), name='assessments_followup_reminder_once')],
+                "verbose_name": "follow-up reminder",
+                "verbose_name_plural": "follow-up reminders",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "test"), name="assessments_followup_reminder_once")
+                ],
             },
         ),
     ]

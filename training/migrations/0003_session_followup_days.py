@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('training', '0002_participant_created_account'),
+        ("training", "0002_participant_created_account"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='trainingsession',
-            name='followup_days',
-            field=models.PositiveSmallIntegerField(default=90, help_text="Days after a participant's post-test when the module's follow-up test opens for them.", validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(730)], verbose_name='follow-up test after (days)'),
+            model_name="trainingsession",
+            name="followup_days",
+            field=models.PositiveSmallIntegerField(
+                default=90,
+                help_text="Days after a participant's post-test when the module's follow-up test opens for them.",
+                validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(730)],
+                verbose_name="follow-up test after (days)",
+            ),
         ),
     ]
