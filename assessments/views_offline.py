@@ -38,6 +38,10 @@ SHELL_STATIC = [
     *("courses/listen.js", "courses/keep-offline.js"),
 ]
 EMPTY_UUID = "00000000-0000-0000-0000-000000000000"
+# Downloads per person and test in an hour: each one stores a device row and signs a form for 14 days.
+# Ten leaves room for a phone reset or a trainer's downloads for several phones; a loop gets a 429.
+DOWNLOADS_PER_TEST_PER_HOUR = 10
+DOWNLOAD_PERIOD = 3600
 
 
 def _shell_urls() -> list[str]:
@@ -120,6 +124,15 @@ def offline_download(request: HttpRequest, test_id: int) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         language = get_language()
     with translation.override(language):
+        if ratelimit.exceeded(
+            scope="offline:download",
+            subject=f"{request.user.pk}:{test.pk}",
+            limit=DOWNLOADS_PER_TEST_PER_HOUR,
+            period=DOWNLOAD_PERIOD,
+        ):
+            # Refused before anything is stored; the phone shows this error under the button.
+            error = _("This test was downloaded too many times in the last hour. Try again in an hour.")
+            return JsonResponse({"error": error}, status=429)
         return _download(request, test=test, code=code, language=language)
 
 
