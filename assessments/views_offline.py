@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -37,6 +38,8 @@ SHELL_STATIC = [
     *("lms/site.css", "assessments/assessments.css", "assessments/offline-queue.js", "assessments/offline.js"),
     *("courses/listen.js", "courses/keep-offline.js"),
 ]
+# 2: the offline page is kept as fetched without cookies (before, it could keep a logged-in header).
+SHELL_REVISION = 2
 EMPTY_UUID = "00000000-0000-0000-0000-000000000000"
 # Downloads per person and test in an hour: each one stores a device row and signs a form for 14 days.
 # Ten leaves room for a phone reset or a trainer's downloads for several phones; a loop gets a 429.
@@ -54,15 +57,20 @@ def _shell_urls() -> list[str]:
 
 @require_GET
 def offline_page(request: HttpRequest) -> HttpResponse:
-    """The tests kept on this phone. No login: it opens without network, and holds no personal data."""
-    return TemplateResponse(request, "assessments/offline.html", {"shared_page": True})
+    """The tests kept on this phone. No login: it opens without network, and holds no personal data.
+
+    Rendered as for nobody logged in, even for a logged-in person: the service worker keeps this page
+    and shows it to whoever holds the phone next, so its header never says who was logged in."""
+    context = {"shared_page": True, "user": AnonymousUser()}
+    return TemplateResponse(request, "assessments/offline.html", context)
 
 
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, at the root so that its scope is the whole site; never cached by HTTP."""
     shell = _shell_urls()
-    version = hashlib.sha256(json.dumps(shell).encode()).hexdigest()[:12]
+    # The revision renews the phone's copies when what the worker keeps changes, not only its list.
+    version = hashlib.sha256(json.dumps([SHELL_REVISION, shell]).encode()).hexdigest()[:12]
     body = render_to_string(
         "assessments/sw.js",
         {
