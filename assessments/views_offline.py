@@ -12,7 +12,6 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -59,10 +59,11 @@ def _shell_urls() -> list[str]:
 def offline_page(request: HttpRequest) -> HttpResponse:
     """The tests kept on this phone. No login: it opens without network, and holds no personal data.
 
-    Rendered as for nobody logged in, even for a logged-in person: the service worker keeps this page
-    and shows it to whoever holds the phone next, so its header never says who was logged in."""
-    context = {"shared_page": True, "user": AnonymousUser()}
-    return TemplateResponse(request, "assessments/offline.html", context)
+    The service worker keeps a copy fetched without cookies (sw.js), shown to whoever holds the phone
+    next; no-store keeps the browser's HTTP cache from answering that fetch with a logged-in copy."""
+    response = TemplateResponse(request, "assessments/offline.html", {"shared_page": True})
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET

@@ -350,3 +350,11 @@ def test_an_attempt_beyond_those_allowed_says_so(trainee):
     put(uuid.uuid4(), body(package, right_fields(package)))
     second = put(uuid.uuid4(), body(package, [])).json()
     assert (second["flagged"], second["cause"]) == (True, "duplicate")
+
+
+def test_the_offline_page_is_never_kept_by_the_http_cache(trainee):
+    """The service worker keeps a copy fetched without cookies; the HTTP cache must not answer that
+    fetch with the logged-in copy (docs/field.md, "Logout on a shared phone")."""
+    response = trainee["client"].get("/fr/offline/")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
