@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -37,7 +38,13 @@ SHELL_STATIC = [
     *("lms/site.css", "assessments/assessments.css", "assessments/offline-queue.js", "assessments/offline.js"),
     *("courses/listen.js", "courses/keep-offline.js"),
 ]
+# 2: the offline page is kept as fetched without cookies (before, it could keep a logged-in header).
+SHELL_REVISION = 2
 EMPTY_UUID = "00000000-0000-0000-0000-000000000000"
+# Downloads per person and test in an hour: each one stores a device row and signs a form for 14 days.
+# Ten leaves room for a phone reset or a trainer's downloads for several phones; a loop gets a 429.
+DOWNLOADS_PER_TEST_PER_HOUR = 10
+DOWNLOAD_PERIOD = 3600
 
 
 def _shell_urls() -> list[str]:
@@ -50,15 +57,21 @@ def _shell_urls() -> list[str]:
 
 @require_GET
 def offline_page(request: HttpRequest) -> HttpResponse:
-    """The tests kept on this phone. No login: it opens without network, and holds no personal data."""
-    return TemplateResponse(request, "assessments/offline.html", {"shared_page": True})
+    """The tests kept on this phone. No login: it opens without network, and holds no personal data.
+
+    The service worker keeps a copy fetched without cookies (sw.js), shown to whoever holds the phone
+    next; no-store keeps the browser's HTTP cache from answering that fetch with a logged-in copy."""
+    response = TemplateResponse(request, "assessments/offline.html", {"shared_page": True})
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker, at the root so that its scope is the whole site; never cached by HTTP."""
     shell = _shell_urls()
-    version = hashlib.sha256(json.dumps(shell).encode()).hexdigest()[:12]
+    # The revision renews the phone's copies when what the worker keeps changes, not only its list.
+    version = hashlib.sha256(json.dumps([SHELL_REVISION, shell]).encode()).hexdigest()[:12]
     body = render_to_string(
         "assessments/sw.js",
         {
@@ -120,6 +133,15 @@ def offline_download(request: HttpRequest, test_id: int) -> HttpResponse:
     if language not in dict(settings.LANGUAGES):
         language = get_language()
     with translation.override(language):
+        if ratelimit.exceeded(
+            scope="offline:download",
+            subject=f"{request.user.pk}:{test.pk}",
+            limit=DOWNLOADS_PER_TEST_PER_HOUR,
+            period=DOWNLOAD_PERIOD,
+        ):
+            # Refused before anything is stored; the phone shows this error under the button.
+            error = _("This test was downloaded too many times in the last hour. Try again in an hour.")
+            return JsonResponse({"error": error}, status=429)
         return _download(request, test=test, code=code, language=language)
 
 

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from assessments import offline
 from assessments.models import Attempt, OfflineDevice, OfflinePin, Response
-from tests.factories import RIGHT_ANSWERS
+from assessments.views_offline import DOWNLOADS_PER_TEST_PER_HOUR
+from courses.services import enrolment_create
+from tests.factories import RIGHT_ANSWERS, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +83,23 @@ def test_download_is_refused_for_a_test_the_trainee_may_not_take(trainee):
     assert response.status_code == 403
     assert response.json()["error"] == "Take the pre-test first."
     assert not OfflineDevice.objects.exists()
+
+
+def test_the_eleventh_download_of_a_test_in_an_hour_is_refused_in_words_and_stores_nothing(trainee):
+    for _ in range(DOWNLOADS_PER_TEST_PER_HOUR):
+        download(trainee["client"], trainee["pre"])
+    response = trainee["client"].post(f"/api/offline-tests/{trainee['pre'].pk}/", {"language": "fr"})
+    assert response.status_code == 429
+    assert response.json()["error"].startswith("Ce test a été téléchargé trop de fois")
+    english = trainee["client"].post(f"/api/offline-tests/{trainee['pre'].pk}/", {"language": "en"})
+    assert english.status_code == 429 and english.json()["error"].startswith("This test was downloaded too many")
+    assert OfflineDevice.objects.count() == DOWNLOADS_PER_TEST_PER_HOUR
+    # Another person is not slowed down by this one.
+    person = UserFactory(username="sync-other")
+    enrolment_create(user=person, course=trainee["course"])
+    other = Client()
+    other.force_login(person)
+    assert other.post(f"/api/offline-tests/{trainee['pre'].pk}/", {"language": "fr"}).status_code == 200
 
 
 def test_sync_scores_on_the_server_once_and_a_tenth_send_changes_nothing(trainee):
@@ -331,3 +350,11 @@ def test_an_attempt_beyond_those_allowed_says_so(trainee):
     put(uuid.uuid4(), body(package, right_fields(package)))
     second = put(uuid.uuid4(), body(package, [])).json()
     assert (second["flagged"], second["cause"]) == (True, "duplicate")
+
+
+def test_the_offline_page_is_never_kept_by_the_http_cache(trainee):
+    """The service worker keeps a copy fetched without cookies; the HTTP cache must not answer that
+    fetch with the logged-in copy (docs/field.md, "Logout on a shared phone")."""
+    response = trainee["client"].get("/fr/offline/")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]

@@ -100,12 +100,6 @@ def test_a_trainee_not_in_the_session_is_left_out_of_its_roster(shared_room, tra
     assert trainee["user"].pk not in ids and ids == {p.pk for p in shared_room["people"]}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Left open: downloads are not rate-limited; each one stores a device row (and signs a form) for 14 "
-    "days, so one logged-in account can grow the table without bound. The limit (per person and hour) is a "
-    "product decision: a trainee may re-download after a reset phone.",
-)
 def test_downloading_the_same_test_again_and_again_is_slowed_down(trainee):
     statuses = {_post(trainee["client"], trainee["pre"]).status_code for _ in range(60)}
     assert 429 in statuses
@@ -475,13 +469,6 @@ def test_a_name_with_markup_stays_text_and_a_refused_attempt_does_not_keep_the_p
     assert pins == [""], "a refused attempt keeps the participant's PIN in clear on the phone"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Left open (needs a product decision): logout clears nothing the phone keeps. The offline page "
-    "(no login) shows the previous person's sent results, and its copy in the service worker's shell was "
-    "fetched logged in, so the next person first sees a logged-in header. Clearing at logout must not lose "
-    "answers not yet sent, nor the tests downloaded for the village.",
-)
 @pytest.mark.django_db(transaction=True)
 def test_after_logout_the_next_person_on_the_phone_does_not_see_the_previous_ones_results(
     open_phone, live_server, trainee

@@ -1,6 +1,7 @@
 /* Tests and attempts kept on this phone (IndexedDB), and sending the attempts: shared by the offline
  * page and the service worker (Background Sync), so one piece of code sends. An attempt is never
- * deleted here: sent and refused ones stay with their result, queued ones until the server answers. */
+ * deleted here but at a logout (`forget`): sent and refused ones stay with their result, queued ones
+ * until the server answers. */
 (function (scope) {
     "use strict";
     function open() {
@@ -28,6 +29,28 @@
         get: function (store, key) { return run(store, "readonly", function (s) { return s.get(key); }); },
         all: function (store) { return run(store, "readonly", function (s) { return s.getAll(); }); },
         put: function (store, value) { return run(store, "readwrite", function (s) { return s.put(value); }); },
+        remove: function (store, key) { return run(store, "readwrite", function (s) { return s.delete(key); }); },
+        /* At logout (docs/field.md, "Logout on a shared phone"): the next person on this phone sees
+         * nothing of the one who leaves. Their own downloaded tests go (a trainer's download for a
+         * session stays, for the participants); results go; attempts handed in but not sent stay, to be
+         * sent with their own signed tokens, marked as another person's and without a name; attempts
+         * begun on one's own download stay hidden until that person downloads the test again here. */
+        forget: function () {
+            return Promise.all([api.all("packages"), api.all("attempts")]).then(function (found) {
+                var shared = {}, work = [];
+                found[0].forEach(function (p) {
+                    if (p.shared) { shared[p.key] = true; } else { work.push(api.remove("packages", p.key)); }
+                });
+                found[1].forEach(function (a) {
+                    if (a.state === "sent" || a.state === "refused") { work.push(api.remove("attempts", a.id)); return; }
+                    if (a.state === "draft" && shared[a.key]) { return; }
+                    if (a.state === "queued") { a.other = true; }
+                    a.name = "";
+                    work.push(api.put("attempts", a));
+                });
+                return Promise.all(work);
+            });
+        },
         /* PUT one handed-in attempt. Sent: keeps the server's result. Refused (4xx): keeps the reason.
          * No network, a server error or "too many tries, later" (429): stays queued for the next try
          * (`retry` is "server" when the server answered without taking it). */
@@ -46,6 +69,11 @@
                     return body && typeof body === "object" ? body : null;
                 }, function () { return null; }).then(function (body) {
                     attempt.retry = "";
+                    /* Another person's attempt (kept at a logout): once the server answered for good,
+                     * its result is not the next person's to see, and it leaves the phone. */
+                    if (attempt.other && body && response.status < 500 && response.status !== 429) {
+                        return api.remove("attempts", attempt.id).then(function () { attempt.state = "gone"; return attempt; });
+                    }
                     if (response.ok && body) { attempt.state = "sent"; attempt.result = body; attempt.pin = ""; attempt.error = ""; }
                     /* 429: "try again later" (too many wrong PINs); it stays queued, with the reason. */
                     else if (response.status === 429 && body) { attempt.error = body.error || ""; }

@@ -51,6 +51,12 @@
         if (a.state === "queued") { return [cfg.queued, a.error || cfg.queuedWhat]; }
         return [cfg.notHandedIn, cfg.notHandedInWhat];
     }
+    function otherItem(a) {
+        var li = el("li", "", {"data-attempt-state": a.state, "data-attempt": a.id, "data-attempt-other": ""});
+        li.appendChild(el("strong", cfg.other, {"class": "state"}));
+        li.appendChild(el("span", attemptStatus(a)[1], {"class": "what"}));
+        return li;
+    }
     function expired(p) { return Date.now() > p.expires; }
     function expiredText(p) { return fill(cfg.expired, {date: day(p.expires)}); }
 
@@ -58,7 +64,6 @@
         return Promise.all([store.all("packages"), store.all("attempts")]).then(function (found) {
             var packages = found[0], attempts = found[1];
             list.textContent = "";
-            if (!packages.length && !attempts.length) { list.appendChild(el("p", cfg.none)); }
             packages.forEach(function (p) {
                 var box = el("div", "", {"class": "offline-test", "data-offline-package": p.key});
                 box.appendChild(el("h2", p.title));
@@ -81,6 +86,7 @@
                 }
                 var ul = el("ul", "", {"class": "offline-attempts"});
                 mine.forEach(function (a) {
+                    if (a.other) { ul.appendChild(otherItem(a)); return; }
                     var li = el("li", "", {"data-attempt-state": a.state, "data-attempt": a.id}), said = attemptStatus(a);
                     if (p.shared) { li.appendChild(el("span", a.name, {"class": "who"})); }
                     li.appendChild(el("strong", said[0], {"class": "state"}));
@@ -95,6 +101,18 @@
                 box.appendChild(ul);
                 list.appendChild(box);
             });
+            /* Handed in by a person who logged out since (offline-queue.js, `forget`): sent by itself,
+             * shown without a name or a result. Drafts of a test no longer here wait, hidden, for it. */
+            var keys = packages.map(function (p) { return p.key; });
+            var others = attempts.filter(function (a) { return a.other && keys.indexOf(a.key) === -1; });
+            if (others.length) {
+                var box = el("div", "", {"class": "offline-test", "data-offline-others": ""}), ul = el("ul", "", {"class": "offline-attempts"});
+                others.forEach(function (a) { ul.appendChild(otherItem(a)); });
+                box.appendChild(ul);
+                list.appendChild(box);
+            }
+            if (!packages.length && !others.length) { list.appendChild(el("p", cfg.none)); }
+            attempts = attempts.filter(function (a) { return a.other || keys.indexOf(a.key) !== -1; });
             var waiting = attempts.filter(function (a) { return a.state === "queued"; }).length;
             var allSent = attempts.length && attempts.every(function (a) { return a.state === "sent"; });
             sendButton.hidden = !waiting || !navigator.onLine;

@@ -9,7 +9,10 @@ var OFFLINE_PAGES = {{ offline_pages|safe }};
 importScripts("{{ queue }}");
 
 self.addEventListener("install", function (event) {
-    event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));
+    // Fetched without cookies: the offline page is shown to whoever holds the phone next, so the copy
+    // kept never carries a logged-in header (nor a message meant for the person logged in).
+    var anonymous = SHELL.map(function (path) { return new Request(path, {credentials: "omit"}); });
+    event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(anonymous); }).then(function () { return self.skipWaiting(); }));
 });
 self.addEventListener("activate", function (event) {
     event.waitUntil(caches.keys().then(function (keys) {
@@ -23,7 +26,7 @@ self.addEventListener("fetch", function (event) {
         // The shell: from the phone at once; refreshed from the network in the background.
         event.respondWith(caches.open(CACHE).then(function (cache) {
             return cache.match(url.pathname).then(function (hit) {
-                var fresh = fetch(request).then(function (response) {
+                var fresh = fetch(url.pathname, {credentials: "omit"}).then(function (response) {
                     if (response.ok) { cache.put(url.pathname, response.clone()); }
                     return response;
                 });
