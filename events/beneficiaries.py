@@ -1,6 +1,6 @@
 """Direct beneficiaries by sex and by age band, for the programme indicators page (issue 21, section 2).
 
-The same people as the "Direct beneficiaries" indicator (dashboard._tallies): trainees on a session
+The same people as the "Direct beneficiaries" indicator (dashboard.indicator_tallies): trainees on a session
 roster and registrants who attended an event count with the sex and age band they declared on their
 account (lms.User; a registrant without an account, or a person who did not say, is "not stated"),
 and the anonymous counts of events other than dialogues with the sex and age band of their cells
@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from events.dashboard import _tallies
+from events.dashboard import indicator_tallies
 from events.models import Event, HeadCount, Indicator
 from lms.demographics import AgeBand, Sex
 from lms.disclosure import suppressed_rows
@@ -37,7 +37,7 @@ class Breakdown:
 
 def _counts() -> dict[str, Counter]:
     """{dimension: Counter(value → people)} over the direct beneficiaries, nationally."""
-    tally = _tallies()[0][Indicator.BENEFICIARIES]
+    tally = indicator_tallies()[0][Indicator.BENEFICIARIES]
     people = tally.people.get("", set())
     # Only the accounts that declared something (no list of ids in the query, however many people).
     answered = get_user_model().objects.exclude(sex="", age_band="").values_list("pk", "sex", "age_band")

@@ -145,7 +145,7 @@ def _registrant_identities(rows: list[tuple]) -> dict[str, object]:
     )
 
 
-def _tallies() -> tuple[dict[str, _Tally], dict[str, set]]:
+def indicator_tallies() -> tuple[dict[str, _Tally], dict[str, set]]:
     tallies = {indicator: _Tally() for indicator in Indicator.values}
     for user_id, natural, region_id in Participant.objects.values_list(
         "user_id", "session__prefecture__natural_region", "session__prefecture__region_id"
@@ -246,7 +246,7 @@ def _beside_total(everyone: set, people: dict[str, set], numbers: dict[str, int]
 
 def programme_dashboard() -> Dashboard:
     """Every indicator, nationally, per natural and per administrative region; suppressed as above."""
-    tallies, by_country = _tallies()
+    tallies, by_country = indicator_tallies()
     targets = _targets()
     natural_regions = [*NaturalRegion.choices, (ABROAD, _("Abroad or online"))]
     administrative_regions = [
@@ -309,7 +309,7 @@ def region_dashboard(regions: list) -> Dashboard:
     only, a person counted once across them. No national figure is shown beside it, so small groups are
     suppressed as everywhere but no further row needs hiding; with several regions, the headline is
     hidden when a region's figure is (it would give that region's by subtraction)."""
-    tallies, _by_country = _tallies()
+    tallies, _by_country = indicator_tallies()
     targets = _targets()
 
     def figure(code: str, scopes: list[str]) -> Figure:

@@ -318,6 +318,17 @@ def eager_tasks():
 
 
 @pytest.fixture
+def programme_questionnaire(db):
+    """The programme's reaction questionnaire, as its data migration makes it: a transactional test's
+    flush earlier in the same process removes what migrations wrote."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("evaluation.migrations.0002_reaction_questionnaire").create_programme_questionnaire(apps, None)
+
+
+@pytest.fixture
 def home_pages(db):
     """The demo home pages (French site root and English translation)."""
     from lms import demo

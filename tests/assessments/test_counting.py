@@ -171,8 +171,10 @@ NOT_SCORING = {
     "pre-test gate opens on any handed-in attempt), and "
     "finished_attempts (the test page lists them, a flagged one without its score)",
     "training/selectors.py": "submitted_user_ids: who has already handed in a paper test",
+    "evaluation/reaction/selectors.py": "who handed in a post-test may give their view (any attempt, no score)",
+    "training/followup.py": "open_followups: a follow-up already handed in is not offered again (no score read)",
 }
-SKIPPED = ("tests/", "bench/", ".venv/", "node_modules/", "/migrations/", "demo.py", "synthetic.py")
+SKIPPED = ("tests/", "bench/", ".venv/", ".venv-ralph/", "node_modules/", "/migrations/", "demo.py", "synthetic.py")
 
 
 def test_no_consumer_picks_finished_attempts_without_the_counting_rule():

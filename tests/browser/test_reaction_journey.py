@@ -31,7 +31,7 @@ LABELS = {
 
 
 @pytest.fixture
-def room(home_pages):
+def room(home_pages, programme_questionnaire):
     course, _lessons, pre, post = assessment_setup()
     trainer = UserFactory(username="formatrice-web", display_name="Mariama Camara", role=roles.TRAINER)
     session = TrainingSessionFactory(code="CKY26", title="Conakry avril", trainer=trainer, courses=[course])

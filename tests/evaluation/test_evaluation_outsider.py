@@ -137,6 +137,8 @@ def test_every_exported_row_shares_all_its_quasi_identifiers_with_at_least_4_oth
                     language=generator.choice(["fr", "en"]),
                     audience=generator.choice(["police", "civil_society"]),
                     natural_region=generator.choice(["upper", "middle"]),
+                    sex=generator.choice(["f", "m", ""]),
+                    age_band=generator.choice(["18_35", ""]),
                 )
             )
         exported = exports.anonymised_rows(pairs)

@@ -21,7 +21,7 @@ ALL_RIGHT = [1, 1, 1, 1, 1, 1]
 
 
 @pytest.fixture
-def room():
+def room(programme_questionnaire):
     """A module with its tests, a session run by a trainer, and six participants who handed in the
     post-test (named so that the masking has something to find)."""
     course, _lessons, pre, post = assessment_setup()
@@ -54,7 +54,7 @@ def _logged_in(user) -> Client:
 # --- answering --------------------------------------------------------------------------------
 
 
-def test_the_migration_gives_the_programme_a_questionnaire_in_french_and_english():
+def test_the_migration_gives_the_programme_a_questionnaire_in_french_and_english(programme_questionnaire):
     questionnaire = ReactionQuestionnaire.objects.get(course__isnull=True)
     keys = list(questionnaire.items.values_list("key", flat=True))
     assert keys == ["relevance", "confidence", "trainer", "conditions"]

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from events.dashboard import _tallies, programme_dashboard
+from events.dashboard import indicator_tallies, programme_dashboard
 from events.models import Indicator
 from lms.models import Prefecture
 from tests.events.factories import (
@@ -87,7 +87,7 @@ def test_a_person_in_two_sessions_and_an_event_counts_once_as_a_beneficiary(know
     # Upper Guinea: P1–P7, the guest and the 10 counted; Middle Guinea: P1, P8, P9 → suppressed, and
     # Upper Guinea with it (secondary suppression): 20 − 18 would give P8 and P9.
     assert upper["upper"] is None and upper["middle"] is None
-    assert _tallies()[0][Indicator.BENEFICIARIES].total("n:upper") == 18
+    assert indicator_tallies()[0][Indicator.BENEFICIARIES].total("n:upper") == 18
     trained = dashboard.indicator(Indicator.TRAINED)
     assert trained.national.achieved == 6  # P1 once, although in three sessions
     assert {row.key: row.figure.achieved for row in trained.natural}["middle"] is None  # P1 alone

@@ -27,6 +27,8 @@ def test_profile_has_exactly_the_fields_a_trainee_needs():
     assert own == {
         "username", "display_name", "email", "phone", "organisation", "audience", "prefecture", "country",
         "preferred_language", "consent_given_at", "consent_version", "consent_withdrawn_at",
+        # optional, self-declared, for UN disaggregation (docs/data-protection.md)
+        "sex", "age_band",
     }  # fmt: skip
 
 

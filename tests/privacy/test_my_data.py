@@ -55,7 +55,7 @@ def test_my_data_pages_need_a_login(client):
 
 
 def test_the_page_reads_a_fixed_number_of_queries(cohort, django_assert_max_num_queries):
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         selectors.personal_data(user=cohort["target"])
 
 

@@ -192,6 +192,8 @@ def _pair(user_id: int, course_id: int):
         post_raw={},
         prefecture="Kankan",
         session="",
+        sex="",
+        age_band="",
         region="Kankan",
         language="fr",
         audience="police",
