@@ -408,7 +408,8 @@ def _front(*, filters, choices: dict, version: str, styles: dict) -> list:
 def _closing(styles: dict) -> list:
     story: list = [Paragraph(pdf.text(_("Definitions")), styles["subtitle"])]
     for term, meaning in definitions():
-        story.append(Paragraph(f"<b>{pdf.text(term)}</b>: {pdf.text(meaning)}", styles["cell"]))
+        line = _("%(term)s: %(meaning)s") % {"term": f"<b>{pdf.text(term)}</b>", "meaning": pdf.text(meaning)}
+        story.append(Paragraph(line, styles["cell"]))
     story += [
         Paragraph(pdf.text(_("Suppression rule")), styles["subtitle"]),
         Paragraph(pdf.text(suppression_rule()), styles["cell"]),
@@ -432,6 +433,7 @@ def report_pdf(*, report, filters, choices: dict, version: str, compress: bool =
         story += [
             Paragraph(pdf.text(_("Headline")), styles["subtitle"]),
             _table(_headline(context), styles, [100 * mm, 80 * mm], header=False),
+            Spacer(1, 4 * mm),
         ]
         if context["summary"].n:
             story += _charts(context, styles) + _groups(context, styles) + _items(context, styles)
