@@ -139,15 +139,14 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
 @login_required
 @_reads_on_the_replica
 def export_pdf(request: HttpRequest) -> HttpResponse:
-    """The report for the chosen filters as a PDF for a donor (report_pdf.py). Logged as an export
-    (EVALUATION_CSV: a new StaffAccess.What value would need a migration)."""
+    """The report for the chosen filters as a PDF for a donor (report_pdf.py), logged as such."""
     from evaluation.report_pdf import report_pdf
     from evaluation.stored import data_version
 
     version = data_version()  # read before the data, as the page does (stored.py)
     choices = filter_choices()
     try:
-        filters = _filters(request, StaffAccess.What.EVALUATION_CSV, choices)
+        filters = _filters(request, StaffAccess.What.EVALUATION_PDF, choices)
     except InvalidFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     report = disclosed_report(filters=filters, read=matched_counts, labels=presentation.group_labels())

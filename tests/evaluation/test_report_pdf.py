@@ -94,7 +94,7 @@ def test_the_pdf_shows_the_pages_numbers_for_the_same_filters(language, tmp_path
     assert ("Suppression rule" if language == "en" else "Règle de suppression") in text
     assert ("Definitions" if language == "en" else "Définitions") in text
     assert re.search(r"(Data version|Version des données) [0-9a-f]{32}", text)
-    assert StaffAccess.objects.filter(what=StaffAccess.What.EVALUATION_CSV).exists()
+    assert StaffAccess.objects.filter(what=StaffAccess.What.EVALUATION_PDF).exists()
 
 
 def test_a_withheld_selection_says_withheld_and_shows_no_figures(tmp_path):
