@@ -9,6 +9,7 @@ urlpatterns = [
     path("evaluation/prepost.csv", views.export_csv, name="csv"),
     path("evaluation/codebook.csv", views.export_codebook_csv, name="codebook_csv"),
     path("evaluation/prepost.xlsx", views.export_xlsx, name="xlsx"),
+    path("evaluation/report.pdf", views.export_pdf, name="pdf"),
     path("evaluation/reactions/", reaction_views.summary_page, name="reaction_summary"),
     path("reaction/<int:course_id>/", reaction_views.answer_page, name="reaction"),
 ]

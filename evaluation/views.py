@@ -133,3 +133,22 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         exports.file_name("xlsx"),
     )
+
+
+@require_GET
+@login_required
+@_reads_on_the_replica
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    """The report for the chosen filters as a PDF for a donor (report_pdf.py), logged as such."""
+    from evaluation.report_pdf import report_pdf
+    from evaluation.stored import data_version
+
+    version = data_version()  # read before the data, as the page does (stored.py)
+    choices = filter_choices()
+    try:
+        filters = _filters(request, StaffAccess.What.EVALUATION_PDF, choices)
+    except InvalidFilter as error:
+        return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+    report = disclosed_report(filters=filters, read=matched_counts, labels=presentation.group_labels())
+    content = report_pdf(report=report, filters=filters, choices=choices, version=version)
+    return _download(content, "application/pdf", exports.file_name("pdf", part="report"))

@@ -80,6 +80,7 @@ class StaffAccess(models.Model):
         EVALUATION_PAGE = "evaluation_page", _("Evaluation report page")
         EVALUATION_CSV = "evaluation_csv", _("Evaluation report export (CSV)")
         EVALUATION_XLSX = "evaluation_xlsx", _("Evaluation report export (XLSX)")
+        EVALUATION_PDF = "evaluation_pdf", _("Evaluation report (PDF)")
         EVALUATION_COMMAND = "evaluation_command", _("Evaluation report on the command line")
 
     # Kept when the account is erased: the log must outlive it (the username is copied for that).

@@ -158,6 +158,7 @@ MATRIX: dict[str, Row] = {
     "evaluation:csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     "evaluation:codebook_csv": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     "evaluation:xlsx": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
+    "evaluation:pdf": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
     # Reaction summaries: evaluators and administrators see every session; a trainer or coordinator the
     # sessions they may see (none here, so 403 as for a trainee).
     "evaluation:reaction_summary": Row(None, expect(403, anonymous=LOGIN, evaluator=200, admin=200)),
