@@ -102,14 +102,15 @@ class RequestIdMiddleware:
             response = self.get_response(request)
             response[HEADER] = request_id
             seconds = time.perf_counter() - started
-            metrics.observe(view=_route(request), method=request.method, status=response.status_code, seconds=seconds)
+            view = _route(request)
+            metrics.observe(view=view, method=request.method, status=response.status_code, seconds=seconds)
             if settings.REQUEST_LOG:
                 request_log.info(
                     "request",
                     extra={
                         "fields": {
                             "method": request.method,
-                            "view": _route(request),
+                            "view": view,
                             "status": response.status_code,
                             "duration_ms": round(seconds * 1000, 1),
                         }

@@ -30,6 +30,7 @@ def main() -> None:
         session = SessionStore()
         session["probe"] = True
         session.save()
+    as_of = freshness()
     print(
         json.dumps(
             {
@@ -40,7 +41,7 @@ def main() -> None:
                 "outside_read_alias": router.db_for_read(Attempt) or "default",
                 "matched_pairs": pairs,
                 "session_on_primary": SessionStore(session_key=session.session_key).exists(session.session_key),
-                "freshness": freshness().isoformat() if freshness() else None,
+                "freshness": as_of.isoformat() if as_of else None,
             }
         )
     )

@@ -2,11 +2,11 @@
 metrics any worker answers are the sum of both, and readiness follows Redis going away and coming
 back while liveness never moves (docs/operations.md, "Health and metrics")."""
 
-import re
 from pathlib import Path
 
 import pytest
 import requests
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.faults.services import BASE_DIR, wait_until
 
@@ -18,12 +18,14 @@ CONFIG = str(Path(BASE_DIR) / "deploy" / "gunicorn" / "gunicorn.conf.py")
 
 def count_of(text: str, view: str) -> float:
     """Requests to `view` answered 2xx, whatever the order of the labels."""
-    total = 0.0
-    for labels, value in re.findall(r"^lms_http_request_duration_seconds_count\{([^}]*)\} (\S+)$", text, re.MULTILINE):
-        found = dict(re.findall(r'(\w+)="([^"]*)"', labels))
-        if found.get("view") == view and found.get("status") == "2xx":
-            total += float(value)
-    return total
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "lms_http_request_duration_seconds_count"
+        and sample.labels.get("view") == view
+        and sample.labels.get("status") == "2xx"
+    )
 
 
 def ready(url: str) -> tuple[int, dict]:

@@ -14,6 +14,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from prometheus_client.parser import text_string_to_metric_families
 
 from certificates.models import Certificate
 from lms import request_id
@@ -47,13 +48,12 @@ def scrape(client, token=TOKEN):
 
 
 def sample(text: str, name: str, **labels) -> float | None:
-    """The value of one sample of the exposition text, None when absent."""
-    for line in text.splitlines():
-        if not line.startswith(name + "{") and not line.startswith(name + " "):
-            continue
-        found = dict(re.findall(r'(\w+)="([^"]*)"', line.split("}")[0])) if "{" in line else {}
-        if all(found.get(key) == value for key, value in labels.items()):
-            return float(line.rsplit(" ", 1)[1])
+    """The value of one sample of the exposition text (read by prometheus_client's own parser), None
+    when absent."""
+    for family in text_string_to_metric_families(text):
+        for found in family.samples:
+            if found.name == name and all(found.labels.get(key) == value for key, value in labels.items()):
+                return found.value
     return None
 
 
