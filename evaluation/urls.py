@@ -11,5 +11,5 @@ urlpatterns = [
     path("evaluation/prepost.xlsx", views.export_xlsx, name="xlsx"),
     path("evaluation/report.pdf", views.export_pdf, name="pdf"),
     path("evaluation/reactions/", reaction_views.summary_page, name="reaction_summary"),
-    path("reaction/<int:course_id>/", reaction_views.answer_page, name="reaction"),
+    path("reaction/<id:course_id>/", reaction_views.answer_page, name="reaction"),
 ]
