@@ -8,12 +8,16 @@ Landing pages and their first link are in tests/browser/test_role_landing.py.
 """
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
+import yaml
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from playwright.sync_api import Locator, Page, expect
 
+from assessments.models import Question
 from tests.field.test_accessibility import axe_violations
 from tests.login import log_in
 
@@ -22,6 +26,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 360, "height": 640}
 WAIT = 15_000  # ms: a failing step fails fast, the whole file stays within minutes
 LANGUAGES = ["fr", "en"]
+SHOTS = Path(tempfile.gettempdir()) / "shots" / "walks"
+ACTIVITY_LESSON = (
+    Path(__file__).resolve().parents[2] / "courses/content/demo/securite-humaine/appliquer-l-approche-a-la-traite.yaml"
+)
 
 
 def words(fr: str, en: str) -> dict[str, str]:
@@ -29,7 +37,7 @@ def words(fr: str, en: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def phone(seeded_demo, browser, live_server):
+def phone(seeded_demo, programme_questionnaire, browser, live_server):
     """Logs a demo account in on a fresh phone; gives the page and a step checker."""
     contexts = []
 
@@ -66,12 +74,44 @@ def no_violations(seen: list) -> dict:
     return {url: found for url, found in seen if found}
 
 
+def demo_activity(language: str) -> tuple[str, list[str]]:
+    """The title and right answers of the last demo lesson's activity, as its content file gives them."""
+    lesson = yaml.safe_load(ACTIVITY_LESSON.read_text(encoding="utf-8"))[language]
+    activity = next(block["h5p"] for block in lesson["body"] if "h5p" in block)
+    questions = activity["content"]["questions"]
+    return activity["title"], [next(a["text"] for a in q["answers"] if a["correct"]) for q in questions]
+
+
+def answer_as_taught(page: Page, language: str) -> None:
+    """Answers every question of the test on the page as the lessons taught (the bank's key), by tapping,
+    ticking, choosing and typing, as a trainee does."""
+    for fieldset in page.locator("fieldset.question").all():
+        question = Question.objects.get(pk=fieldset.get_attribute("data-question"))
+        key, kind = question.key, question.kind
+        if kind in ("single", "true_false"):
+            fieldset.locator(f'input[type=radio][value="{key["correct"]}"]').check()
+        elif kind == "multiple":
+            for box in fieldset.locator("input[type=checkbox]").all():
+                box.set_checked(box.get_attribute("value") in key["correct"])
+        elif kind == "matching":
+            for left, right in key["pairs"].items():
+                fieldset.locator(f'select[name$="_{left}"]').select_option(right)
+        elif kind == "ordering":
+            for position, option in enumerate(key["order"], start=1):
+                fieldset.locator(f'input[name$="_{option}"]').fill(str(position))
+        elif kind == "short":
+            fieldset.locator("input[type=text], textarea").first.fill(question.content[language]["accepted"][0])
+        else:
+            raise ValueError(kind)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_trainee_reads_on_to_the_post_test(phone, language):
-    """Dashboard → the lesson to continue → next lesson → the last lesson → "done" there says which
-    activity to pass first → the module. The demo trainee has not passed that activity (H5P, played in
-    tests/browser/test_h5p_frame.py), so the post-test is not open yet; the other module is completed
-    with its certificate (tests/browser/test_test_journey.py walks a test to its certificate)."""
+def test_trainee_reads_on_passes_the_post_test_and_gets_the_certificate(phone, language, eager_tasks):
+    """Dashboard → the lesson to continue → next lesson → the last lesson, whose "done" says which
+    activity to pass first → the activity, played in its frame → back to the module, all lessons done →
+    the post-test → its start → the answers handed in → "passed" and the certificate to download.
+    The certificate task runs in the live server's thread (eager_tasks); the real-worker issuing is
+    proved by tests/certificates and tests/faults."""
     page = phone("apprenant", "demo-apprenant", language)
     seen: list = []
     main = page.get_by_role("main")
@@ -86,12 +126,47 @@ def test_trainee_reads_on_to_the_post_test(phone, language):
     arrive(page, language, re.compile(r"\S"), seen)
     last = page.get_by_role("heading", level=1).inner_text()
     # The last lesson asks for its activity first: the page says so and stays.
-    tap(main.get_by_role("button", name=words("Terminé, retour au module", "Done, back to the module")[language]))
-    expect(main.get_by_role("status")).to_be_visible(timeout=WAIT)
+    back = main.get_by_role("button", name=words("Terminé, retour au module", "Done, back to the module")[language])
+    tap(back)
+    title, right_answers = demo_activity(language)
+    expect(main.get_by_role("status").filter(has_text=title)).to_be_visible()
     arrive(page, language, last, seen)
+    # The activity, in its own frame, in the page's language.
+    activity = page.frame_locator("iframe.h5p-frame")
+    for right in right_answers:
+        activity.get_by_role("radio", name=right, exact=True).check()
+    tap(activity.get_by_role("button", name=words("Vérifier", "Check")[language]))
+    expect(page.locator("[data-h5p-status]")).to_have_text(words("Résultat enregistré.", "Result saved.")[language])
+    # The frame grows with the feedback and moves the button: pressed from the keyboard.
+    back.press("Enter")
     module = words("L'approche de sécurité humaine", "The human security approach")[language]
-    tap(main.get_by_role("link", name=module, exact=True))
     arrive(page, language, module, seen)
+    expect(main.locator("progress")).to_have_attribute("value", "100")
+    tap(main.locator(".tests").get_by_role("link", name=words("Post-test", "Post-test")[language], exact=True))
+    arrive(page, language, re.compile(r"\S"), seen)
+    tap(main.get_by_role("button", name=words("Commencer le test", "Start the test")[language]))
+    expect(page.locator("fieldset.question").first).to_be_visible()
+    seen.append((page.url, axe_violations(page)))
+    answer_as_taught(page, language)
+    tap(main.get_by_role("button", name=words("Remettre mes réponses", "Hand in my answers")[language]))
+    expect(main.get_by_text(words("Vous avez réussi.", "You passed.")[language])).to_be_visible()
+    arrive(page, language, re.compile(r"\S"), seen)
+    certificate = main.get_by_role(
+        "link", name=words("Télécharger votre attestation (PDF)", "Download your certificate (PDF)")[language]
+    )
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"trainee-result-{language}-360x640.png"), full_page=True)
+    expect(certificate).to_be_visible()
+    with page.expect_download() as downloaded:
+        certificate.click()
+    assert Path(downloaded.value.path()).read_bytes()[:5] == b"%PDF-"
+    # The result page's next step: the learners' own view of the module, anonymous.
+    tap(main.get_by_role("link", name=words("Donner votre avis", "Give your view")[language]))
+    arrive(page, language, re.compile(r"\S"), seen)
+    for fieldset in main.locator("fieldset.likert").all():
+        fieldset.get_by_text(words("D’accord", "Agree")[language], exact=True).click()
+    tap(main.get_by_role("button", name=words("Envoyer mes réponses", "Send my answers")[language]))
+    arrive(page, language, words("Merci", "Thank you")[language], seen)
     assert no_violations(seen) == {}
 
 
