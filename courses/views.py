@@ -269,6 +269,7 @@ def h5p_frame_page(request: HttpRequest, lesson_id: int, block_id: str, token: s
     if package_id != grant.package_id:
         raise Http404
     lesson, user = _granted_lesson(token, lesson_id, package_id)
+    package = H5PPackage.objects.only("libraries").get(pk=package_id)
     source = selectors.canonical(lesson)
     state = H5PState.objects.filter(user=user, lesson_id=source.pk, activity_id=block_id).first()
     origin = _base_url(request).rstrip("/")
@@ -286,6 +287,9 @@ def h5p_frame_page(request: HttpRequest, lesson_id: int, block_id: str, token: s
                 "previous_state": state.data if state else "",
                 "parent_origin": origin,
                 "language": lesson.locale.language_code,
+                # What the player reads first, fetched from the start (the template says why).
+                "manifests": ["h5p.json", "content/content.json"]
+                + [f"{folder}/library.json" for folder in package.libraries if not folder.startswith("H5PEditor.")],
             },
         )
         response.render()

@@ -14,8 +14,8 @@ import warnings
 
 from PIL import Image, UnidentifiedImageError
 
-PHONE_SIDE = 960  # pixels, longest side: sharp on a 360-px-wide phone at 2x, and in landscape
-JPEG_QUALITY = 70
+PHONE_SIDE = 720  # pixels, longest side: sharp on a 360-px-wide phone at 2x (in portrait; landscape a little soft)
+JPEG_QUALITY = 60  # with 720 px, about half the bytes of 960 px at 70: 2 s less on Regular 2G
 MIN_BYTES = 100 * 1024  # smaller images are left alone
 EXTENSIONS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 PHONE_FOLDER = ".phone"

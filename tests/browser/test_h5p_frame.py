@@ -138,3 +138,21 @@ def test_a_package_that_cannot_start_says_so_in_the_trainees_language(phone, liv
     expect(phone.get_by_text(CANNOT_START)).to_be_visible()
     expect(phone.locator("iframe.h5p-frame")).to_be_hidden()
     assert re.search(r"/h5p/play/", phone.locator("iframe.h5p-frame").get_attribute("src"))
+
+
+def test_the_frame_asks_for_each_package_file_once_and_the_manifests_from_the_start(phone, live_server, home_pages):
+    """On 2G every round trip costs 300 ms or more and the frame's opaque origin has no HTTP cache: the
+    player's repeated reads of library.json are answered from the first, and the manifests it reads one
+    after another are asked for by the frame's document before the player runs (preload)."""
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url) if "/h5p/t/" in request.url else None)
+    scenario = library_files()["scenario.js"]
+    enrolled_lesson(phone, live_server.url, package_with_script("Une fois", scenario))
+    activity = phone.frame_locator("iframe.h5p-frame")
+    expect(activity.get_by_role("radio", name="Oui")).to_be_visible()
+    names = [url.rsplit("/h5p/t/", 1)[1].split("/", 3)[3] for url in requested]
+    assert sorted(names) == sorted(set(names)), names
+    assert {"h5p.json", "content/content.json", f"{SCENARIO_FOLDER}/library.json"} <= set(names)
+    preloaded = phone.frame_locator("iframe.h5p-frame").locator('link[rel="preload"][as="fetch"]')
+    hrefs = [href.rsplit("/", 1)[1] for href in preloaded.evaluate_all("links => links.map(l => l.href)")]
+    assert sorted(hrefs) == ["content.json", "h5p.json", "library.json"]
