@@ -244,9 +244,24 @@ def _granted_lesson(token: str, lesson_id: int, package_id: int):
     return lesson, user
 
 
-@require_GET
+# Headers a package's loaders add to their cross-origin requests (SoundJS, in ArithmeticQuiz and other
+# hub types, sends X-Requested-With): allowed in the preflight, which otherwise refuses the file.
+FRAME_FILE_REQUEST_HEADERS = "X-Requested-With, Range"
+
+
+@require_http_methods(["GET", "HEAD", "OPTIONS"])
 def h5p_frame_file(request: HttpRequest, token: str, lesson_id: int, package_id: int, path: str) -> HttpResponse:
-    """A package file for the sandboxed frame, which has no cookies: the token in the path decides."""
+    """A package file for the sandboxed frame, which has no cookies: the token in the path decides.
+
+    A CORS preflight (OPTIONS) is answered without reading anything: it says which requests may
+    follow; the GET that follows is checked as any other."""
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = "GET"
+        response["Access-Control-Allow-Headers"] = FRAME_FILE_REQUEST_HEADERS
+        response["Access-Control-Max-Age"] = "86400"
+        return response
     lesson, _user = _granted_lesson(token, lesson_id, package_id)
     if not any(item[1] == package_id for item in lesson.h5p_block_data()):
         raise Http404

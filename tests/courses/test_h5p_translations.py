@@ -160,6 +160,20 @@ def test_the_frame_token_is_scoped_signed_and_expires(english_module):
     assert anonymous.get(f"{base}/{lessons[0].pk}/{package.pk}/h5p.json")["Access-Control-Allow-Origin"] == "*"
     assert anonymous.get(f"{base}/{lessons[1].pk}/{package.pk}/h5p.json").status_code == 404  # another lesson
     assert anonymous.get(f"{base}/{lessons[0].pk}/{package.pk}/../../etc/passwd").status_code == 404
+    # A loader's CORS preflight (SoundJS in the hub's ArithmeticQuiz sends X-Requested-With) is answered
+    # without reading anything; what follows is checked as any GET. Other methods stay refused.
+    preflight = anonymous.options(
+        f"{base}/{lessons[0].pk}/{package.pk}/sounds/x.ogg",
+        headers={
+            "Origin": "null",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "x-requested-with",
+        },
+    )
+    assert preflight.status_code == 204 and preflight.content == b""
+    assert preflight["Access-Control-Allow-Origin"] == "*" and preflight["Access-Control-Allow-Methods"] == "GET"
+    assert "X-Requested-With" in preflight["Access-Control-Allow-Headers"]
+    assert anonymous.post(f"{base}/{lessons[0].pk}/{package.pk}/h5p.json").status_code == 405
     assert anonymous.get(f"/h5p/play/{lessons[0].pk}/act-1/{live}/").status_code == 200
     assert anonymous.get(f"/h5p/play/{lessons[0].pk}/other/{live}/").status_code == 404
     # Withdrawn from the module: the same token opens nothing any more.
