@@ -11,13 +11,10 @@ import ipaddress
 import os
 import re
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,6 +27,7 @@ from django.test import Client
 from courses import services as course_services
 from courses.h5p.frame import issue_token
 from tests.factories import CertificateFactory, UserFactory, course_tree, h5p_package
+from tests.processes import answers, free_port, stop, wait_until
 
 pytestmark = [pytest.mark.nginx, pytest.mark.django_db(transaction=True)]
 
@@ -48,27 +46,8 @@ def fill_in(template: str, values: dict[str, str]) -> str:
     return re.sub(r"\$\{(LMS_[A-Z_]+)\}", lambda match: values[match.group(1)], template)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _wait(predicate, *, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{what} did not answer within {seconds} s; see {LOGS}")
-
-
-def _answers(url: str, **kwargs) -> bool:
-    try:
-        requests.get(url, timeout=2, allow_redirects=False, **kwargs)
-    except requests.RequestException:
-        return False
-    return True
+    wait_until(predicate, seconds=seconds, what=what, see=LOGS)
 
 
 def _database_url(folder: Path) -> str:
@@ -115,16 +94,6 @@ def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return cert_path, key_path
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -181,7 +150,7 @@ def site_data(site_folder, eager_tasks):
 def servers(site_folder, site_data, nginx_binary):
     """gunicorn on the test database, and nginx with the shipped site in front of it."""
     LOGS.mkdir(parents=True, exist_ok=True)
-    gunicorn_port, http_port, https_port = _free_port(), _free_port(), _free_port()
+    gunicorn_port, http_port, https_port = free_port(), free_port(), free_port()
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(site_folder),
@@ -259,14 +228,14 @@ def servers(site_folder, site_data, nginx_binary):
     )
     base = f"https://127.0.0.1:{https_port}"
     try:
-        _wait(lambda: _answers(f"http://127.0.0.1:{gunicorn_port}/robots.txt"), seconds=60, what="gunicorn")
+        _wait(lambda: answers(f"http://127.0.0.1:{gunicorn_port}/robots.txt"), seconds=60, what="gunicorn")
         _wait(
-            lambda: nginx.poll() is None and _answers(f"{base}/robots.txt", verify=str(cert)), seconds=20, what="nginx"
+            lambda: nginx.poll() is None and answers(f"{base}/robots.txt", verify=str(cert)), seconds=20, what="nginx"
         )
         yield {"base": base, "http": f"http://127.0.0.1:{http_port}", "verify": str(cert), "gunicorn": gunicorn}
     finally:
-        _stop(nginx)
-        _stop(gunicorn)
+        stop(nginx)
+        stop(gunicorn)
 
 
 def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_files_itself(
@@ -343,7 +312,7 @@ def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_
     response = get("/static/lms/site.css")
     assert response.status_code == 200 and response.content == source.read_bytes()
     assert response.headers["Cache-Control"] == "public, max-age=3600"
-    _stop(servers["gunicorn"])
+    stop(servers["gunicorn"])
     assert get("/static/lms/site.css").content == source.read_bytes()
     assert get(pdf_url, site_data["holder"]).status_code == 502  # what needed Django is gone
 
