@@ -6,18 +6,21 @@ Through nginx (round robin between the nodes; its access log names the node of e
 trainee's autosaves land on both nodes and none is lost; the session works on both; a package imported
 by node A is played through both; the certificate the worker issued downloads through both, sent by
 nginx from object storage (X-Accel-Redirect to a signed address); the rate limit of certificate
-lookups counts the requests of both nodes together. No node's folders hold a file at the end.
+lookups counts the requests of both nodes together; the evaluation report one node stored in Redis is
+what both serve. No node's folders hold a file at the end.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import uuid
 from pathlib import Path
 
 import pytest
 import requests
+from redis import Redis
 
 from courses.h5p.builder import build_package
 from tests.deploy.nginx import LOGS, nginx_or_skip, start_nginx
@@ -84,6 +87,7 @@ def cluster(app_database, private_redis, s3_endpoint, tmp_path):
             "nodes": nodes,
             "buckets": buckets,
             "db": app_database,
+            "redis": private_redis,
         }
     finally:
         stop(nginx)
@@ -172,7 +176,9 @@ def test_autosaves_alternate_between_the_nodes_and_none_is_lost_and_the_worker_s
     _assert_no_node_keeps_a_file(cluster)
 
 
-def test_a_package_imported_on_node_a_plays_through_both_and_the_rate_limit_counts_both_nodes(cluster, tmp_path):
+def test_a_package_imported_on_node_a_plays_through_both_and_rate_limits_and_the_stored_report_are_shared(
+    cluster, tmp_path
+):
     package_file = tmp_path / "scenario.h5p"
     package_file.write_bytes(build_package(title="Cas d'Awa", content={"scenario": "<p>Cas</p>", "questions": []}))
     package_id = int(cluster["groups"]["a"].run("import_h5p", str(package_file)).strip().splitlines()[-1])
@@ -196,7 +202,32 @@ def test_a_package_imported_on_node_a_plays_through_both_and_the_rate_limit_coun
     ]
     assert {_node_of(response, cluster) for response in lookups} == {"a", "b"}
     assert [response.status_code for response in lookups] == [200] * VERIFY_RATE + [429]
+    _assert_the_stored_report_is_shared(cluster, placed["evaluator_session_key"])
     _assert_no_node_keeps_a_file(cluster)
+
+
+def _assert_the_stored_report_is_shared(cluster, session_key: str) -> None:
+    """The evaluation report one node computed and stored in Redis is what both nodes serve: a mark
+    written into the stored entry shows on the pages of both."""
+    evaluator = requests.Session()
+    evaluator.trust_env = False
+    evaluator.verify = cluster["cert"]
+    evaluator.cookies.set("sessionid", session_key, domain="127.0.0.1")
+    url = f"{cluster['base']}/fr/evaluation/"
+    first = evaluator.get(url, timeout=60)
+    assert first.status_code == 200, first.text[:300]
+    redis = Redis.from_url(cluster["redis"].url(1))
+    keys = list(redis.scan_iter(match="*evaluation:prepost:*"))
+    assert len(keys) == 1, keys
+    stored = pickle.loads(redis.get(keys[0]))  # noqa: S301 - what Django's Redis cache wrote
+    assert isinstance(stored, str) and stored.strip()
+    redis.set(keys[0], pickle.dumps(stored + "<p>stored-once-mark</p>"), keepttl=True)
+    served_by = set()
+    for _ in range(4):
+        response = evaluator.get(url, timeout=60)
+        assert response.status_code == 200 and "stored-once-mark" in response.text
+        served_by.add(_node_of(response, cluster))
+    assert served_by == {"a", "b"}
 
 
 def _assert_no_node_keeps_a_file(cluster) -> None:
