@@ -12,6 +12,7 @@ is a secret the operator keeps apart, and the manifest says so.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -23,9 +24,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lms.private_files import storage_files
 
 MANIFEST = "manifest.json"
 MEDIA_ARCHIVE = "media.tar.gz"
@@ -67,9 +72,11 @@ def _counts(cursor) -> dict[str, int]:
     return counts
 
 
-def backup_create(*, folder: Path, media_root: Path, private_media_root: Path | None = None) -> Path:
-    """Back up the default database, `media_root` and `private_media_root` into a new folder under
-    `folder`; return it."""
+def backup_create(
+    *, folder: Path, media_root: Path | Storage, private_media_root: Path | Storage | None = None
+) -> Path:
+    """Back up the default database, `media_root` and `private_media_root` (folders, or storages such
+    as buckets of object storage) into a new folder under `folder`; return it."""
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
     target = Path(folder) / f"lms-{stamp}"
     target.mkdir(parents=True)
@@ -96,7 +103,9 @@ def backup_create(*, folder: Path, media_root: Path, private_media_root: Path | 
         raise BackupError(_("Backups support SQLite and PostgreSQL, not %(vendor)s.") % {"vendor": connection.vendor})
     with tarfile.open(target / MEDIA_ARCHIVE, "w:gz") as archive:
         for root, arcname in zip((media_root, private_media_root), ARCHIVE_FOLDERS, strict=True):
-            if root is not None and Path(root).is_dir():
+            if isinstance(root, Storage):
+                _archive_storage(archive, root, arcname)
+            elif root is not None and Path(root).is_dir():
                 archive.add(root, arcname=arcname)
     manifest = {
         "created_at": timezone.now().isoformat(),
@@ -232,7 +241,7 @@ def restored_counts(target: Target) -> dict[str, int]:
 
 
 def backup_restore(
-    *, backup: Path, target: Target, media_root: Path, private_media_root: Path | None = None
+    *, backup: Path, target: Target, media_root: Path | Storage, private_media_root: Path | Storage | None = None
 ) -> dict[str, int]:
     """Restore `backup` into the EMPTY database `target`, its media into `media_root` and its private
     files into `private_media_root` (left out when None); return the restored counts, checked
@@ -266,10 +275,11 @@ def backup_restore(
                 member.name = rest
                 members[folder].append(member)
         for folder, root in roots.items():
-            if root is None:
-                continue
-            Path(root).mkdir(parents=True, exist_ok=True)
-            archive.extractall(root, members=members[folder], filter="data")
+            if isinstance(root, Storage):
+                _restore_storage(archive, members[folder], root)
+            elif root is not None:
+                Path(root).mkdir(parents=True, exist_ok=True)
+                archive.extractall(root, members=members[folder], filter="data")
     counts = restored_counts(target)
     if counts != manifest["counts"]:
         raise BackupError(
@@ -277,6 +287,31 @@ def backup_restore(
             % {"restored": counts, "expected": manifest["counts"]}
         )
     return counts
+
+
+def _archive_storage(archive: tarfile.TarFile, storage: Storage, arcname: str) -> None:
+    """Every file of `storage` (a bucket of object storage, say) into `archive` under `arcname`/."""
+    folders, files = storage.listdir("")
+    names = list(files) + [name for folder in folders for name in storage_files(storage, folder)]
+    for name in sorted(names):
+        with storage.open(name, "rb") as handle:
+            data = handle.read()
+        info = tarfile.TarInfo(f"{arcname}/{name}")
+        info.size, info.mode, info.mtime = len(data), 0o640, int(timezone.now().timestamp())
+        archive.addfile(info, io.BytesIO(data))
+
+
+def _restore_storage(archive: tarfile.TarFile, members: list, storage: Storage) -> None:
+    """The archive's files back into `storage` under their names (replacing a file already there);
+    the storage refuses a name that would leave it (`..`, an absolute path)."""
+    for member in members:
+        if not member.isfile():
+            continue
+        if storage.exists(member.name):
+            storage.delete(member.name)
+        stored = storage.save(member.name, File(archive.extractfile(member), name=member.name))
+        if stored != member.name:
+            raise BackupError(f"the storage stored {member.name} as {stored}")
 
 
 def _tool(name: str) -> str:
@@ -290,3 +325,10 @@ def _run(command: list[str], *, env: dict) -> None:
     done = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603 - our own tool and arguments
     if done.returncode:
         raise BackupError(f"{Path(command[0]).name}: {done.stderr.strip()}")
+
+
+def media_source(alias: str, root: Path) -> Path | Storage:
+    """What to back up or restore for the storage `alias`: its folder `root` when it is on the local
+    disk, else the storage itself (object storage), read and written through the storage API."""
+    storage = storages[alias]
+    return root if isinstance(storage, FileSystemStorage) else storage

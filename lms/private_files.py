@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 DELIVERIES = ("django", "x-accel-redirect")
 # The folders of the private storage; older versions kept them under MEDIA_ROOT.
 PRIVATE_FOLDERS = ("certificates", "h5p")
+# nginx's internal location that proxies a signed object address to the S3 endpoint (deploy/nginx/lms.conf).
+S3_ACCEL_PREFIX = "/private-s3"
 
 
 def private_file_response(
@@ -41,7 +43,7 @@ def private_file_response(
         if not storage.exists(name):
             raise Http404
         response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_ACCEL_PREFIX.rstrip("/") + "/" + quote(name)
+        response["X-Accel-Redirect"] = _accel_redirect(storage, name)
     else:
         try:
             handle = storage.open(name, "rb")
@@ -54,7 +56,17 @@ def private_file_response(
     return response
 
 
-def _walk(storage: Storage, folder: str):
+def _accel_redirect(storage, name: str) -> str:
+    """Where nginx's internal location finds `name`: the file under PRIVATE_MEDIA_ROOT, or on object
+    storage the object's signed address, valid for a minute, behind S3_ACCEL_PREFIX (that location of
+    deploy/nginx/lms.conf proxies it to the S3 endpoint; the browser never sees the signature)."""
+    accel_path = getattr(storage, "accel_path", None)
+    if accel_path is not None:
+        return S3_ACCEL_PREFIX + accel_path(name)
+    return settings.PRIVATE_MEDIA_ACCEL_PREFIX.rstrip("/") + "/" + quote(name)
+
+
+def storage_files(storage: Storage, folder: str):
     """Every file name under `folder` of `storage`, depth first."""
     try:
         folders, files = storage.listdir(folder)
@@ -63,13 +75,13 @@ def _walk(storage: Storage, folder: str):
     for name in files:
         yield f"{folder}/{name}"
     for sub in folders:
-        yield from _walk(storage, f"{folder}/{sub}")
+        yield from storage_files(storage, f"{folder}/{sub}")
 
 
 def public_leftovers(*, public: Storage | None = None) -> list[str]:
     """Names of private files still in the public media storage (an older version put them there)."""
     public = public or default_storage
-    return [name for folder in PRIVATE_FOLDERS for name in _walk(public, folder)]
+    return [name for folder in PRIVATE_FOLDERS for name in storage_files(public, folder)]
 
 
 def private_files_move(*, public: Storage | None = None, private: Storage | None = None) -> list[str]:

@@ -212,25 +212,25 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
-# Files only some people may see (certificate PDFs, H5P packages): a root of their own, outside
-# MEDIA_ROOT, that no web server location publishes (the "private" storage below). Views decide who
-# gets a file and hand it over as PRIVATE_MEDIA_DELIVERY says: "django" streams it (the embedded
-# default); "x-accel-redirect" answers with that header and lets nginx send the file from its
-# `internal` location PRIVATE_MEDIA_ACCEL_PREFIX (deploy/nginx/lms.conf). Default root: a folder
-# private-media beside MEDIA_ROOT, so a process given only MEDIA_ROOT keeps both together.
+# Files only some people may see (certificate PDFs, H5P packages): a root outside MEDIA_ROOT that no web
+# server location publishes. Views hand them over as PRIVATE_MEDIA_DELIVERY says: "django" streams them,
+# "x-accel-redirect" lets nginx send them (docs/operations.md). Default root: beside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(MEDIA_ROOT.parent / "private-media")))
 PRIVATE_MEDIA_DELIVERY = env.str("PRIVATE_MEDIA_DELIVERY", default="django")
 PRIVATE_MEDIA_ACCEL_PREFIX = env.str("PRIVATE_MEDIA_ACCEL_PREFIX", default="/private-media/")
-# Front-end packages come from npm (`npm ci` in the set-up) and are never committed; only the built
-# files a template names are published as static files.
+# Object storage instead of the disk when S3_PUBLIC_BUCKET is set (lms/object_storage.py, operations.md).
+_S3_NAMES = ("ENDPOINT_URL", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY", "PUBLIC_BUCKET", "PRIVATE_BUCKET")
+S3 = {name: env.str(f"S3_{name}", default="") for name in _S3_NAMES}
+_STORE = "lms.object_storage" if S3["PUBLIC_BUCKET"] else "lms.storage"
+# Front-end packages come from npm (`npm ci`), never committed; only built files templates name are published.
 NPM_STATIC_DIRS = {"h5p-standalone": BASE_DIR / "node_modules" / "h5p-standalone" / "dist"}
 STATICFILES_DIRS = [(name, path) for name, path in NPM_STATIC_DIRS.items() if path.is_dir()]
 
 STORAGES = {
-    # The local disk, written all or nothing (lms.storage.MediaStorage), or an S3-compatible backend.
-    "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="lms.storage.MediaStorage")},
-    # Private files (PRIVATE_MEDIA_ROOT above), written all or nothing like media; never given a URL.
-    "private": {"BACKEND": env.str("DJANGO_PRIVATE_STORAGE_BACKEND", default="lms.storage.PrivateMediaStorage")},
+    # The local disk or an S3-compatible bucket, written all or nothing (lms.storage, lms.object_storage).
+    "default": {"BACKEND": env.str("DJANGO_STORAGE_BACKEND", default="") or f"{_STORE}.MediaStorage"},
+    # Private files (PRIVATE_MEDIA_ROOT above, or the private bucket), all or nothing; never given a URL.
+    "private": {"BACKEND": env.str("DJANGO_PRIVATE_STORAGE_BACKEND", default="") or f"{_STORE}.PrivateMediaStorage"},
     "staticfiles": {
         "BACKEND": env.str(
             "DJANGO_STATICFILES_BACKEND",
@@ -360,6 +360,8 @@ WAGTAILDOCS_EXTENSIONS = [
     *("mp3", "ogg", "oga", "opus", "m4a", "wav"),  # the formats courses.audio accepts for a clip
 ]
 WAGTAILIMAGES_WEBP_QUALITY = 60
+# Documents through Wagtail's view, which checks their collection's privacy (not a redirect to the object).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -15,7 +15,9 @@ import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
-from django.utils.functional import cached_property
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, cached_property, empty
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
@@ -77,6 +79,23 @@ class PrivateMediaStorage(MediaStorage):
         raise ValueError(f"{name} is a private file: it has no public URL; a view must serve it")
 
 
+class _PrivateStorage(LazyObject):
+    """The "private" storage of STORAGES, looked up again whenever STORAGES changes (a test that moves
+    private files to object storage); a FileField keeps this one object for the life of the process."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = _PrivateStorage()
+
+
+@receiver(setting_changed)
+def _forget_private_storage(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private._wrapped = empty
+
+
 def private_storage():
     """The "private" storage of STORAGES (a callable, so that FileFields follow the setting)."""
-    return storages["private"]
+    return _private

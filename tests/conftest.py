@@ -22,8 +22,9 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-# Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
-# from that thread although they are plain synchronous calls.
+pytest_plugins = ["tests.object_storage"]  # moto's S3 server; tests run on disk and on object storage
+
+# Playwright's sync API runs an event loop in the test thread; Django would refuse its (synchronous) ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
@@ -387,12 +388,9 @@ def celery_worker(django_db_setup, django_db_blocker):
         process.terminate()
         pytest.fail(f"the Celery worker did not answer within 60 s; see {log}")
     yield {"process": process, "replies": replies, "log": log}
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+    from tests.processes import stop
+
+    stop(process)
     if connection.vendor == "postgresql":
         # The server may still hold the dead worker's session for a moment; the test database
         # can only be dropped once no other session uses it.

@@ -138,6 +138,17 @@ def translate_course(course, lessons, *, titles: dict[str, str] | None = None):
     return course_en, translated
 
 
+def upload_h5p(client, data: bytes, title: str = ""):
+    """An editor's upload of the `.h5p` file `data` through the Wagtail admin's form."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    return client.post(
+        reverse("wagtailsnippets_courses_h5ppackage:add"),
+        {"title": title, "package_file": SimpleUploadedFile("p.h5p", data, content_type="application/zip")},
+    )
+
+
 def h5p_package(**build_kwargs):
     """An imported H5P package built from our own content type."""
     from courses import services

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 CONTENT = {"scenario": "<p>Cas</p>", "questions": []}
 
 
-def test_import_prints_the_package_id_and_stores_it_once(tmp_path, capsys):
+def test_import_prints_the_package_id_and_stores_it_once(tmp_path, capsys, stored):
     path = tmp_path / "scenario.h5p"
     path.write_bytes(build_package(title="Cas d'Awa", content=CONTENT))
     call_command("import_h5p", str(path), title="Awa")
@@ -25,15 +25,16 @@ def test_import_prints_the_package_id_and_stores_it_once(tmp_path, capsys):
     package = H5PPackage.objects.get()
     assert first[-1] == second[-1] == str(package.pk)
     assert package.title == "Awa"
+    assert stored.exists(f"{package.storage_prefix}/h5p.json")
 
 
-def test_a_bad_package_is_refused_with_its_reason_and_leaves_nothing(tmp_path, settings):
+def test_a_bad_package_is_refused_with_its_reason_and_leaves_nothing(tmp_path, stored):
     path = tmp_path / "evil.h5p"
     path.write_bytes(build_package(title="x", content=CONTENT, extra_files={"content/run.php": b"<?php"}))
     with pytest.raises(CommandError, match="php"):
         call_command("import_h5p", str(path))
     assert H5PPackage.objects.count() == 0
-    assert not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*"))
+    assert stored.files() == []
 
 
 def test_the_command_exits_with_code_1_on_a_bad_package(tmp_path):

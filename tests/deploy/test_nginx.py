@@ -6,18 +6,13 @@ summary says why, and with CI=true that skip fails the run."""
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import os
 import re
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,46 +24,19 @@ from django.test import Client
 
 from courses import services as course_services
 from courses.h5p.frame import issue_token
+from tests.deploy.nginx import LOGS, nginx_or_skip, start_nginx
 from tests.factories import CertificateFactory, UserFactory, course_tree, h5p_package
+from tests.processes import answers, free_port, stop, wait_until
 
 pytestmark = [pytest.mark.nginx, pytest.mark.django_db(transaction=True)]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # A package file whose name needs escaping in X-Accel-Redirect, of the one type nginx adds a CSP to.
 SVG_NAME, SVG = "content/carte région.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>'
-SITE = BASE_DIR / "deploy" / "nginx" / "lms.conf"
-NGINX = "/usr/sbin/nginx"
-LOGS = BASE_DIR / "test-results" / "nginx"
-
-
-def fill_in(template: str, values: dict[str, str]) -> str:
-    """What `envsubst` does with the documented command: replace each ${LMS_…}; all must be given."""
-    wanted = set(re.findall(r"\$\{(LMS_[A-Z_]+)\}", template))
-    assert wanted <= set(values), f"no value for {sorted(wanted - set(values))}"
-    return re.sub(r"\$\{(LMS_[A-Z_]+)\}", lambda match: values[match.group(1)], template)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait(predicate, *, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{what} did not answer within {seconds} s; see {LOGS}")
-
-
-def _answers(url: str, **kwargs) -> bool:
-    try:
-        requests.get(url, timeout=2, allow_redirects=False, **kwargs)
-    except requests.RequestException:
-        return False
-    return True
+    wait_until(predicate, seconds=seconds, what=what, see=LOGS)
 
 
 def _database_url(folder: Path) -> str:
@@ -88,50 +56,9 @@ def _database_url(folder: Path) -> str:
     return f"sqlite:///{copy}"
 
 
-def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "tls.crt", folder / "tls.key"
-    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
-    return cert_path, key_path
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 @pytest.fixture
 def nginx_binary() -> str:
-    if not os.access(NGINX, os.X_OK):
-        pytest.skip(f"no {NGINX}: install the Debian package `nginx` (make test does)")
-    return NGINX
+    return nginx_or_skip()
 
 
 @pytest.fixture
@@ -181,7 +108,7 @@ def site_data(site_folder, eager_tasks):
 def servers(site_folder, site_data, nginx_binary):
     """gunicorn on the test database, and nginx with the shipped site in front of it."""
     LOGS.mkdir(parents=True, exist_ok=True)
-    gunicorn_port, http_port, https_port = _free_port(), _free_port(), _free_port()
+    gunicorn_port, http_port, https_port = free_port(), free_port(), free_port()
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(site_folder),
@@ -203,70 +130,31 @@ def servers(site_folder, site_data, nginx_binary):
         stdout=(LOGS / "gunicorn.log").open("w"),
         stderr=subprocess.STDOUT,
     )
-    conf = site_folder / "nginx"
-    cert, key = _self_signed_certificate(conf)
-    site = fill_in(
-        SITE.read_text(),
+    nginx, cert = start_nginx(
+        nginx_binary,
+        site_folder / "nginx",
         {
             "LMS_SERVER_NAME": "127.0.0.1",
             "LMS_HTTP_PORT": str(http_port),
             "LMS_HTTPS_PORT": str(https_port),
-            "LMS_TLS_CERTIFICATE": str(cert),
-            "LMS_TLS_CERTIFICATE_KEY": str(key),
-            "LMS_GUNICORN": f"127.0.0.1:{gunicorn_port}",
+            "LMS_GUNICORN_SERVERS": f"server 127.0.0.1:{gunicorn_port};",
             "LMS_STATIC_ROOT": str(site_folder / "static"),
             "LMS_MEDIA_ROOT": str(site_folder / "media"),
             "LMS_PRIVATE_MEDIA_ROOT": str(site_folder / "private-media"),
+            "LMS_OBJECT_STORAGE": "http://127.0.0.1:9",  # files on disk: the object storage location is unused
             "LMS_ACCESS_LOG": str(LOGS / "lms-access.log"),
         },
     )
-    (conf / "lms.conf").write_text(site)
-    # The rest of Debian's /etc/nginx/nginx.conf that matters here, with every file in our folder.
-    (conf / "nginx.conf").write_text(
-        f"""
-        pid {conf}/nginx.pid;
-        worker_processes 1;
-        events {{ worker_connections 64; }}
-        http {{
-            include /etc/nginx/mime.types;
-            default_type application/octet-stream;
-            sendfile on;
-            gzip on;
-            access_log {LOGS}/access.log;
-            client_body_temp_path {conf}/body;
-            proxy_temp_path {conf}/proxy;
-            fastcgi_temp_path {conf}/fastcgi;
-            uwsgi_temp_path {conf}/uwsgi;
-            scgi_temp_path {conf}/scgi;
-            include {conf}/lms.conf;
-        }}
-        """
-    )
-    nginx = subprocess.Popen(  # noqa: S603 - Debian's nginx and our arguments
-        [
-            nginx_binary,
-            "-p",
-            str(conf),
-            "-c",
-            str(conf / "nginx.conf"),
-            "-e",
-            str(LOGS / "error.log"),
-            "-g",
-            "daemon off;",
-        ],
-        stdout=(LOGS / "nginx.log").open("w"),
-        stderr=subprocess.STDOUT,
-    )
     base = f"https://127.0.0.1:{https_port}"
     try:
-        _wait(lambda: _answers(f"http://127.0.0.1:{gunicorn_port}/robots.txt"), seconds=60, what="gunicorn")
+        _wait(lambda: answers(f"http://127.0.0.1:{gunicorn_port}/robots.txt"), seconds=60, what="gunicorn")
         _wait(
-            lambda: nginx.poll() is None and _answers(f"{base}/robots.txt", verify=str(cert)), seconds=20, what="nginx"
+            lambda: nginx.poll() is None and answers(f"{base}/robots.txt", verify=str(cert)), seconds=20, what="nginx"
         )
         yield {"base": base, "http": f"http://127.0.0.1:{http_port}", "verify": str(cert), "gunicorn": gunicorn}
     finally:
-        _stop(nginx)
-        _stop(gunicorn)
+        stop(nginx)
+        stop(gunicorn)
 
 
 def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_files_itself(
@@ -343,7 +231,7 @@ def test_nginx_gives_private_files_only_to_whom_django_allows_and_serves_static_
     response = get("/static/lms/site.css")
     assert response.status_code == 200 and response.content == source.read_bytes()
     assert response.headers["Cache-Control"] == "public, max-age=3600"
-    _stop(servers["gunicorn"])
+    stop(servers["gunicorn"])
     assert get("/static/lms/site.css").content == source.read_bytes()
     assert get(pdf_url, site_data["holder"]).status_code == 502  # what needed Django is gone
 

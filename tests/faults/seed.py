@@ -13,13 +13,24 @@ import sys
 import uuid
 
 
+def logged_in_session(user) -> str:
+    """The key of a new database session in which `user` is logged in (Django set up already)."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
 def main(count: int, submitted: bool) -> None:
     os.environ.pop("CELERY_BROKER_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
     import django
 
     django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
     from django.urls import reverse
 
     from assessments import services as assessment_services
@@ -46,11 +57,7 @@ def main(count: int, submitted: bool) -> None:
         else:
             attempt, _created = assessment_services.attempt_start(user=user, test=post)
         questions = Question.objects.filter(pk__in=[item["question"] for item in attempt.layout])
-        session = SessionStore()
-        session["_auth_user_id"] = str(user.pk)
-        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-        session["_auth_user_hash"] = user.get_session_auth_hash()
-        session.create()
+        session_key = logged_in_session(user)
         trainees.append(
             {
                 "username": user.username,
@@ -58,7 +65,7 @@ def main(count: int, submitted: bool) -> None:
                 "enrolment": enrolment.pk,
                 "attempt": str(attempt.pk),
                 "test": post.pk,
-                "session_key": session.session_key,
+                "session_key": session_key,
                 "submission_key": str(uuid.uuid4()),
                 "test_url": reverse("assessments:test", kwargs={"test_id": post.pk}),
                 "save_url": reverse("response_save", kwargs={"attempt_id": attempt.pk}),

@@ -217,9 +217,20 @@ def new_signing_key() -> str:
 class Processes:
     """The application's own processes (web, worker, beat) on given services, and their environment."""
 
-    def __init__(self, *, database_url: str, redis: PrivateRedis | None, media_root: Path, **extra_env: str):
+    def __init__(
+        self,
+        *,
+        database_url: str,
+        redis: PrivateRedis | None,
+        media_root: Path,
+        workdir: Path | None = None,
+        **extra_env,
+    ):
+        # `workdir`: the processes' working directory, as on a machine of their own (default: the checkout).
+        self.cwd = workdir or BASE_DIR
         self.env = {
             **os.environ,
+            "PYTHONPATH": str(BASE_DIR),
             "DATABASE_URL": database_url,
             "MEDIA_ROOT": str(media_root),
             "PRIVATE_MEDIA_ROOT": str(Path(media_root).parent / "private-media"),
@@ -239,9 +250,9 @@ class Processes:
 
     def run(self, *args: str, timeout: float = 600) -> str:
         """Run a management command (or `-m module`) with this environment; return its output."""
-        command = [sys.executable, *args] if args[0] == "-m" else [sys.executable, "manage.py", *args]
+        command = [sys.executable, *args] if args[0] == "-m" else [sys.executable, str(BASE_DIR / "manage.py"), *args]
         done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
-            command, cwd=BASE_DIR, env=self.env, capture_output=True, text=True, timeout=timeout
+            command, cwd=self.cwd, env=self.env, capture_output=True, text=True, timeout=timeout
         )
         if done.returncode:
             raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
@@ -249,7 +260,7 @@ class Processes:
 
     def _spawn(self, name: str, command: list[str]) -> subprocess.Popen:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            command, cwd=BASE_DIR, env=self.env, stdout=_log(name), stderr=subprocess.STDOUT
+            command, cwd=self.cwd, env=self.env, stdout=_log(name), stderr=subprocess.STDOUT
         )
         self.started.append(process)
         return process
@@ -303,7 +314,7 @@ class Processes:
     def _celery(self, *args: str) -> str:
         return subprocess.run(  # noqa: S603 - our own interpreter and arguments
             [sys.executable, "-m", "celery", "-A", "lms", *args],
-            cwd=BASE_DIR,
+            cwd=self.cwd,
             env=self.env,
             capture_output=True,
             text=True,

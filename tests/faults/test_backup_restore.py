@@ -105,3 +105,36 @@ def test_a_backup_restored_into_an_empty_database_holds_the_same_attempts_certif
     # A restore never writes over a database that holds something.
     with translation.override("en"), pytest.raises(CommandError, match="not empty"):
         call_command("restore", str(folder), database_url=empty_database, media_root=str(restored_media))
+
+
+def test_on_object_storage_the_backup_holds_the_buckets_files_and_the_restore_puts_them_back(
+    settings, tmp_path, empty_database, object_storage
+):
+    """Media and private files in buckets (tests/object_storage.py): `backup` reads them through the
+    storage API into the same archive, and `restore` writes them back into emptied buckets."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    settings.CERTIFICATE_SIGNING_KEY = signing.generate_private_key_text()
+    certificate = CertificateFactory()
+    pdf_bytes = certificate.pdf.read()
+    image = storages["default"].save("images/carte.png", ContentFile(b"\x89PNG not really"))
+    keys = object_storage.keys()
+    assert f"private/{certificate.pdf.name}" in keys and f"media/{image}" in keys
+
+    out = io.StringIO()
+    call_command("backup", dir=str(tmp_path / "backups"), stdout=out)
+    folder = Path(out.getvalue().strip().splitlines()[-1])
+    for alias, name in (("private", certificate.pdf.name), ("default", image)):
+        storages[alias].delete(name)  # the buckets lost
+    assert object_storage.keys() == []
+
+    call_command("restore", str(folder), database_url=empty_database, stdout=io.StringIO())
+    assert object_storage.keys() == keys
+    with storages["private"].open(certificate.pdf.name, "rb") as restored:
+        assert (
+            hashlib.sha256(restored.read()).hexdigest()
+            == certificate.pdf_sha256
+            == hashlib.sha256(pdf_bytes).hexdigest()
+        )
+    assert storages["default"].open(image).read() == b"\x89PNG not really"

@@ -25,6 +25,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from lms.storage import MediaStorage
+from tests.factories import upload_h5p
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db]
 
@@ -111,20 +112,14 @@ def test_an_h5p_package_upload_on_a_full_disk_is_refused_clearly_and_leaves_noth
         extra_files={"content/a.mp3": os.urandom(600_000)},
     )
     small_disk.fill(leave=256 * 1024)
-    response = client.post(
-        reverse("wagtailsnippets_courses_h5ppackage:add"),
-        {"title": "", "package_file": SimpleUploadedFile("p.h5p", package, content_type="application/zip")},
-    )
+    response = upload_h5p(client, package)
     assert response.status_code == 507
     assert _storage_full_message() in response.content.decode()
     assert H5PPackage.objects.count() == 0
     assert small_disk.files() == []
 
     small_disk.empty()  # space again: the same upload works
-    response = client.post(
-        reverse("wagtailsnippets_courses_h5ppackage:add"),
-        {"title": "", "package_file": SimpleUploadedFile("p.h5p", package, content_type="application/zip")},
-    )
+    response = upload_h5p(client, package)
     assert response.status_code == 302
     assert H5PPackage.objects.count() == 1
 

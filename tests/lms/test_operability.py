@@ -120,6 +120,21 @@ def test_readiness_fails_naming_the_storage_when_files_cannot_be_written(client,
     assert response.json()["checks"]["storage"] == "unavailable"
 
 
+@pytest.mark.django_db
+def test_on_object_storage_readiness_writes_to_both_buckets_and_fails_when_the_store_is_gone(
+    client, settings, object_storage
+):
+    response = client.get("/health/ready/")
+    assert response.status_code == 200, response.content
+    assert response.json()["checks"]["storage"] == "ok"
+    assert object_storage.keys() == []  # the probe's objects are deleted again
+    settings.S3 = {**settings.S3, "ENDPOINT_URL": "http://127.0.0.1:1"}
+    settings.STORAGES = {**settings.STORAGES}  # made again, with an endpoint nobody answers at
+    response = client.get("/health/ready/")
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == "unavailable"
+
+
 def test_readiness_fails_naming_the_database_when_it_does_not_answer():
     """A process of its own whose database server does not answer (nothing listens on port 1)."""
     script = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import requests
 from django.core.checks import run_checks
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
@@ -34,12 +35,12 @@ def _body(response) -> bytes:
 
 
 @pytest.fixture
-def certificate():
+def certificate(stored):
     return CertificateFactory()
 
 
 @pytest.fixture
-def gated_h5p():
+def gated_h5p(stored):
     """An H5P package used by a lesson of a module, and a trainee enrolled in that module."""
     package = h5p_package()
     course, lessons = course_tree(h5p_package=package)
@@ -55,12 +56,21 @@ def _h5p_url(gated_h5p, path: str = "h5p.json") -> str:
 # --- Where the files live --------------------------------------------------------------------------
 
 
-def test_certificate_pdfs_and_h5p_files_live_in_the_private_root_not_under_media_root(settings, certificate, gated_h5p):
-    private, public = Path(settings.PRIVATE_MEDIA_ROOT), Path(settings.MEDIA_ROOT)
-    assert not private.resolve().is_relative_to(public.resolve())
-    assert (private / certificate.pdf.name).read_bytes() == certificate.pdf.read()
-    assert (private / gated_h5p["package"].storage_prefix / "h5p.json").is_file()
-    assert [p for p in public.rglob("*") if p.is_file()] == []
+def test_certificate_pdfs_and_h5p_files_live_in_the_private_storage_and_nothing_in_the_public(
+    settings, stored, certificate, gated_h5p
+):
+    h5p_name = f"{gated_h5p['package'].storage_prefix}/h5p.json"
+    assert stored.read(certificate.pdf.name) == certificate.pdf.read()
+    assert stored.exists(h5p_name)
+    assert {certificate.pdf.name, h5p_name} <= set(stored.files("private"))
+    assert stored.files("default") == []
+    if stored.buckets is None:
+        private, public = Path(settings.PRIVATE_MEDIA_ROOT), Path(settings.MEDIA_ROOT)
+        assert not private.resolve().is_relative_to(public.resolve())
+        assert (private / certificate.pdf.name).read_bytes() == stored.read(certificate.pdf.name)
+    else:  # on object storage: in the private bucket, under its prefix; the public bucket is empty
+        assert f"private/{certificate.pdf.name}" in stored.buckets.keys(stored.buckets.private)
+        assert stored.buckets.keys(stored.buckets.public) == []
 
 
 def test_a_private_file_has_no_public_url(certificate):
@@ -87,12 +97,11 @@ def test_the_holder_downloads_the_pdf_and_nobody_else_does(certificate):
     assert _client(certificate.enrolment.user).get(f"/media/{certificate.pdf.name}").status_code == 404
 
 
-def test_an_enrolled_trainee_gets_the_h5p_files_and_nobody_else_does(gated_h5p, settings):
+def test_an_enrolled_trainee_gets_the_h5p_files_and_nobody_else_does(gated_h5p, stored):
     url = _h5p_url(gated_h5p)
-    stored = (Path(settings.PRIVATE_MEDIA_ROOT) / gated_h5p["package"].storage_prefix / "h5p.json").read_bytes()
     response = _client(gated_h5p["trainee"]).get(url)
     assert response.status_code == 200
-    assert _body(response) == stored
+    assert _body(response) == stored.read(f"{gated_h5p['package'].storage_prefix}/h5p.json")
     assert _client(UserFactory()).get(url).status_code == 404
     assert _client().get(url).status_code == 302
     old_public_url = f"/media/{gated_h5p['package'].storage_prefix}/h5p.json"
@@ -102,12 +111,25 @@ def test_an_enrolled_trainee_gets_the_h5p_files_and_nobody_else_does(gated_h5p, 
 # --- Who gets them, handed to nginx -------------------------------------------------------------------
 
 
-def test_with_x_accel_redirect_the_holder_gets_the_internal_location_and_no_bytes(settings, certificate):
+def _assert_accel(header: str, stored, name: str, prefix: str) -> None:
+    """The X-Accel-Redirect target: the file in nginx's internal location on disk; on object storage
+    the object's address signed for a minute, behind /private-s3 (which nginx proxies to the endpoint)."""
+    if stored.buckets is None:
+        assert header == f"{prefix}{name}"
+        return
+    path, _query, query = header.partition("?")
+    assert path == f"/private-s3/{stored.buckets.private}/private/{name}"
+    assert "X-Amz-Expires=60" in query and "X-Amz-Signature=" in query
+    fetched = requests.get(stored.buckets.endpoint + header.removeprefix("/private-s3"), timeout=10)
+    assert fetched.status_code == 200 and fetched.content == stored.read(name)
+
+
+def test_with_x_accel_redirect_the_holder_gets_the_internal_location_and_no_bytes(settings, stored, certificate):
     settings.PRIVATE_MEDIA_DELIVERY = ACCEL
     url = f"/fr/certificates/{certificate.code}.pdf"
     response = _client(certificate.enrolment.user).get(url)
     assert response.status_code == 200
-    assert response["X-Accel-Redirect"] == f"/private-media/{certificate.pdf.name}"
+    _assert_accel(response["X-Accel-Redirect"], stored, certificate.pdf.name, "/private-media/")
     assert response["Content-Type"] == "application/pdf"
     assert f'filename="{certificate.code}.pdf"' in response["Content-Disposition"]
     assert _body(response) == b""
@@ -115,12 +137,12 @@ def test_with_x_accel_redirect_the_holder_gets_the_internal_location_and_no_byte
     assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
 
 
-def test_with_x_accel_redirect_h5p_files_go_through_nginx_for_the_enrolled_only(settings, gated_h5p):
+def test_with_x_accel_redirect_h5p_files_go_through_nginx_for_the_enrolled_only(settings, stored, gated_h5p):
     settings.PRIVATE_MEDIA_DELIVERY = ACCEL
     settings.PRIVATE_MEDIA_ACCEL_PREFIX = "/interne/"
     response = _client(gated_h5p["trainee"]).get(_h5p_url(gated_h5p))
     assert response.status_code == 200
-    assert response["X-Accel-Redirect"] == f"/interne/{gated_h5p['package'].storage_prefix}/h5p.json"
+    _assert_accel(response["X-Accel-Redirect"], stored, f"{gated_h5p['package'].storage_prefix}/h5p.json", "/interne/")
     assert response["Content-Type"] == "application/json"
     assert _body(response) == b""
     refused = _client(UserFactory()).get(_h5p_url(gated_h5p))

@@ -20,8 +20,8 @@ class Command(BaseCommand):
         try:
             folder = backups.backup_create(
                 folder=Path(dir),
-                media_root=Path(settings.MEDIA_ROOT),
-                private_media_root=Path(settings.PRIVATE_MEDIA_ROOT),
+                media_root=backups.media_source("default", Path(settings.MEDIA_ROOT)),
+                private_media_root=backups.media_source("private", Path(settings.PRIVATE_MEDIA_ROOT)),
             )
         except backups.BackupError as error:
             raise CommandError(str(error)) from error

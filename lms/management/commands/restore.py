@@ -15,11 +15,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--database-url", default="", help="The empty database to restore into. Default: the configured one."
         )
-        parser.add_argument("--media-root", default="", help="Where to put the media files. Default: MEDIA_ROOT.")
+        parser.add_argument(
+            "--media-root",
+            default="",
+            help="Where to put the media files. Default: the media storage (MEDIA_ROOT or its bucket).",
+        )
         parser.add_argument(
             "--private-media-root",
             default="",
-            help="Where to put the private files. Default: PRIVATE_MEDIA_ROOT.",
+            help="Where to put the private files. Default: the private storage (PRIVATE_MEDIA_ROOT or its bucket).",
         )
 
     def handle(self, *args, backup: str, database_url: str, media_root: str, private_media_root: str, **options):
@@ -28,8 +32,12 @@ class Command(BaseCommand):
             counts = backups.backup_restore(
                 backup=Path(backup),
                 target=target,
-                media_root=Path(media_root or settings.MEDIA_ROOT),
-                private_media_root=Path(private_media_root or settings.PRIVATE_MEDIA_ROOT),
+                media_root=Path(media_root)
+                if media_root
+                else backups.media_source("default", Path(settings.MEDIA_ROOT)),
+                private_media_root=Path(private_media_root)
+                if private_media_root
+                else backups.media_source("private", Path(settings.PRIVATE_MEDIA_ROOT)),
             )
         except backups.BackupError as error:
             raise CommandError(str(error)) from error
