@@ -66,18 +66,20 @@ def _filters(request: HttpRequest, kind: str, choices: dict) -> ReportFilters:
 def _report(request: HttpRequest, kind: str):
     """(The report with every trainee's item marks, as exports need them (or withheld), and the
     page's follow-up section, retention.py), or a 400."""
-    from evaluation.disclosure import disclosure_check
-    from evaluation.retention import retention_report
-
     try:
         filters = _filters(request, kind, filter_choices())
     except InvalidFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     report = disclosed_report(filters=filters, read=matched_data, labels=presentation.group_labels())
-    retention = (
-        [] if report.withheld else retention_report(filters=filters, disclosure=disclosure_check(filters=filters))
-    )
-    return report, retention
+    return report, [] if report.withheld else _retention(filters)
+
+
+def _retention(filters: ReportFilters) -> list:
+    """The page's follow-up section's modules (retention.py), for the exports and the document."""
+    from evaluation.disclosure import disclosure_check
+    from evaluation.retention import retention_report
+
+    return retention_report(filters=filters, disclosure=disclosure_check(filters=filters))
 
 
 @require_GET
@@ -158,5 +160,6 @@ def export_pdf(request: HttpRequest) -> HttpResponse:
     except InvalidFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     report = disclosed_report(filters=filters, read=matched_counts, labels=presentation.group_labels())
-    content = report_pdf(report=report, filters=filters, choices=choices, version=version)
+    retention = [] if report.withheld else _retention(filters)
+    content = report_pdf(report=report, filters=filters, choices=choices, version=version, retention=retention)
     return _download(content, "application/pdf", exports.file_name("pdf", part="report"))

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from assessments.models import Attempt, Question
 from evaluation.reaction import services
 from lms import roles
-from tests.evaluation.test_report_pdf import _text
+from tests.evaluation.test_report_pdf import _plain, _text
 from tests.evaluation.test_retention import MISSING, PATTERNS, REFERENCES, _percent, _report, cohort  # noqa: F401
 from tests.factories import ParticipantFactory, TrainingSessionFactory, UserFactory
 
@@ -165,3 +165,19 @@ def test_reaction_answers_are_in_no_export_and_never_next_to_a_name(cohort, prog
     assert "T-" in files["data"] and people[1].display_name in files["session_csv"]
     for name, text in files.items():
         assert "Kolatier" not in text, name
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_pdf_gives_the_pages_followup_figures(cohort, language, tmp_path):
+    from django.utils import translation
+
+    from evaluation.templatetags.evaluation_tags import number, pvalue
+
+    text = _text(_evaluator().get(f"/{language}/evaluation/report.pdf").content, tmp_path)
+    [module] = _report()
+    row = module.overall
+    with translation.override(language):
+        means = f"{number(row.mean_pre)} → {number(row.mean_post)} → {number(row.mean_followup)}"
+        friedman = f"= {number(row.friedman.chi2, 2)}, p {pvalue(row.friedman.p_value)}"
+    assert ("Suivi : les acquis ont-ils duré ?" if language == "fr" else "Follow-up: did it last?") in text
+    assert _plain(means) in text and _plain(friedman) in text
