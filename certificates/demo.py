@@ -1,9 +1,11 @@
 """Demo certificates: a rule on every demo module, two signatories, and the demo trainee
 (`apprenant`) holding a completion certificate for the second module, earned the ordinary way
-(pre-test, every lesson with its H5P activities, a passed post-test). Idempotent."""
+(pre-test, every lesson with its H5P activities, a passed post-test) some four months ago, so that
+the module's follow-up test (evaluation.demo) is open on their dashboard. Idempotent."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.db import transaction
@@ -26,6 +28,8 @@ PUBLIC_TITLES_EN = {
     "outils-de-protection": "Training in tools for protecting people",
     "prevention-communautaire": "Community dialogue training",
 }
+# How long ago the demo trainee took the module's tests: past any follow-up delay (90 days by default).
+TESTS_DAYS_AGO = 120
 SIGNATORIES = [
     ("Mariama Ɓah", "Coordinatrice du programme", "OIM Guinée"),
     ("Ibrahima Sow", "Chargé de protection", "HCR Guinée"),
@@ -95,6 +99,18 @@ def _take_test_right(*, user, test) -> None:
     assessment_services.attempt_submit(user=user, attempt_id=attempt.pk)
 
 
+def _move_back(*, user, tests) -> None:
+    """The trainee's attempts of these tests dated TESTS_DAYS_AGO earlier (a demo's history)."""
+    from django.db.models import F
+
+    from assessments.models import Attempt
+
+    Attempt.objects.filter(user=user, test__in=tests).update(
+        started_at=F("started_at") - datetime.timedelta(days=TESTS_DAYS_AGO),
+        finished_at=F("finished_at") - datetime.timedelta(days=TESTS_DAYS_AGO),
+    )
+
+
 def seed_certificate(*, username: str = "apprenant") -> Certificate | None:
     from assessments.models import Attempt, Test
     from courses import services as course_services
@@ -120,6 +136,7 @@ def seed_certificate(*, username: str = "apprenant") -> Certificate | None:
             and not Attempt.objects.filter(user=user, test=tests["post"]).exclude(status="open").exists()
         ):
             _take_test_right(user=user, test=tests["post"])
+            _move_back(user=user, tests=tests.values())
     return services.certificate_evaluate(enrolment_id=enrolment.pk).certificate
 
 

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from evaluation import disaggregation, export_followup
 from evaluation.disclosure import BAND, WithheldReport
 from evaluation.report import MIN_GROUP, EvaluationReport
 from evaluation.selectors import Pair
@@ -58,16 +59,17 @@ def pseudonym_function() -> Callable[[int, int], str]:
 # Fields never generalised: a row whose module and forms fewer than MIN_GROUP share is left out.
 FIXED_FIELDS = ["module", "pre_form", "post_form"]
 # Generalised before the group fields (the breakdowns an analysis needs most), in this order.
-TEST_FIELDS = ["pre_date", "post_date", "pre_mode", "post_mode"]
+TEST_FIELDS = ["pre_date", "post_date", "followup_date", "pre_mode", "post_mode"]
 QUASI_FIELDS = [*TEST_FIELDS, *GROUP_FIELDS]
 
 
-def _quasi_identifiers(pair: Pair) -> dict[str, str]:
+def _quasi_identifiers(pair: Pair, followup_month: str = "") -> dict[str, str]:
     return {
         **{name: getattr(pair, name) or "" for name in GROUP_FIELDS},
         # The month only: a day (or a day and a mode) would single out whoever sat the test then.
         "pre_date": (pair.pre.finished_on or "")[:7],
         "post_date": (pair.post.finished_on or "")[:7],
+        "followup_date": followup_month,
         "pre_mode": pair.pre.mode or "",
         "post_mode": pair.post.mode or "",
     }
@@ -77,14 +79,22 @@ def _fixed_key(pair: Pair) -> tuple[str, ...]:
     return (str(pair.course_id), pair.pre.form_label or "", pair.post.form_label or "")
 
 
-def anonymised_rows(pairs: list[Pair]) -> list[tuple[Pair, dict[str, str]]]:
+def exportable_pairs(pairs: list[Pair]) -> list[Pair]:
+    """The pairs whose module and forms at least MIN_GROUP pairs share: the others are left out."""
+    sizes = Counter(_fixed_key(pair) for pair in pairs)
+    return [pair for pair in pairs if sizes[_fixed_key(pair)] >= MIN_GROUP]
+
+
+def anonymised_rows(
+    pairs: list[Pair], followup_months: dict[tuple[int, int], str] | None = None
+) -> list[tuple[Pair, dict[str, str]]]:
     """The pairs an export may hold, each with its quasi-identifiers generalised (k-anonymity, k =
     MIN_GROUP): pairs whose module and forms fewer than MIN_GROUP pairs share are dropped; then the
     other fields are suppressed until every row's whole key (module, forms and QUASI_FIELDS) is
-    shared by at least MIN_GROUP rows."""
-    sizes = Counter(_fixed_key(pair) for pair in pairs)
-    kept = [pair for pair in pairs if sizes[_fixed_key(pair)] >= MIN_GROUP]
-    rows = [_quasi_identifiers(pair) for pair in kept]
+    shared by at least MIN_GROUP rows. `followup_months`: {(user id, course id): follow-up month}."""
+    months = followup_months or {}
+    kept = exportable_pairs(pairs)
+    rows = [_quasi_identifiers(pair, months.get((pair.user_id, pair.course_id), "") if months else "") for pair in kept]
     fixed = [_fixed_key(pair) for pair in kept]
 
     def keys() -> list[tuple]:
@@ -136,13 +146,20 @@ def _references(pairs: list[Pair]) -> list[str]:
     return sorted(seen)
 
 
-def data_table(report: EvaluationReport | WithheldReport) -> tuple[list[str], list[list]]:
-    """The header and rows of the trainee-level dataset (the count band alone when withheld)."""
+def data_table(
+    report: EvaluationReport | WithheldReport, *, followup_shown: frozenset[int] | None = None
+) -> tuple[list[str], list[list]]:
+    """The header and rows of the trainee-level dataset (the count band alone when withheld), the
+    follow-up beside the pre- and post-test (export_followup); `followup_shown`: the modules whose
+    follow-up the page shows (None: every module the rule on the file's own rows allows)."""
     if report.withheld:
         return ["matched_trainees"], [[BAND]]
     pseudonym = pseudonym_function()
-    exported = anonymised_rows(report.pairs)
+    kept = exportable_pairs(report.pairs)
+    cells = export_followup.followup_cells(kept, shown=followup_shown)
+    exported = anonymised_rows(kept, {key: cell.month for key, cell in cells.items()})
     references = _references([pair for pair, _row in exported])
+    followup_references = export_followup.references(cells.values())
     header = [
         "trainee",
         "module",
@@ -156,11 +173,15 @@ def data_table(report: EvaluationReport | WithheldReport) -> tuple[list[str], li
         "pre_percent",
         "post_percent",
         "gain_points",
+        *export_followup.HEADER,
         *[f"pre_{r}" for r in references],
         *[f"post_{r}" for r in references],
+        *[f"followup_{r}" for r in followup_references],
     ]
     rows = []
     for pair, quasi in exported:
+        cell = cells.get((pair.user_id, pair.course_id), export_followup.FollowupCells())
+        followup, followup_marks = export_followup.row_values(cell, pair, followup_references)
         rows.append(
             [
                 pseudonym(pair.user_id, pair.course_id),
@@ -168,13 +189,16 @@ def data_table(report: EvaluationReport | WithheldReport) -> tuple[list[str], li
                 *[quasi[name] for name in GROUP_FIELDS],
                 pair.pre.form_label,
                 pair.post.form_label,
-                *[quasi[name] for name in TEST_FIELDS[2:]],
-                *[quasi[name] for name in TEST_FIELDS[:2]],
+                *[quasi[name] for name in ("pre_mode", "post_mode", "pre_date", "post_date")],
                 round(pair.pre.percent, 4),
                 round(pair.post.percent, 4),
                 round(pair.post.percent - pair.pre.percent, 4),
+                followup[0],
+                quasi["followup_date"],
+                *followup[1:],
                 *[pair.pre_raw.get(r) for r in references],
                 *[pair.post_raw.get(r) for r in references],
+                *followup_marks,
             ]
         )
     return header, [[neutralise(value) for value in row] for row in rows]
@@ -214,11 +238,39 @@ def codebook(report: EvaluationReport) -> list[list[str]]:
         ["pre_percent, post_percent", _("Score as a percentage of the maximum (0-100).")],
         ["gain_points", _("post_percent minus pre_percent, in percentage points.")],
         ["pre_<ref>, post_<ref>", _("Mark on question <ref> (empty when not on that form).")],
+        [
+            "followup_status",
+            _(
+                "Follow-up test: taken; missing (it opened and the trainee did not come back); not_due (not open "
+                "yet); empty when the module has none; suppressed when, as on the page, fewer than 5 took it or "
+                "1 to 4 are missing or not due."
+            ),
+        ],
+        ["followup_date", _("Month the follow-up test was finished (YYYY-MM, UTC); suppressed like the other months.")],
+        ["followup_percent", _("Follow-up score as a percentage of the maximum (0-100).")],
+        ["retention_points", _("followup_percent minus pre_percent, in percentage points.")],
+        ["followup_<ref>", _("Mark on question <ref> in the follow-up test (empty when not on that form).")],
     ]
     return [[_("column"), _("meaning")], *rows]
 
 
-def summary_rows(report: EvaluationReport | WithheldReport) -> list[list]:
+def _group_rows(dimension: str, group) -> list[list]:
+    """One breakdown row's figures: the page's columns (every headline figure for sex and age band)."""
+    name = f"{dimension}: {group.label}"
+    if group.suppressed:
+        return [[name, f"n < {MIN_GROUP}" if group.n < MIN_GROUP else SUPPRESSED]]
+    figures = ["mean_pre", "mean_post", "mean_diff", "p_value"]
+    if dimension in disaggregation.DIMENSIONS:
+        figures += ["ci95_low", "ci95_high", "cohen_dz", "class_gain"]
+    rows = [[f"{name} n", group.n], *[[f"{name} {f}", getattr(group.summary, f)] for f in figures]]
+    if dimension in disaggregation.DIMENSIONS:
+        rows.append([f"{name} percent_improved", disaggregation.improved_share(group)])
+    return rows
+
+
+def summary_rows(report: EvaluationReport | WithheldReport, retention: list | None = None) -> list[list]:
+    """The report's figures as (statistic, value) rows; `retention`: the page's follow-up section
+    (retention.retention_report), written after them."""
     rows: list[list] = [[_("statistic"), _("value")]]
     if report.withheld:
         return [*rows, ["n", BAND]]
@@ -234,11 +286,8 @@ def summary_rows(report: EvaluationReport | WithheldReport) -> list[list]:
     ]
     for dimension, groups in report.breakdowns.items():
         for group in groups:
-            if group.suppressed:
-                rows.append([f"{dimension}: {group.label}", f"n < {MIN_GROUP}" if group.n < MIN_GROUP else SUPPRESSED])
-            else:
-                rows.append([f"{dimension}: {group.label} n", group.n])
-                rows.append([f"{dimension}: {group.label} mean_diff", group.summary.mean_diff])
+            rows += _group_rows(dimension, group)
+    rows += export_followup.summary_rows(retention or [])
     return [[neutralise(value) for value in row] for row in rows]
 
 
@@ -276,25 +325,33 @@ def _csv(rows) -> bytes:
     return csv_bytes(rows)
 
 
-def csv_data(report: EvaluationReport) -> bytes:
-    header, rows = data_table(report)
+def csv_data(report: EvaluationReport, retention: list | None = None) -> bytes:
+    header, rows = data_table(report, followup_shown=_shown_modules(retention))
     return _csv([header, *rows])
 
 
-def csv_codebook(report: EvaluationReport) -> bytes:
+def csv_codebook(report: EvaluationReport, retention: list | None = None) -> bytes:
     """The codebook and the summary statistics, one after the other, in one CSV file."""
-    return _csv([*codebook(report), [], *summary_rows(report)])
+    return _csv([*codebook(report), [], *summary_rows(report, retention)])
 
 
-def xlsx(report: EvaluationReport) -> bytes:
+def _shown_modules(retention: list | None) -> frozenset[int] | None:
+    """The modules whose follow-up the page shows (None when the caller has not read the page's)."""
+    if retention is None:
+        return None
+    return frozenset(module.course_id for module in retention if not module.withheld)
+
+
+def xlsx(report: EvaluationReport, retention: list | None = None) -> bytes:
+    """The data, the codebook and the summary, one sheet each; `retention` as for summary_rows."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    header, rows = data_table(report)
+    header, rows = data_table(report, followup_shown=_shown_modules(retention))
     for title, table in (
         (_("data"), [header, *rows]),
         (_("codebook"), codebook(report)),
-        (_("summary"), summary_rows(report)),
+        (_("summary"), summary_rows(report, retention)),
     ):
         sheet = workbook.create_sheet(title)
         for row in table:

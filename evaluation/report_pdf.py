@@ -417,8 +417,13 @@ def _closing(styles: dict) -> list:
     return story
 
 
-def report_pdf(*, report, filters, choices: dict, version: str, compress: bool = True) -> bytes:
-    """The document for `report` (an EvaluationReport or a WithheldReport) under `filters`."""
+def report_pdf(
+    *, report, filters, choices: dict, version: str, compress: bool = True, retention: list | None = None
+) -> bytes:
+    """The document for `report` (an EvaluationReport or a WithheldReport) under `filters`; `retention`:
+    the page's follow-up section (retention.retention_report), after the pre/post figures."""
+    from evaluation.report_pdf_followup import followup_story
+
     styles = pdf.styles()
     story = _front(filters=filters, choices=choices, version=version, styles=styles)
     if report.withheld:
@@ -437,6 +442,7 @@ def report_pdf(*, report, filters, choices: dict, version: str, compress: bool =
         ]
         if context["summary"].n:
             story += _charts(context, styles) + _groups(context, styles) + _items(context, styles)
+        story += followup_story(retention or [], styles, _table)
     story += _closing(styles)
     title = _("Pre/post evaluation report")
     return pdf.build(story, pagesize=A4, title=title, footer=f"{title} · {version[:12]}", compress=compress)

@@ -81,10 +81,17 @@ class FollowupAttempt:
     course_id: int
     percent: float
     raw: dict[str, float]  # {reference: raw mark} for the items of its form (unanswered: 0)
+    finished_on: str = ""  # ISO 8601 date (UTC)
 
 
 def _differs_by_a_few(count: int) -> bool:
     return 0 < count < MIN_GROUP
+
+
+def module_withheld(n_returned: int, n_missing: int, n_not_due: int) -> bool:
+    """A module's follow-up figures are withheld unless each of returned, missing and not yet due is
+    0 or at least MIN_GROUP, with at least MIN_GROUP returned (the page and the exports)."""
+    return n_returned < MIN_GROUP or _differs_by_a_few(n_missing) or _differs_by_a_few(n_not_due)
 
 
 def retention_row(label: str, triples: list[Triple], *, objective: str = "") -> RetentionRow:
@@ -163,7 +170,7 @@ def module_retention(
     missing = [p for p in others if due.get(p.user_id)]
     n_not_due = len(others) - len(missing)
     counts = (len(pairs), len(returned), len(missing), n_not_due)
-    if len(returned) < MIN_GROUP or _differs_by_a_few(len(missing)) or _differs_by_a_few(n_not_due):
+    if module_withheld(len(returned), len(missing), n_not_due):
         return ModuleRetention(course_id, title, *counts, withheld=True)
     overall = retention_row(title, [(p.pre.percent, p.post.percent, f.percent) for p, f in returned])
     by_objective, by_item, objective_of = _breakdowns(returned, data, course_id)
@@ -197,7 +204,7 @@ def followup_attempts(pairs: list[Pair]) -> dict[tuple[int, int], FollowupAttemp
         .filter(CONSENT_IN_FORCE, test__kind=Test.Kind.FOLLOWUP, max_score__gt=0)
         .filter(user_id__in=users, test__course_id__in=courses)
         .order_by("number")
-        .values_list("id", "user_id", "test__course_id", "form_id", "score", "max_score")
+        .values_list("id", "user_id", "test__course_id", "form_id", "score", "max_score", "finished_at")
     )
     first: dict[tuple[int, int], tuple] = {}
     for row in rows:
@@ -219,12 +226,13 @@ def followup_attempts(pairs: list[Pair]) -> dict[tuple[int, int], FollowupAttemp
             key[1],
             100 * score / max_score,
             {reference: marks[aid].get(reference, 0.0) for reference in forms[form_id]},
+            finished_at.astimezone(datetime.UTC).date().isoformat() if finished_at else "",
         )
-        for key, (aid, _u, _c, form_id, score, max_score) in first.items()
+        for key, (aid, _u, _c, form_id, score, max_score, finished_at) in first.items()
     }
 
 
-def _due(pairs: list[Pair], course_id: int, today: datetime.date) -> dict[int, bool]:
+def followup_due(pairs: list[Pair], course_id: int, today: datetime.date) -> dict[int, bool]:
     """{user id: the follow-up has opened}, from the matched post-test's day and the delay."""
     delay = delays(course_id=course_id, user_ids=[p.user_id for p in pairs])
     return {
@@ -257,7 +265,7 @@ def retention_report(*, filters: ReportFilters, disclosure: Disclosure) -> list[
             title=titles.get(course_id, ""),
             pairs=course_pairs,
             followups=followups,
-            due=_due(course_pairs, course_id, today),
+            due=followup_due(course_pairs, course_id, today),
             data=data,
             labels=labels,
         )

@@ -64,12 +64,22 @@ def _filters(request: HttpRequest, kind: str, choices: dict) -> ReportFilters:
 
 
 def _report(request: HttpRequest, kind: str):
-    """The report with every trainee's item marks, as exports need them (or withheld), or a 400."""
+    """(The report with every trainee's item marks, as exports need them (or withheld), and the
+    page's follow-up section, retention.py), or a 400."""
     try:
         filters = _filters(request, kind, filter_choices())
     except InvalidFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
-    return disclosed_report(filters=filters, read=matched_data, labels=presentation.group_labels())
+    report = disclosed_report(filters=filters, read=matched_data, labels=presentation.group_labels())
+    return report, [] if report.withheld else _retention(filters)
+
+
+def _retention(filters: ReportFilters) -> list:
+    """The page's follow-up section's modules (retention.py), for the exports and the document."""
+    from evaluation.disclosure import disclosure_check
+    from evaluation.retention import retention_report
+
+    return retention_report(filters=filters, disclosure=disclosure_check(filters=filters))
 
 
 @require_GET
@@ -105,31 +115,31 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 @login_required
 @_reads_on_the_replica
 def export_csv(request: HttpRequest) -> HttpResponse:
-    report = _report(request, StaffAccess.What.EVALUATION_CSV)
-    if isinstance(report, HttpResponse):
-        return report
-    return _download(exports.csv_data(report), "text/csv; charset=utf-8", exports.file_name("csv"))
+    found = _report(request, StaffAccess.What.EVALUATION_CSV)
+    if isinstance(found, HttpResponse):
+        return found
+    return _download(exports.csv_data(*found), "text/csv; charset=utf-8", exports.file_name("csv"))
 
 
 @require_GET
 @login_required
 @_reads_on_the_replica
 def export_codebook_csv(request: HttpRequest) -> HttpResponse:
-    report = _report(request, StaffAccess.What.EVALUATION_CSV)
-    if isinstance(report, HttpResponse):
-        return report
-    return _download(exports.csv_codebook(report), "text/csv; charset=utf-8", exports.file_name("csv", part="codebook"))
+    found = _report(request, StaffAccess.What.EVALUATION_CSV)
+    if isinstance(found, HttpResponse):
+        return found
+    return _download(exports.csv_codebook(*found), "text/csv; charset=utf-8", exports.file_name("csv", part="codebook"))
 
 
 @require_GET
 @login_required
 @_reads_on_the_replica
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    report = _report(request, StaffAccess.What.EVALUATION_XLSX)
-    if isinstance(report, HttpResponse):
-        return report
+    found = _report(request, StaffAccess.What.EVALUATION_XLSX)
+    if isinstance(found, HttpResponse):
+        return found
     return _download(
-        exports.xlsx(report),
+        exports.xlsx(*found),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         exports.file_name("xlsx"),
     )
@@ -150,5 +160,6 @@ def export_pdf(request: HttpRequest) -> HttpResponse:
     except InvalidFilter as error:
         return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
     report = disclosed_report(filters=filters, read=matched_counts, labels=presentation.group_labels())
-    content = report_pdf(report=report, filters=filters, choices=choices, version=version)
+    retention = [] if report.withheld else _retention(filters)
+    content = report_pdf(report=report, filters=filters, choices=choices, version=version, retention=retention)
     return _download(content, "application/pdf", exports.file_name("pdf", part="report"))

@@ -18,15 +18,23 @@ ANSWERS = [
     (4, 4, 4, 3, ""),
     (5, 5, 5, 4, "Bonne formation, à refaire dans les préfectures."),
     (4, 3, 3, 2, "Les horaires étaient difficiles pour ceux qui viennent de loin."),
-    (5, 4, 4, 3, "Le formateur a bien expliqué le Protocole de Palerme."),
+    (5, 4, 4, 3, "La formatrice a bien expliqué le Protocole de Palerme."),
 ]
 KEYS = ("relevance", "confidence", "trainer", "conditions")
 
 
 def seed() -> int:
     """Answers for DEMO1 (training.demo), when the session and a questionnaire exist; how many were added."""
+    from importlib import import_module
+
+    from django.apps import apps
+
     from training.demo import CODE
     from training.models import Participant
+
+    # The programme's questionnaire, as its data migration makes it: a database emptied since (a
+    # flush between tests, a restored dump) has none, and nobody could answer.
+    import_module("evaluation.migrations.0002_reaction_questionnaire").create_programme_questionnaire(apps, None)
 
     participants = (
         Participant.objects.filter(session__code=CODE, user__username__startswith="demo.participant")
