@@ -77,8 +77,10 @@ def test_two_date_bounds_a_day_apart_do_not_both_show_a_report():
     course, _l, pre, post = assessment_setup()
     people = [trainee(200 + i) for i in range(13)]  # 6 early, 1 in the middle, 6 recent
     attempts = prepost_results(course=course, pre=pre, post=post, trainees=[pair(u) for u in people])
-    early = timezone.now() - datetime.timedelta(days=10)
-    late = timezone.now() - datetime.timedelta(days=8)
+    # Two days apart in the middle of last month, whatever today's date (10 and 8 days ago straddled
+    # two months early in a month, and the test then compared two different populations).
+    middle = timezone.now().replace(day=1, hour=12) - datetime.timedelta(days=15)
+    early, late = middle - datetime.timedelta(days=1), middle + datetime.timedelta(days=1)
     for attempt in attempts:
         position = [u.pk for u in people].index(attempt.user_id)
         if position < 7:
