@@ -22,6 +22,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.pgbouncer import pgbouncer, through_pgbouncer  # noqa: F401 - fixtures (PgBouncer in front)
+
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls
 # from that thread although they are plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -33,8 +35,7 @@ def _throwaway_key_text() -> str:
     return signing.generate_private_key_text()
 
 
-# One certificate signing key for the whole run, in the environment so that the Celery worker and the
-# servers a test starts sign with it too.
+# One signing key for the run, in the environment: the Celery worker and servers a test starts sign with it.
 os.environ.setdefault("CERTIFICATE_SIGNING_KEY", _throwaway_key_text())
 
 BASE_DIR = Path(__file__).resolve().parent.parent
