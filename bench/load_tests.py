@@ -1,14 +1,21 @@
 """A room (or several) taking the post-test at once, against a real server; the database checked after.
 
 Usage:
-    .venv/bin/python bench/load_tests.py                      # PostgreSQL + gunicorn, 200 trainees
+    .venv/bin/python bench/load_tests.py                      # PostgreSQL + PgBouncer + gunicorn, 200 trainees
+    .venv/bin/python bench/load_tests.py --nodes 1,2 --rooms 50,100,200   # 1 then 2 web nodes, growing rooms
     .venv/bin/python bench/load_tests.py --backend sqlite     # SQLite + runserver (embedded default), 30
 Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 2 x 1);
     --server gunicorn|runserver; --login-first (everyone logs in before the test opens);
     --race-submit (each trainee's last save is sent at the same moment as the submit);
     --sqlite-options "timeout=20&transaction_mode=IMMEDIATE&init_command=PRAGMA journal_mode=WAL;"
     (appended to the SQLite DATABASE_URL, which the settings read); --wsgi module:app --pythonpath DIR
-    (serve a candidate change without touching the code); --wait-quiet S; --log FILE (keep the server log).
+    (serve a candidate change without touching the code); --wait-quiet S; --log FILE (keep the server log);
+    --nodes 1,2 (web nodes: gunicorn processes on their own ports with their own media folders, each
+    with --workers; the load generator sends each request to the next node, round-robin, no sticky
+    sessions); --rooms 50,100,200 (room sizes tried in turn on each configuration, fresh trainees each
+    time, stopping at the first that misses a target); --pooler pgbouncer|none (default pgbouncer:
+    the nodes reach PostgreSQL through PgBouncer in transaction mode, DATABASE_POOLER=pgbouncer, the
+    shipped deploy/pgbouncer/pgbouncer.ini on a free loopback port; migrations and seeding go direct).
 
 What it does: a fresh database of its own (PostgreSQL `lms_load_<pid>_<random>` on 127.0.0.1:5432,
 dropped at the end, its cache keys under the prefix `lms-load-<pid>_<random>` in Redis database 12
@@ -25,10 +32,12 @@ answer again and autosave.js's counter), result page. Rooms of --room-size train
 (X-Forwarded-For behind one trusted proxy, as in production), so the per-IP login limit applies per room.
 Afterwards the database is compared with every answer sent.
 
-Prints: requests and failures, answers lost and duplicated, attempts submitted once with the score
+Prints, for each room: requests and failures, answers lost and duplicated, attempts submitted once with the score
 recomputed from the answers sent, latency p50/p95/max per request kind, throughput, server log
 counts ("database is locked", tracebacks) and the CPU taken by the server, PostgreSQL, this script and
-other processes (the machine may be shared), beside the targets. Nothing is asserted.
+other processes (the machine may be shared), beside the targets; then one table of every room
+(web nodes, trainees, answers lost, p50/p95 of save and submit, CPU-s per trainee, load average) and
+the largest room each configuration held. Nothing is asserted.
 The server, the bench database and the temporary files are removed at the end, even on failure.
 """
 
@@ -319,7 +328,10 @@ def server_steps(*, port, usernames: list[str], post_id: int, processes: Process
         for step, kinds in STEPS.items()
     }
     per_step["total"] = sum(per_step.values())
-    print(f"CPU-s per trainee by step, server + database ({len(trainees)} trainees one at a time, gzip and HTTP in):")
+    print(
+        f"CPU-s per trainee by step, server + PgBouncer + database ({len(trainees)} trainees one at a time, "
+        "gzip and HTTP in):"
+    )
     print("  " + ", ".join(f"{step} {seconds:.3f}" for step, seconds in per_step.items()))
     if failed:
         print(f"  flows stopped early: {failed[:3]}")
