@@ -20,7 +20,7 @@ PORT ?= 8000
 # nginx runs the shipped site (deploy/nginx/lms.conf) in front of gunicorn (tests/deploy);
 # stress-ng loads the CPUs while `make flake-hunt` runs the timing-sensitive tests again and again.
 APT_RUN := gettext nodejs npm fonts-dejavu-core espeak-ng
-APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server nginx stress-ng
+APT_TEST := chromium poppler-utils zbar-tools postgresql redis-server nginx stress-ng pgbouncer
 # `make test` runs the suite in this many processes (pytest-xdist), each with its own test database,
 # Celery queue and worker, and cache key prefix (tests/conftest.py); PYTEST_WORKERS=0 runs it in one.
 PYTEST_WORKERS ?= 2
@@ -75,7 +75,7 @@ system-deps:
 system-deps-test:
 	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
 		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null \
-		|| [ ! -x /usr/sbin/nginx ] || ! command -v stress-ng >/dev/null; then \
+		|| [ ! -x /usr/sbin/nginx ] || ! command -v stress-ng >/dev/null || [ ! -x /usr/sbin/pgbouncer ]; then \
 		echo "Installing Debian packages: $(APT_TEST)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST); \
 	fi

@@ -1,7 +1,8 @@
 """Simulated trainees for bench/load_tests.py: a minimal browser over http.client and the test flow.
 
 Standard library only. Each trainee runs in its own thread and talks to 127.0.0.1 only, one request
-at a time, on a new connection per request (as nginx does towards gunicorn). Nothing is asserted:
+at a time, on a new connection per request (as nginx does towards gunicorn); with several web nodes
+(ports) each request goes to the next node in turn, as a load balancer without sticky sessions. Nothing is asserted:
 every request is recorded (kind, status, milliseconds, error) and every answer sent is kept, so that
 the caller can compare them with the database afterwards.
 """
@@ -56,12 +57,19 @@ class Reply:
 class Browser:
     """Cookies, CSRF origin and a client IP (X-Forwarded-For: the room's router, as nginx passes it)."""
 
-    def __init__(self, *, port: int, client_ip: str, timeout: float):
-        self.port = port
+    def __init__(self, *, port: int | tuple[int, ...], client_ip: str, timeout: float, turn: int = 0):
+        # Several ports: several web nodes, each request sent to the next one (round-robin, no
+        # stickiness: sessions, rate limits and answers must be shared through PostgreSQL and Redis).
+        self.ports = (port,) if isinstance(port, int) else tuple(port)
+        self.turn = turn
         self.client_ip = client_ip
         self.timeout = timeout
         self.cookies: dict[str, str] = {}
-        self.origin = f"http://127.0.0.1:{port}"
+
+    @property
+    def port(self) -> int:
+        """The node the next request goes to."""
+        return self.ports[self.turn % len(self.ports)]
 
     def _store_cookies(self, response: http.client.HTTPResponse) -> None:
         for header in response.headers.get_all("Set-Cookie") or []:
@@ -75,8 +83,11 @@ class Browser:
 
     def request(self, method: str, path: str, *, form: dict | None = None, payload=None, headers=None) -> Reply:
         body = None
+        port = self.port
+        self.turn += 1
+        origin = f"http://127.0.0.1:{port}"
         sent = {
-            "Host": f"127.0.0.1:{self.port}",
+            "Host": f"127.0.0.1:{port}",
             "Connection": "close",
             "Accept-Encoding": "gzip",
             "User-Agent": "lms-load-test",
@@ -85,8 +96,8 @@ class Browser:
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         if method == "POST":
-            sent["Origin"] = self.origin
-            sent["Referer"] = self.origin + path
+            sent["Origin"] = origin
+            sent["Referer"] = origin + path
         if form is not None:
             body = urlencode(form).encode()
             sent["Content-Type"] = "application/x-www-form-urlencoded"
@@ -94,7 +105,7 @@ class Browser:
             body = json.dumps(payload).encode()
             sent["Content-Type"] = "application/json"
         sent.update(headers or {})
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=self.timeout)
         try:
             connection.request(method, path, body=body, headers=sent)
             response = connection.getresponse()
@@ -111,7 +122,7 @@ class Browser:
 
 @dataclass
 class Plan:
-    port: int
+    port: int | tuple[int, ...]  # several: the web nodes, driven round-robin request by request
     test_id: int
     password: str
     save_interval: float  # seconds between two saves of one trainee
@@ -161,7 +172,7 @@ class Trainee:
     def _race_save(self, browser: Browser, path: str, csrf: str, save: tuple[int, str], seq: int) -> None:
         """The last save, sent with the submit: accepted (then it must be scored) or refused with 409."""
         question, answer = save
-        other = Browser(port=browser.port, client_ip=browser.client_ip, timeout=browser.timeout)
+        other = Browser(port=browser.ports, client_ip=browser.client_ip, timeout=browser.timeout, turn=browser.turn + 1)
         other.cookies = dict(browser.cookies)
         reply = self._timed(
             other, "race_save", "POST", path, lambda r: r.status in (200, 409),
@@ -181,7 +192,7 @@ class Trainee:
 
     def _run(self, plan: Plan) -> None:
         rng = random.Random(self.seed)  # noqa: S311 - answers, not secrets
-        browser = Browser(port=plan.port, client_ip=self.client_ip, timeout=plan.timeout)
+        browser = Browser(port=plan.port, client_ip=self.client_ip, timeout=plan.timeout, turn=self.seed)
         test_path = f"/fr/tests/{plan.test_id}/"
         if not self._wait_until(self.start_at, plan):
             self.stopped_at = "deadline before start"

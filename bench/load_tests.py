@@ -1,14 +1,21 @@
 """A room (or several) taking the post-test at once, against a real server; the database checked after.
 
 Usage:
-    .venv/bin/python bench/load_tests.py                      # PostgreSQL + gunicorn, 200 trainees
+    .venv/bin/python bench/load_tests.py                      # PostgreSQL + PgBouncer + gunicorn, 200 trainees
+    .venv/bin/python bench/load_tests.py --nodes 1,2 --rooms 50,100,200   # 1 then 2 web nodes, growing rooms
     .venv/bin/python bench/load_tests.py --backend sqlite     # SQLite + runserver (embedded default), 30
 Options (--help lists them all): --trainees N; --workers W --threads T (gunicorn; default 2 x 1);
     --server gunicorn|runserver; --login-first (everyone logs in before the test opens);
     --race-submit (each trainee's last save is sent at the same moment as the submit);
     --sqlite-options "timeout=20&transaction_mode=IMMEDIATE&init_command=PRAGMA journal_mode=WAL;"
     (appended to the SQLite DATABASE_URL, which the settings read); --wsgi module:app --pythonpath DIR
-    (serve a candidate change without touching the code); --wait-quiet S; --log FILE (keep the server log).
+    (serve a candidate change without touching the code); --wait-quiet S; --log FILE (keep the server log);
+    --nodes 1,2 (web nodes: gunicorn processes on their own ports with their own media folders, each
+    with --workers; the load generator sends each request to the next node, round-robin, no sticky
+    sessions); --rooms 50,100,200 (room sizes tried in turn on each configuration, fresh trainees each
+    time, stopping at the first that misses a target); --pooler pgbouncer|none (default pgbouncer:
+    the nodes reach PostgreSQL through PgBouncer in transaction mode, DATABASE_POOLER=pgbouncer, the
+    shipped deploy/pgbouncer/pgbouncer.ini on a free loopback port; migrations and seeding go direct).
 
 What it does: a fresh database of its own (PostgreSQL `lms_load_<pid>_<random>` on 127.0.0.1:5432,
 dropped at the end, its cache keys under the prefix `lms-load-<pid>_<random>` in Redis database 12
@@ -25,10 +32,12 @@ answer again and autosave.js's counter), result page. Rooms of --room-size train
 (X-Forwarded-For behind one trusted proxy, as in production), so the per-IP login limit applies per room.
 Afterwards the database is compared with every answer sent.
 
-Prints: requests and failures, answers lost and duplicated, attempts submitted once with the score
+Prints, for each room: requests and failures, answers lost and duplicated, attempts submitted once with the score
 recomputed from the answers sent, latency p50/p95/max per request kind, throughput, server log
 counts ("database is locked", tracebacks) and the CPU taken by the server, PostgreSQL, this script and
-other processes (the machine may be shared), beside the targets. Nothing is asserted.
+other processes (the machine may be shared), beside the targets; then one table of every room
+(web nodes, trainees, answers lost, p50/p95 of save and submit, CPU-s per trainee, load average) and
+the largest room each configuration held. Nothing is asserted.
 The server, the bench database and the temporary files are removed at the end, even on failure.
 """
 
@@ -41,17 +50,16 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from _load import Browser, Plan, Trainee, percentile, run_trainees
+from _load import Plan, Trainee, percentile, run_trainees
+from _servers import CpuMeter, Nodes, ProcessCpu, Processes, start_pgbouncer
 from _setup import bench_row, load_average
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -291,152 +299,6 @@ def print_cpu_model(costs: dict, *, trainees: int, window: float) -> None:
 # --- Server ------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_command(args, port: int) -> list[str]:
-    if args.server == "runserver":
-        return [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
-    worker_class = "sync" if args.threads == 1 else "gthread"
-    return [
-        sys.executable, "-m", "gunicorn", args.wsgi, *(["--pythonpath", args.pythonpath] if args.pythonpath else []),
-        "--bind", f"127.0.0.1:{port}",
-        "--workers", str(args.workers), "--threads", str(args.threads), "--worker-class", worker_class,
-        "--backlog", "2048", "--timeout", "60", "--graceful-timeout", "10", "--error-logfile", "-",
-    ]  # fmt: skip
-
-
-def _server_preexec() -> None:
-    """In the server's process: its own session (stopped as a group) and ended if this script dies."""
-    os.setsid()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
-
-
-def wait_until_ready(server: subprocess.Popen, port: int, *, seconds: float) -> None:
-    browser = Browser(port=port, client_ip="10.255.0.1", timeout=5)
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server stopped with code {server.returncode} (see its log)")
-        if browser.request("GET", "/fr/accounts/login/").status == 200:
-            return
-        time.sleep(0.25)
-    raise RuntimeError(f"the server did not answer within {seconds:.0f} s")
-
-
-def warm_up(port: int, *, concurrency: int, rounds: int = 3) -> None:
-    """Load the code and templates in every worker (a server in service is warm), a bounded number of GETs."""
-
-    def get() -> None:
-        browser = Browser(port=port, client_ip="10.255.0.1", timeout=30)
-        for path in ("/fr/accounts/login/", "/fr/"):
-            browser.request("GET", path)
-
-    for _round in range(rounds):
-        threads = [threading.Thread(target=get) for _ in range(concurrency)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
-
-
-class CpuMeter:
-    """CPU seconds spent by the server, PostgreSQL's bench sessions, this script and everything else.
-
-    Processes come and go during a run (database sessions end after CONN_MAX_AGE), so a thread samples
-    /proc twice a second and keeps each process's last reading. The machine may be shared: what other
-    processes took is printed beside the figures.
-    """
-
-    def __init__(self, server_pid: int):
-        self.server_pid = server_pid
-        self.tick = os.sysconf("SC_CLK_TCK")
-        self.first: dict[int, tuple[str, float]] = {}
-        self.last: dict[int, tuple[str, float]] = {}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample_until_stopped, daemon=True)
-
-    def _machine_busy(self) -> float:
-        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-        return (sum(fields[:8]) - fields[3] - fields[4]) / self.tick  # all but idle and iowait
-
-    def _sample(self) -> None:
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                group = _bench_process(entry, self.server_pid)
-                if group is None:
-                    continue
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                seconds = (int(fields[11]) + int(fields[12])) / self.tick
-                pid = int(entry.name)
-            except (OSError, IndexError, ValueError):
-                continue
-            self.first.setdefault(pid, (group, seconds if self._thread.ident is None else 0.0))
-            self.last[pid] = (group, seconds)
-
-    def _sample_until_stopped(self) -> None:
-        while not self._stop.wait(0.5):
-            self._sample()
-
-    def start(self) -> None:
-        self._sample()  # processes alive now count from here; later ones from zero
-        self.machine = self._machine_busy()
-        self.load_generator = sum(os.times()[:2])
-        self._thread.start()
-
-    def stop(self) -> dict:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._sample()
-        spent = {"server": 0.0, "postgres": 0.0}
-        for pid, (group, seconds) in self.last.items():
-            spent[group] += max(0.0, seconds - self.first[pid][1])
-        spent["load generator"] = sum(os.times()[:2]) - self.load_generator
-        spent["other processes"] = max(0.0, self._machine_busy() - self.machine - sum(spent.values()))
-        return spent
-
-
-def _bench_process(entry: Path, server_pid: int) -> str | None:
-    """ "server" (gunicorn and its workers), "postgres" (a session of this run's database) or None."""
-    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-    pid = int(entry.name)
-    if pid == server_pid or int(fields[1]) == server_pid:
-        return "server"
-    if f"postgres {PG_NAME} " in (entry / "cmdline").read_bytes().decode(errors="replace"):
-        return "postgres"
-    return None
-
-
-class ProcessCpu:
-    """CPU seconds used so far by the server's processes and this run's PostgreSQL sessions, to the
-    nanosecond (/proc/<pid>/schedstat), for requests sent one at a time."""
-
-    def __init__(self, server_pid: int):
-        self.server_pid = server_pid
-
-    def __call__(self) -> float:
-        total = 0
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                if _bench_process(entry, self.server_pid):
-                    total += int((entry / "schedstat").read_text().split()[0])
-            except (OSError, IndexError, ValueError):
-                continue
-        return total / 1e9
-
-
 # The steps of a trainee's flow, and the requests each sends.
 STEPS = {
     "login": ("login_page", "login"),
@@ -446,11 +308,11 @@ STEPS = {
 }
 
 
-def server_steps(*, port: int, usernames: list[str], post_id: int, server_pid: int) -> dict[str, float]:
+def server_steps(*, port, usernames: list[str], post_id: int, processes: Processes) -> dict[str, float]:
     """CPU seconds per trainee by step, as the real server and database spend them: trainees run one
     at a time (the same flow as the load, no pauses), the CPU of those processes read around each
     request. Printed, and returned with the total."""
-    meter = ProcessCpu(server_pid)
+    meter = ProcessCpu(processes)
     plan = Plan(
         port=port, test_id=post_id, password=PASSWORD, save_interval=0.0, changes=0, follow_result=True,
         race_submit=False, timeout=30.0, deadline=time.monotonic() + 600,
@@ -466,22 +328,14 @@ def server_steps(*, port: int, usernames: list[str], post_id: int, server_pid: i
         for step, kinds in STEPS.items()
     }
     per_step["total"] = sum(per_step.values())
-    print(f"CPU-s per trainee by step, server + database ({len(trainees)} trainees one at a time, gzip and HTTP in):")
+    print(
+        f"CPU-s per trainee by step, server + PgBouncer + database ({len(trainees)} trainees one at a time, "
+        "gzip and HTTP in):"
+    )
     print("  " + ", ".join(f"{step} {seconds:.3f}" for step, seconds in per_step.items()))
     if failed:
         print(f"  flows stopped early: {failed[:3]}")
     return per_step
-
-
-def stop(server: subprocess.Popen | None) -> None:
-    if server is None or server.poll() is not None:
-        return
-    server.send_signal(signal.SIGTERM)
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)  # the group this script created for the server
-        server.wait(timeout=10)
 
 
 def flush_cache() -> None:
@@ -560,13 +414,13 @@ def server_log_counts(text: str) -> dict:
 KINDS = ["login_page", "login", "start", "test_page", "save", "race_save", "submit", "result"]
 
 
-def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, cpu: dict, steps: dict) -> None:
+def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, cpu: dict, steps: dict) -> dict:
     targets = TARGETS[args.backend]
     requests = [r for t in trainees for r in t.requests]
     failed = [r for r in requests if not r.ok]
     server_errors = sum(1 for r in requests if r.status and r.status >= 500)
     finished = sum(1 for t in trainees if not t.stopped_at)
-    print(f"\n=== {args.backend}: {args.server_label} ===")
+    print(f"\n=== {args.backend}: {args.server_label}; {args.run_label} ===")
     print(f"trainees: {len(trainees)} (target {targets['trainees']}); finished the whole flow: {finished}")
     print(f"requests: {len(requests)} in {wall:.1f} s = {len(requests) / wall:.1f} req/s", end="")
     saves = [r for r in requests if r.kind == "save"]
@@ -622,8 +476,8 @@ def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, c
     if cpu["other processes"] > 0.2 * cores * wall:
         print("  note: other processes took over a fifth of the machine; the latencies are pessimistic.")
     print(f"load average (1, 5, 15 min) at the end: {load_average()}")
-    per_trainee = (cpu["server"] + cpu["postgres"]) / max(len(trainees), 1)
-    print(f"server + database CPU per trainee: {per_trainee:.2f} s (target <= 0.25)")
+    per_trainee = (cpu["server"] + cpu["postgres"] + cpu.get("pgbouncer", 0.0)) / max(len(trainees), 1)
+    print(f"server + PgBouncer + database CPU per trainee: {per_trainee:.2f} s (target <= 0.25)")
     if finished < len(trainees):
         # Flows cut short cost less than whole ones: the figure above says nothing of a whole flow.
         print(f"  only {finished} of {len(trainees)} flows finished: per trainee, read the figures by step")
@@ -631,18 +485,17 @@ def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, c
     if steps:
         by_step = ", ".join(f"{step} {seconds:.3f}" for step, seconds in steps.items())
         print(f"  by step (trainees one at a time, before the run): {by_step}")
-    bench_row(f"load ({args.backend}): CPU-s per trainee (server + db)", per_trainee, None, target_value=0.25, unit="s")
+    label = f"load ({args.backend}, {args.run_label}, {len(trainees)} trainees)"
+    bench_row(f"{label}: CPU-s per trainee (server + db)", per_trainee, None, target_value=0.25, unit="s")
     if finished < len(trainees):
-        bench_row(f"load ({args.backend}): flows finished", finished, None, target_value=len(trainees), unit="trainees",
+        bench_row(f"{label}: flows finished", finished, None, target_value=len(trainees), unit="trainees",
                   higher_is_better=True)  # fmt: skip
     for kind in ("save", "submit"):
         values = [r.ms for r in requests if r.kind == kind]
         target = {"save": targets["save_p95"], "submit": targets["submit_p95"]}[kind]
         if values:
-            bench_row(
-                f"load ({args.backend}): {kind} p95", percentile(values, 0.95), None, target_value=target, unit="ms"
-            )
-    bench_row(f"load ({args.backend}): {len(trainees)} trainees, wall time", wall, None, target_value=60, unit="s")
+            bench_row(f"{label}: {kind} p95", percentile(values, 0.95), None, target_value=target, unit="ms")
+    bench_row(f"{label}: wall time", wall, None, target_value=60, unit="s")
     raced = Counter(t.raced for t in trainees if t.raced)
     if raced:
         print(f"saves sent with the submit: {dict(raced)} (an accepted one must be in the score)")
@@ -651,12 +504,48 @@ def report(args, trainees: list[Trainee], wall: float, found: dict, log: dict, c
         print(f"flows stopped early: {dict(stopped)}")
         for reason, count in Counter(t.stopped_at for t in trainees if t.stopped_at).most_common(5):
             print(f"  {count} x {reason}")
+    return summary(args, trainees, found, failed=len(failed), errors=server_errors, per_trainee=per_trainee, wall=wall)
+
+
+def summary(args, trainees: list[Trainee], found: dict, *, failed: int, errors: int, per_trainee: float, wall: float):
+    """One line of the rooms table: a room holds when every flow finished, nothing was lost or failed
+    and the p95 targets are met."""
+    targets = TARGETS[args.backend]
+    requests = [r for t in trainees for r in t.requests]
+    row = {"nodes": args.run_label, "trainees": len(trainees), "finished": sum(1 for t in trainees if not t.stopped_at)}
+    for kind in ("save", "submit"):
+        values = [r.ms for r in requests if r.kind == kind]
+        row[f"{kind} p50"], row[f"{kind} p95"] = percentile(values, 0.5), percentile(values, 0.95)
+    row.update(lost=found["lost"], duplicated=found["duplicated"], failed=failed, errors=errors)
+    row.update(cpu=per_trainee, wall=wall, load=load_average())
+    limits = (("save", targets["save_p95"]), ("submit", targets["submit_p95"]))
+    within = all(row[f"{kind} p95"] < target for kind, target in limits if target)
+    row["holds"] = within and row["finished"] == len(trainees) and not (row["lost"] or row["duplicated"] or failed)
+    return row
+
+
+def print_rooms(rows: list[dict]) -> None:
+    """The table of every run, and the largest room each configuration held."""
+    print("\n=== rooms (p95 save < 300 ms, submit < 800 ms, every flow finished, nothing lost) ===")
+    head = ["web nodes", "trainees", "finished", "lost", "save p50/p95 ms", "submit p50/p95 ms", "CPU-s/trainee",
+            "wall s", "load avg (1, 5, 15)", "holds"]  # fmt: skip
+    print(" | ".join(head))
+    for r in rows:
+        print(" | ".join([
+            r["nodes"], str(r["trainees"]), str(r["finished"]), str(r["lost"]),
+            f"{r['save p50']:.0f} / {r['save p95']:.0f}", f"{r['submit p50']:.0f} / {r['submit p95']:.0f}",
+            f"{r['cpu']:.2f}", f"{r['wall']:.0f}", r["load"], "yes" if r["holds"] else "NO",
+        ]))  # fmt: skip
+    for nodes in dict.fromkeys(r["nodes"] for r in rows):
+        held = [r["trainees"] for r in rows if r["nodes"] == nodes and r["holds"]]
+        print(f"largest room held, {nodes}: {max(held) if held else 'none of those tried'}")
+        bench_row(f"load: largest room within the p95 targets, {nodes}", max(held, default=0), None, unit="trainees")
 
 
 # --- Main --------------------------------------------------------------------------------------
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--trainees", type=int, help="default 200 (postgres) or 30 (sqlite)")
@@ -697,7 +586,18 @@ def main() -> None:
         default=0,
         help="wait up to this many seconds for the 1-minute load average to fall below 1 before the run",
     )
-    parser.add_argument("--log", type=Path, help="copy the server log to this file")
+    parser.add_argument("--log", type=Path, help="copy the servers' log to this file")
+    parser.add_argument(
+        "--nodes", default="1", help="web nodes (gunicorn processes on their own ports, requests round-robin); "
+        "several configurations one after the other: 1,2",
+    )  # fmt: skip
+    parser.add_argument(
+        "--rooms", default="", help="room sizes tried in turn on each configuration, stopping at the first that "
+        "misses a target (default: --trainees): 50,100,150",
+    )  # fmt: skip
+    parser.add_argument(
+        "--pooler", choices=["pgbouncer", "none"], help="between the nodes and PostgreSQL: default pgbouncer (postgres)"
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     args.trainees = args.trainees or TARGETS[args.backend]["trainees"]
@@ -708,44 +608,127 @@ def main() -> None:
         if args.server == "runserver"
         else f"gunicorn {args.workers} workers x {args.threads} threads"
     ) + ("; log-ins before the test opens" if args.login_first else "")
-    if not 1 <= args.trainees <= 1000:
-        parser.error("--trainees must be between 1 and 1000")
+    args.nodes = [int(n) for n in args.nodes.split(",")]
+    args.rooms = [int(n) for n in args.rooms.split(",")] if args.rooms else [args.trainees]
+    args.pooler = args.pooler or ("pgbouncer" if args.backend == "postgres" else "none")
+    if not all(1 <= n <= 1000 for n in args.rooms) or not all(1 <= n <= 4 for n in args.nodes):
+        parser.error("rooms of 1 to 1000 trainees, 1 to 4 web nodes")
+    if args.backend == "sqlite" and args.nodes != [1]:
+        parser.error("several web nodes share a PostgreSQL database, not a SQLite file")
+    return args
+
+
+def server_env(args, database, bouncer) -> dict:
+    """The web nodes' environment: production settings, the bench's database (through PgBouncer
+    when there is one), Redis cache under this run's prefix."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "CACHE_", "CELERY_", "ACCOUNT_", "ALLAUTH_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings",
+        DATABASE_URL=database.url,
+        DATABASE_CONN_MAX_AGE="60",
+        DJANGO_SECRET_KEY="bench-" + "k3y-n0t-s3cr3t-" * 4,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_DEBUG="false",
+        CACHE_URL=f"rediscache://127.0.0.1:6379/{REDIS_DB}?key_prefix={CACHE_PREFIX}",
+        DJANGO_TRUSTED_PROXIES="127.0.0.1",  # as in production (.env.example): rate limits per client IP
+        PYTHONUNBUFFERED="1",
+    )
+    if bouncer is not None:
+        env.update(DATABASE_URL=bouncer.url(database.url), DATABASE_POOLER="pgbouncer")
+    return env
+
+
+def run_room(args, nodes: Nodes, processes: Processes, usernames: list[str], seeded: Seed) -> dict:
+    """One room of `usernames` through the nodes; the database checked; the report printed."""
+    waited = time.monotonic()
+    while time.monotonic() - waited < args.wait_quiet and os.getloadavg()[0] >= 1.0:
+        time.sleep(5)
+    print(f"\n{len(usernames)} trainees on {args.run_label}; load average before: {load_average()}", flush=True)
+    meter = CpuMeter(processes)
+    meter.start()
+    now = time.monotonic()
+    opens = now + (args.spread + 5 if args.login_first else 0)  # when the test phase begins
+    trainees = [
+        Trainee(
+            username=username,
+            start_at=now + index * args.spread / len(usernames),
+            test_at=opens + index * args.spread / len(usernames) if args.login_first else 0.0,
+            client_ip=f"10.{len(args.nodes_done)}.{index // args.room_size}.1",
+            seed=args.seed * 100_000 + index,
+        )
+        for index, username in enumerate(usernames)
+    ]
+    plan = Plan(
+        port=nodes.ports, test_id=seeded.post_id, password=PASSWORD, save_interval=args.save_interval,
+        changes=args.changes, follow_result=not args.no_result_page, race_submit=args.race_submit,
+        timeout=args.timeout,
+        # Spread + flow (saves + submit) + a margin for slow answers; nothing is sent after it.
+        deadline=opens + args.spread + (QUESTIONS + args.changes + 2) * args.save_interval + 90,
+    )  # fmt: skip
+    wall = run_trainees(trainees, plan)
+    cpu = meter.stop()
+    found = check(trainees, Seed(seeded.post_id, {u: seeded.usernames[u] for u in usernames}, seeded.correct))
+    log = "\n".join(path.read_text(errors="replace") for path in nodes.logs if path.exists())
+    return report(args, trainees, wall, found, server_log_counts(log), cpu, args.steps)
+
+
+def serve_rooms(args, env: dict, workdir: Path, processes: Processes, users: list[str], seeded: Seed) -> list[dict]:
+    """For each number of web nodes: start them, measure CPU by step, then rooms of growing size
+    until one misses a target."""
+    rows: list[dict] = []
+    args.nodes_done = []
+    for count in args.nodes:
+        args.run_label = f"{count} web node{'s' if count > 1 else ''}" + (" + PgBouncer" if processes.pgbouncer else "")
+        nodes = Nodes(args, count=count, env=env, workdir=workdir / f"{count}-nodes", cwd=BASE_DIR)
+        try:
+            nodes.start()
+            processes.servers = nodes.pids
+            print(f"{args.run_label} up on ports {nodes.ports} ({args.server_label})", flush=True)
+            steps_users, users = users[: args.step_trainees], users[args.step_trainees :]
+            args.steps = {}
+            if steps_users:
+                args.steps = server_steps(port=nodes.ports, usernames=steps_users, post_id=seeded.post_id,
+                                          processes=processes)  # fmt: skip
+            for size in args.rooms:
+                room, users = users[:size], users[size:]
+                rows.append(run_room(args, nodes, processes, room, seeded))
+                if not rows[-1]["holds"]:
+                    break
+        finally:
+            log = nodes.stop()
+            if args.log:
+                args.log.write_text(log)
+        args.nodes_done.append(count)
+    return rows
+
+
+def main() -> None:
+    args = parse_args()
     rng = random.Random(args.seed)  # noqa: S311 - answers and keys, not secrets
     # `timeout` or a service manager stops with SIGTERM: clean up as after Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-
     workdir = Path(tempfile.mkdtemp(prefix="lms-load-"))
     database = Postgres(workdir) if args.backend == "postgres" else Sqlite(workdir, args.sqlite_options)
-    server = log_file = None
+    bouncer = None
     created = False
     try:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "DATABASE_", "CACHE_", "CELERY_", "ACCOUNT_", "ALLAUTH_"))
-        }
-        env.update(
-            DJANGO_SETTINGS_MODULE="lms.settings",
-            DATABASE_URL=database.url,
-            DATABASE_CONN_MAX_AGE="60",
-            DJANGO_SECRET_KEY="bench-" + "k3y-n0t-s3cr3t-" * 4,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            DJANGO_DEBUG="false",
-            CACHE_URL=f"rediscache://127.0.0.1:6379/{REDIS_DB}?key_prefix={CACHE_PREFIX}",
-            DJANGO_TRUSTED_PROXIES="127.0.0.1",  # as in production (.env.example): rate limits per client IP
-            MEDIA_ROOT=str(workdir / "media"),
-            PYTHONUNBUFFERED="1",
-        )
+        bouncer = start_pgbouncer(BASE_DIR) if args.pooler == "pgbouncer" else None
+        env = server_env(args, database, bouncer)
+        direct = {**env, "DATABASE_URL": database.url, "MEDIA_ROOT": str(workdir / "media")}
+        direct.pop("DATABASE_POOLER", None)
         print(f"{args.backend}: creating the database and migrating…", flush=True)
         database.create()
         created = True
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "--verbosity", "0"],
-            cwd=BASE_DIR, env=env, check=True, timeout=600,
+            cwd=BASE_DIR, env=direct, check=True, timeout=900,
         )  # fmt: skip
-
         os.environ.clear()
-        os.environ.update(env)
+        os.environ.update(direct)
         sys.path.insert(0, str(BASE_DIR))
         import django
 
@@ -753,82 +736,28 @@ def main() -> None:
         from django.db import connections
 
         started = time.monotonic()
-        extra = args.cpu_model + args.step_trainees
-        seeded = seed(trainees=args.trainees + extra, rng=rng)
-        print(f"seeded {args.trainees} (+{extra}) trainees in {time.monotonic() - started:.1f} s", flush=True)
+        total = args.cpu_model + len(args.nodes) * (args.step_trainees + sum(args.rooms))
+        seeded = seed(trainees=total, rng=rng)
+        print(f"seeded {total} trainees in {time.monotonic() - started:.1f} s", flush=True)
         usernames = list(seeded.usernames)
-        step_users = usernames[args.trainees + args.cpu_model :]
         if args.cpu_model:
-            model_users = usernames[args.trainees : args.trainees + args.cpu_model]
-            costs = cpu_model(usernames=model_users, post_id=seeded.post_id)
+            costs = cpu_model(usernames=usernames[: args.cpu_model], post_id=seeded.post_id)
             window = args.spread + (QUESTIONS + args.changes + 2) * args.save_interval
-            print_cpu_model(costs, trainees=args.trainees, window=window)
-        seeded.usernames = {name: seeded.usernames[name] for name in usernames[: args.trainees]}
+            print_cpu_model(costs, trainees=max(args.rooms), window=window)
         connections.close_all()
         flush_cache()
-
-        port = free_port()
-        log_path = workdir / "server.log"
-        log_file = log_path.open("w")
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter, gunicorn or manage.py
-            server_command(args, port), cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-            preexec_fn=_server_preexec,  # no thread has started yet, so preexec_fn is safe
-        )  # fmt: skip
-        wait_until_ready(server, port, seconds=60)
-        warm_up(port, concurrency=2 * args.workers * args.threads)
-        steps = {}
-        if step_users:
-            steps = server_steps(port=port, usernames=step_users, post_id=seeded.post_id, server_pid=server.pid)
-        print(f"server up on 127.0.0.1:{port} ({args.server_label}); {args.trainees} trainees start…", flush=True)
-
-        waited = time.monotonic()
-        while time.monotonic() - waited < args.wait_quiet and os.getloadavg()[0] >= 1.0:
-            time.sleep(5)
-        print(f"load average before the run: {os.getloadavg()[0]:.1f}", flush=True)
-        meter = CpuMeter(server.pid)
-        meter.start()
-        now = time.monotonic()
-        opens = now + (args.spread + 5 if args.login_first else 0)  # when the test phase begins
-        trainees = [
-            Trainee(
-                username=username,
-                start_at=now + index * args.spread / args.trainees,
-                test_at=opens + index * args.spread / args.trainees if args.login_first else 0.0,
-                client_ip=f"10.0.{index // args.room_size}.1",
-                seed=args.seed * 100_000 + index,
-            )
-            for index, username in enumerate(seeded.usernames)
-        ]
-        plan = Plan(
-            port=port,
-            test_id=seeded.post_id,
-            password=PASSWORD,
-            save_interval=args.save_interval,
-            changes=args.changes,
-            follow_result=not args.no_result_page,
-            race_submit=args.race_submit,
-            timeout=args.timeout,
-            # Spread + flow (saves + submit) + a margin for slow answers; nothing is sent after it.
-            deadline=opens + args.spread + (QUESTIONS + args.changes + 2) * args.save_interval + 90,
-        )
-        wall = run_trainees(trainees, plan)
-        cpu = meter.stop()
-        stop(server)
-        log_file.close()
-        log_text = log_path.read_text(errors="replace")
-        if args.log:
-            shutil.copyfile(log_path, args.log)
-        found = check(trainees, seeded)
+        processes = Processes(database=PG_NAME, pgbouncer=bouncer.process.pid if bouncer else None)
+        rows = serve_rooms(args, env, workdir, processes, usernames[args.cpu_model :], seeded)
         connections.close_all()
-        report(args, trainees, wall, found, server_log_counts(log_text), cpu, steps)
+        print_rooms(rows)
+        print(f"load average (1, 5, 15 min) at the end: {load_average()}")
     finally:
-        stop(server)
-        if log_file is not None:
-            log_file.close()
         if "django" in sys.modules:
             from django.db import connections
 
             connections.close_all()
+        if bouncer is not None:
+            bouncer.stop()
         if created:
             database.drop()
         try:

@@ -43,7 +43,7 @@ BENCHES = {
     "certificate_issue": (["--trainees", "60"], ["--trainees", "340"], ("postgres", "redis"), 900),
     "load_tests": (
         ["--backend", "sqlite", "--trainees", "20", "--server", "gunicorn"],
-        ["--trainees", "200"],
+        ["--nodes", "1,2", "--rooms", "50,100,200,300"],
         ("redis",),  # its cache is on Redis whatever the database
         1800,
     ),

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from lms.pooler import for_pooler
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -134,11 +136,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The embedded default serves a training room too: writers queue (IMMEDIATE transactions and a
     # busy timeout) instead of failing with "database is locked", and readers never wait (WAL).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
+        transaction_mode="IMMEDIATE", timeout=20, init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 # A persistent connection to a server is checked before a request reuses it, so a database server
@@ -152,6 +150,10 @@ if env.str("REPLICA_DATABASE_URL", default=""):
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["lms.replica.ReplicaRouter"]
+# PgBouncer in transaction mode in front of PostgreSQL (lms/pooler.py, deploy/pgbouncer, docs/operations.md).
+DATABASE_POOLER = env.str("DATABASE_POOLER", default="")
+for _database in DATABASES.values():
+    for_pooler(_database, DATABASE_POOLER)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits and sessions must be shared by every web process in production: point CACHE_URL at

@@ -24,6 +24,8 @@ from playwright.sync_api import Browser, Page, expect
 
 pytest_plugins = ["tests.object_storage"]  # moto's S3 server; tests run on disk and on object storage
 
+from tests.pgbouncer import pgbouncer, through_pgbouncer  # noqa: E402, F401 - fixtures (PgBouncer in front)
+
 # Playwright's sync API runs an event loop in the test thread; Django would refuse its (synchronous) ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -34,8 +36,7 @@ def _throwaway_key_text() -> str:
     return signing.generate_private_key_text()
 
 
-# One certificate signing key for the whole run, in the environment so that the Celery worker and the
-# servers a test starts sign with it too.
+# One signing key for the run, in the environment: the Celery worker and servers a test starts sign with it.
 os.environ.setdefault("CERTIFICATE_SIGNING_KEY", _throwaway_key_text())
 
 BASE_DIR = Path(__file__).resolve().parent.parent

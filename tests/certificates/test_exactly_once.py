@@ -37,6 +37,7 @@ needs_postgresql = pytest.mark.skipif(
 
 
 @needs_postgresql
+@pytest.mark.usefixtures("through_pgbouncer")
 def test_twenty_simultaneous_issue_calls_make_one_certificate():
     user, enrolment, post, _rule = certificate_setup()
     with only_hooks(SUBMISSION_LISTENER):

@@ -15,6 +15,7 @@ from tests.evaluation.test_evaluation import _cohort
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between connections need PostgreSQL"),
+    pytest.mark.usefixtures("through_pgbouncer"),  # as behind the production pooler (tests/pgbouncer.py)
 ]
 
 

@@ -2,7 +2,8 @@
 and the application's processes (gunicorn, Celery worker and beat) running on them.
 
 The machine's shared PostgreSQL and Redis are never stopped: everything here runs on free ports.
-Without the PostgreSQL server binaries or redis-server these tests are skipped with the reason
+The application's processes reach PostgreSQL through PgBouncer in transaction mode (tests/pgbouncer.py).
+Without the PostgreSQL server binaries, redis-server or pgbouncer these tests are skipped with the reason
 (printed in the summary by tests/conftest.py); with CI=true a skip fails the run.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import pgbouncer
 from tests.faults.services import PrivatePostgres, PrivateRedis, Processes, missing_binaries
 
 TEMPLATE = "lms_template"
@@ -58,12 +60,27 @@ def private_redis():
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def private_pgbouncer(private_postgres):
+    """PgBouncer in transaction mode in front of the private cluster, as in production."""
+    reason = pgbouncer.missing()
+    if reason:
+        pytest.skip(reason)
+    with pgbouncer.running(server_port=private_postgres.port) as bouncer:
+        yield bouncer
+
+
 @pytest.fixture
-def processes(tmp_path):
-    """A factory of the application's processes on given services; every one is stopped after."""
+def processes(tmp_path, private_postgres, private_pgbouncer):
+    """A factory of the application's processes on given services; every one is stopped after. They
+    reach the private cluster through PgBouncer (DATABASE_POOLER=pgbouncer); the tests' own checks
+    and a stopped or restarted cluster stay on its port."""
     made: list[Processes] = []
 
     def make(*, database_url: str, redis: PrivateRedis | None = None, **env) -> Processes:
+        if f":{private_postgres.port}/" in database_url:
+            database_url = private_pgbouncer.url(database_url)
+            env.setdefault("DATABASE_POOLER", "pgbouncer")
         made.append(Processes(database_url=database_url, redis=redis, media_root=tmp_path / "media", **env))
         return made[-1]
 

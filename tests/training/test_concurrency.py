@@ -15,6 +15,7 @@ from training.models import Attendance, Participant
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency tests need PostgreSQL (DATABASE_URL)"),
+    pytest.mark.usefixtures("through_pgbouncer"),  # as behind the production pooler (tests/pgbouncer.py)
 ]
 
 
