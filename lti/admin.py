@@ -4,6 +4,7 @@ to give the partner; and they watch the scores sent back."""
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,7 @@ class RegistrationAdmin(PackageRegistrationAdmin):
     ]
     readonly_fields = ["tool_addresses"]
     inlines = [DeploymentInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.display(description=_("tool addresses"))
     def tool_addresses(self, obj):

@@ -21,7 +21,8 @@ def erase(context: ErasureContext) -> dict[str, int]:
     """The scores sent, the gradebook columns and the platform link go (memberships with the link)."""
     counts = {"lti_scores": ScoreDelivery.objects.filter(target__user=context.user).delete()[0]}
     counts["lti_gradebook_columns"] = GradeTarget.objects.filter(user=context.user).delete()[0]
-    counts["lti_platform_links"] = LtiUser.objects.filter(auth_user=context.user).delete()[0]
+    _total, per_model = LtiUser.objects.filter(auth_user=context.user).delete()
+    counts["lti_platform_links"] = per_model.get("lti_tool.LtiUser", 0)
     return counts
 
 

@@ -228,3 +228,21 @@ class Platform:
         if deep_link:
             message.set_dl(deep_link, title="Choisir", accept_types={"ltiResourceLink"})
         return message.lti_launch()
+
+
+# --- the browser between the platform and our tool -------------------------------------------
+
+
+def start(visitor, platform, **launch) -> dict:
+    """The browser goes to our login initiation URL, follows our redirect to the platform, which signs."""
+    response = visitor.get(platform.login_url(hint="placement-7"))
+    assert response.status_code == 302, response.content[:500]
+    auth_request = response["Location"]
+    assert auth_request.startswith(f"{platform.url}/auth?")
+    params = dict(parse_qsl(urlsplit(auth_request).query))
+    assert params["response_type"] == "id_token" and params["client_id"] == CLIENT_ID and params["nonce"]
+    return platform.launch(auth_request, **launch)
+
+
+def post_launch(visitor, form: dict):
+    return visitor.post(urlsplit(form["launch_url"]).path, {"id_token": form["id_token"], "state": form["state"]})

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import time
-from urllib.parse import parse_qsl, urlsplit
 
 import jwt
 import pytest
@@ -13,62 +12,14 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from lti1p3platform.registration import Registration
-from lti_tool.models import LtiDeployment, LtiRegistration, LtiUser
+from lti_tool.models import LtiDeployment, LtiUser
 
 from courses.models import Enrolment
 from lti.models import GradeTarget, ScoreDelivery
 from tests import factories
-from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, Platform, private_key_pem
+from tests.lti.platform import post_launch, private_key_pem, start
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def platform():
-    with Platform() as running:
-        yield running
-
-
-@pytest.fixture
-def registered(platform):
-    """What the administrator entered in our admin for this platform."""
-    registration = LtiRegistration.objects.create(
-        name="Moodle IOM",
-        issuer=platform.url,
-        client_id=CLIENT_ID,
-        auth_url=f"{platform.url}/auth",
-        token_url=f"{platform.url}/token",
-        keyset_url=f"{platform.url}/jwks",
-    )
-    LtiDeployment.objects.create(registration=registration, deployment_id=DEPLOYMENT_ID, is_active=True)
-    return registration
-
-
-@pytest.fixture
-def visitor():
-    # CSRF checks on: the launch endpoints must work without our token, as from another site.
-    return Client(enforce_csrf_checks=True)
-
-
-@pytest.fixture
-def module():
-    course, _lessons, _pre, post = factories.assessment_setup()
-    return course, post
-
-
-def start(visitor, platform, **launch) -> dict:
-    """The browser goes to our login initiation URL, follows our redirect to the platform, which signs."""
-    response = visitor.get(platform.login_url(hint="placement-7"))
-    assert response.status_code == 302, response.content[:500]
-    auth_request = response["Location"]
-    assert auth_request.startswith(f"{platform.url}/auth?")
-    params = dict(parse_qsl(urlsplit(auth_request).query))
-    assert params["response_type"] == "id_token" and params["client_id"] == CLIENT_ID and params["nonce"]
-    return platform.launch(auth_request, **launch)
-
-
-def post_launch(visitor, form: dict):
-    return visitor.post(urlsplit(form["launch_url"]).path, {"id_token": form["id_token"], "state": form["state"]})
 
 
 def counts() -> tuple[int, ...]:
