@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from lti_tool.admin import LtiRegistrationAdmin as PackageRegistrationAdmin
 from lti_tool.models import LtiDeployment, LtiRegistration
 
-from lti import grades
+from lti import grades, registration
 from lti.models import ScoreDelivery
 
 
@@ -47,6 +47,7 @@ class RegistrationAdmin(PackageRegistrationAdmin):
             (_("Initiate login URL"), base + reverse("lti:login")),
             (_("Public keyset URL"), base + reverse("lti:jwks")),
             (_("Deep linking URL (content selection)"), base + reverse("lti:launch")),
+            (_("Dynamic registration URL (valid 7 days)"), registration.invitation_url()),
         ]
         return format_html_join("", "<p>{}: <code>{}</code></p>", ((str(label), url) for label, url in rows))
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("lti/deep-link/", views.deep_link, name="deep_link"),
     path("lti/jwks.json", views.jwks, name="jwks"),
     path("lti/welcome/", views.welcome, name="welcome"),
+    path("lti/register/<str:invitation>/", views.register, name="register"),
 ]

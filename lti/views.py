@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import login as auth_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -34,7 +35,7 @@ from courses import services as course_services
 from lms import services as lms_services
 from lms.csp import SITE, header
 from lms.models import ConsentRecord
-from lti import deep_linking, keys
+from lti import deep_linking, keys, registration
 from lti import launch as launches
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,11 @@ REFUSALS = {
     "inactive": _("This account is closed."),
     "unsupported": _("This kind of launch is not supported."),
     "expired": _("This page has expired. Open the selection again from your platform."),
+    "invitation": _("This registration address is not valid or has expired. Ask us for a new one."),
+    "platform": _(
+        "Your platform's configuration could not be read, or it refused the registration. "
+        "Try again, or register the tool by hand."
+    ),
 }
 
 
@@ -178,3 +184,27 @@ def welcome(request: HttpRequest) -> HttpResponse:
             lms_services.user_withdraw_consent(user=request.user)
         return redirect(destination)
     return TemplateResponse(request, "lti/welcome.html", {"next": destination})
+
+
+@require_GET
+def register(request: HttpRequest, invitation: str) -> HttpResponse:
+    """LTI Dynamic Registration: the platform opens this address (our administrator's invitation)
+    with its configuration's address; the tool and the platform register each other."""
+    openid_configuration = request.GET.get("openid_configuration", "")
+    try:
+        registration.check_invitation(invitation)
+    except registration.Failed:
+        return refusal(request, "invitation")
+    if urlsplit(openid_configuration).scheme not in ("http", "https"):
+        return refusal(request, "platform", status=400)
+    try:
+        registration.register(
+            openid_configuration=openid_configuration,
+            registration_token=request.GET.get("registration_token", ""),
+            name=str(settings.WAGTAIL_SITE_NAME),
+        )
+    except registration.Failed:
+        return framed_by(refusal(request, "platform", status=502), platform_urls=[openid_configuration])
+    message = _("The tool is registered with your platform. You can close this window.")
+    response = TemplateResponse(request, "lti/registered.html", {"message": message, "done": True})
+    return framed_by(response, platform_urls=[openid_configuration])

@@ -26,6 +26,7 @@ from lti1p3platform.service_connector import AssignmentsGradesService
 
 CLIENT_ID = "outil-lms"
 DEPLOYMENT_ID = "deploiement-1"
+REGISTRATION_TOKEN = "jeton-d-inscription"
 TOOL = "http://testserver"
 
 
@@ -126,6 +127,7 @@ class Platform:
         self.scores: dict[str, list] = {}
         self.score_requests = 0
         self.fail_scores = 0  # how many score requests to answer 503 before accepting
+        self.registered_tools: list[dict] = []
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -165,10 +167,18 @@ class Platform:
             def do_GET(self):
                 if self.path == "/jwks":
                     return self._answer(200, platform.conf.get_jwks())
+                if self.path == "/.well-known/openid-configuration":
+                    if self.headers.get("Authorization") != f"Bearer {REGISTRATION_TOKEN}":
+                        return self._answer(401)
+                    return self._answer(200, platform.openid_configuration())
                 return self._answer(404)
 
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+                if self.path == "/register":
+                    if self.headers.get("Authorization") != f"Bearer {REGISTRATION_TOKEN}":
+                        return self._answer(401)
+                    return self._answer(*platform.register_tool(json.loads(body)))
                 if self.path == "/token":
                     try:
                         return self._answer(200, platform.conf.get_access_token(dict(parse_qsl(body))))
@@ -189,6 +199,55 @@ class Platform:
                 return self._answer(404)
 
         return Handler
+
+    # --- LTI Dynamic Registration 1.0 (the platform side, which lti1p3platform does not have) ---
+
+    def openid_configuration(self) -> dict:
+        """The platform's configuration, with the fields the spec requires (section 3.4)."""
+        return {
+            "issuer": self.url,
+            "authorization_endpoint": f"{self.url}/auth",
+            "token_endpoint": f"{self.url}/token",
+            "jwks_uri": f"{self.url}/jwks",
+            "registration_endpoint": f"{self.url}/register",
+            "scopes_supported": ["openid", "https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+            "response_types_supported": ["id_token"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "claims_supported": ["sub", "iss", "name", "email"],
+            "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+                "product_family_code": "moodle",
+                "version": "4.5",
+                "messages_supported": [{"type": "LtiResourceLinkRequest"}, {"type": "LtiDeepLinkingRequest"}],
+            },
+        }
+
+    def register_tool(self, request: dict) -> tuple[int, dict]:
+        """The client registration request checked as the spec says a platform must (section 3.5)."""
+        tool = request.get("https://purl.imsglobal.org/spec/lti-tool-configuration") or {}
+        problems = [
+            name
+            for name, ok in [
+                ("application_type", request.get("application_type") == "web"),
+                ("grant_types", {"implicit", "client_credentials"} <= set(request.get("grant_types", []))),
+                ("response_types", request.get("response_types") == ["id_token"]),
+                ("token_endpoint_auth_method", request.get("token_endpoint_auth_method") == "private_key_jwt"),
+                ("redirect_uris", bool(request.get("redirect_uris"))),
+                ("initiate_login_uri", str(request.get("initiate_login_uri", "")).startswith("http")),
+                ("jwks_uri", str(request.get("jwks_uri", "")).startswith("http")),
+                ("domain", bool(tool.get("domain"))),
+                ("target_link_uri", tool.get("target_link_uri") in request.get("redirect_uris", [])),
+            ]
+            if not ok
+        ]
+        if problems:
+            return 400, {"error": "invalid_client_metadata", "fields": problems}
+        self.registered_tools.append(request)
+        return 200, {
+            **request,
+            "client_id": CLIENT_ID,
+            "https://purl.imsglobal.org/spec/lti-tool-configuration": {**tool, "deployment_id": DEPLOYMENT_ID},
+        }
 
     # --- launches -----------------------------------------------------------------------------
 

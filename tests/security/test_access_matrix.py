@@ -119,6 +119,8 @@ MATRIX: dict[str, Row] = {
     "lti:deep_link": Row(None, expect(400), "post"),
     "lti:jwks": Row(None, expect(200)),
     "lti:welcome": Row(None, expect(200, anonymous=LOGIN)),
+    # Dynamic registration takes only an invitation our administrator signed.
+    "lti:register": Row(lambda w: {"invitation": "forged"}, expect(403)),
     # --- courses ---
     "courses:dashboard": Row(None, expect(200, anonymous=LOGIN)),
     "courses:enrol": Row(lambda w: {"course_id": w["other_course"].pk}, expect(REDIRECT, anonymous=LOGIN), "post"),
