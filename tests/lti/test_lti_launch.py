@@ -114,6 +114,7 @@ def _submit_post_test(visitor, platform, module, django_capture_on_commit_callba
     return attempt
 
 
+@pytest.mark.usefixtures("eager_tasks")
 def test_the_post_test_score_reaches_the_platform_gradebook_once(
     visitor, platform, registered, module, django_capture_on_commit_callbacks
 ):
@@ -134,6 +135,7 @@ def test_the_post_test_score_reaches_the_platform_gradebook_once(
     assert platform.score_requests == 1 and len(platform.scores["9"]) == 1
 
 
+@pytest.mark.usefixtures("eager_tasks")
 def test_a_score_the_platform_refuses_with_5xx_is_sent_again_until_accepted(
     visitor, platform, registered, module, django_capture_on_commit_callbacks
 ):

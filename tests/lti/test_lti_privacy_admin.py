@@ -48,6 +48,7 @@ def test_refusing_consent_at_the_first_launch_withdraws_it_and_goes_on(visitor, 
     assert outside["Location"] == "/"
 
 
+@pytest.mark.usefixtures("eager_tasks")
 def test_my_data_shows_the_platform_link_and_the_scores_sent(
     visitor, platform, registered, module, django_capture_on_commit_callbacks
 ):
@@ -57,6 +58,7 @@ def test_my_data_shows_the_platform_link_and_the_scores_sent(
     assert "Notes envoyées aux plateformes partenaires" in page and "Accepté par la plateforme" in page
 
 
+@pytest.mark.usefixtures("eager_tasks")
 def test_erasure_deletes_the_platform_link_and_a_later_launch_starts_afresh(
     visitor, platform, registered, module, django_capture_on_commit_callbacks
 ):
