@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import login as auth_login
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -173,7 +173,10 @@ def welcome(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect("account_login")
     destination = request.POST.get("next") or request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(destination, allowed_hosts={request.get_host()}):
+    # Only a path of ours: never another site, nor anything `redirect` would read as a view name.
+    if not destination.startswith("/") or not url_has_allowed_host_and_scheme(
+        destination, allowed_hosts={request.get_host()}
+    ):
         destination = "/"
     if request.method == "POST":
         if request.POST.get("answer") == "accept":
@@ -182,7 +185,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
             )
         else:
             lms_services.user_withdraw_consent(user=request.user)
-        return redirect(destination)
+        return HttpResponseRedirect(destination)
     return TemplateResponse(request, "lti/welcome.html", {"next": destination})
 
 
