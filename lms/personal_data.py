@@ -69,6 +69,17 @@ FIELDS = {
     "account.EmailConfirmation": fields(DELETED, "id email_address created sent key"),
     "mfa.Authenticator": fields(DELETED, "id user type data created_at last_used_at"),
     "sessions.Session": fields(DELETED, "session_key session_data expire_date"),
+    # django-lti (the lti app): a platform's user, linked to the account it launched; the lti app's
+    # erase deletes these rows (and, with them, the person's memberships in the platform's courses).
+    "lti_tool.LtiUser": fields(
+        DELETED,
+        "id registration sub lti1p1_id_on_platform given_name family_name name email picture_url auth_user "
+        "datetime_created datetime_modified",
+    ),
+    "lti_tool.LtiMembership": fields(
+        DELETED,
+        "id user context is_administrator is_content_developer is_instructor is_learner is_mentor is_active",
+    ),
     "admin.LogEntry": {
         **fields(SCRUBBED, "object_repr change_message"),
         **fields(KEPT_ANONYMOUS, "user action_time object_id"),

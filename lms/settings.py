@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "privacy",
     "events",
     "xapi",
+    "lti",
+    "lti_tool",  # django-lti, used by the lti app: platform registrations, deployments, keys, launches.
     # Wagtail, with wagtail-localize for translating pages (it replaces wagtail.locales).
     "wagtail_localize",
     "wagtail_localize.locales",

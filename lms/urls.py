@@ -13,6 +13,7 @@ from certificates.urls import public_urlpatterns as certificate_public_urls
 from courses.urls import api_urlpatterns as course_api_urls
 from events.urls import event_urlpatterns, outreach_urlpatterns
 from lms import health, metrics, views
+from lti import urls as lti_urls
 
 # Both admin sites log people in through allauth's form, so they share its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -55,6 +56,7 @@ urlpatterns = [
     *course_api_urls,
     *assessment_api_urls,
     path("", include((certificate_public_urls, "verification"))),
+    path("", include(lti_urls)),
 ]
 
 urlpatterns += i18n_patterns(

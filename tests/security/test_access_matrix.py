@@ -112,6 +112,15 @@ MATRIX: dict[str, Row] = {
     "health_live": Row(None, expect(200)),
     "health_ready": Row(None, expect(200)),
     "metrics": Row(None, expect(REDIRECT)),
+    # --- lti (partner platforms: the launch endpoints answer anyone, and refuse what is not a
+    # verified launch; tests/lti covers real launches) ---
+    "lti:login": Row(None, expect(400)),
+    "lti:launch": Row(None, expect(403), "post"),
+    "lti:deep_link": Row(None, expect(400), "post"),
+    "lti:jwks": Row(None, expect(200)),
+    "lti:welcome": Row(None, expect(200, anonymous=LOGIN)),
+    # Dynamic registration takes only an invitation our administrator signed.
+    "lti:register": Row(lambda w: {"invitation": "forged"}, expect(403)),
     # --- courses ---
     "courses:dashboard": Row(None, expect(200, anonymous=LOGIN)),
     "courses:enrol": Row(lambda w: {"course_id": w["other_course"].pk}, expect(REDIRECT, anonymous=LOGIN), "post"),

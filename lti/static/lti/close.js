@@ -1,0 +1,2 @@
+// LTI Dynamic Registration: tell the platform that opened us that the registration is done.
+window.parent.postMessage({ subject: "org.imsglobal.lti.close" }, "*");
