@@ -77,24 +77,25 @@ def layout(forms: dict, versions: dict[tuple[int, str], list[int]]) -> Layout:
     return Layout(bits, base, form_masks, questions)
 
 
-def attempt_masks(rows, forms: dict, plan: Layout) -> dict[tuple, dict[float, int]]:
-    """{(user, pre form, post form, kind): {mark: items' bits within the module}} from the rows
-    (user, pre form, post form, kind, mark, word, mask); a mark-less row is an attempt with none."""
-    attempts: dict[tuple, dict[float, int]] = {}
+def attempt_masks(rows, forms: dict, plan: Layout) -> dict[tuple, list[tuple[float, int, int]]]:
+    """{(user, pre form, post form, kind): [(mark, items' bits within the module, those bits
+    spread)]} from the rows (user, pre form, post form, kind, mark, word, mask); a mark-less row is
+    an attempt with none. Bits of items not on the attempt's form are dropped."""
+    raw: dict[tuple, dict[float, int]] = {}
     for user_id, pre_form, post_form, kind, mark, word, mask in rows:
-        marks = attempts.setdefault((user_id, pre_form, post_form, kind), {})
+        marks = raw.setdefault((user_id, pre_form, post_form, kind), {})
         if mark is not None:
             marks[mark] = marks.get(mark, 0) | (int(mask) << (WORD * int(word)))
-    for (_user, pre_form, post_form, kind), marks in attempts.items():
-        form = forms.get(pre_form if kind == Test.Kind.PRE else post_form)
+    attempts: dict[tuple, list[tuple[float, int, int]]] = {}
+    for key, marks in raw.items():
+        form = forms.get(key[1] if key[3] == Test.Kind.PRE else key[2])
+        kept = attempts[key] = []
         if form is None:
-            marks.clear()
             continue
         shift, keep = plan.base[form.course_id], plan.form_masks[form.form_id]
-        for mark in list(marks):
-            marks[mark] = (marks[mark] >> shift) & keep
-            if not marks[mark]:
-                del marks[mark]
+        for mark, mask in marks.items():
+            if bits := (mask >> shift) & keep:
+                kept.append((mark, bits, _spread(bits)))
     return attempts
 
 
@@ -106,10 +107,12 @@ def form_counts(attempts: dict, forms: dict, plan: Layout) -> dict[int, dict[str
         form_id = pre_form if kind == Test.Kind.PRE else post_form
         if form_id not in forms:
             continue
-        total = float(sum(mark * mask.bit_count() for mark, mask in marks.items()))
+        total = 0.0
+        for mark, mask, _spread_mask in marks:
+            total += mark * mask.bit_count()
         sizes[(form_id, total)] += 1
-        for mark, mask in marks.items():
-            lanes[(form_id, total, mark)] += _spread(mask)
+        for mark, _mask, spread in marks:
+            lanes[(form_id, total, mark)] += spread
     by_total: dict[int, dict[float, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
     for (form_id, total, mark), counted in lanes.items():
         by_total[form_id][total].append((mark, counted))
@@ -128,29 +131,37 @@ def form_counts(attempts: dict, forms: dict, plan: Layout) -> dict[int, dict[str
     return result
 
 
-def pair_counts(attempts: dict, forms: dict, plan: Layout, scores: list) -> list[tuple]:
-    """ItemCounts.pairs: per module, pair of forms and item, (pre mark, post mark) over matched
-    trainees; a mark absent on a side (not on its form, unanswered or wrong) is 0."""
+def _pair_lanes(attempts: dict) -> dict[tuple, int]:
+    """{(pre form, post form, pre mark, post mark): spread counts} over matched trainees, non-zero
+    marks on at least one side: the mark alone on one side is that side's spread minus the items
+    it shares with a non-zero mark on the other."""
     lanes: dict[tuple, int] = defaultdict(int)
     for (user_id, pre_form, post_form, kind), before in attempts.items():
         if kind != Test.Kind.PRE:
             continue
-        after = attempts.get((user_id, pre_form, post_form, Test.Kind.POST), {})
-        any_before, any_after = _union(before), _union(after)
-        for x_pre, pre_mask in before.items():
-            for x_post, post_mask in after.items():
+        after = attempts.get((user_id, pre_form, post_form, Test.Kind.POST), ())
+        alone_after = [spread for _mark, _mask, spread in after]
+        for x_pre, pre_mask, alone in before:
+            for index, (x_post, post_mask, _spread_post) in enumerate(after):
                 if both := pre_mask & post_mask:
-                    lanes[(pre_form, post_form, x_pre, x_post)] += _spread(both)
-            if alone := pre_mask & ~any_after:
-                lanes[(pre_form, post_form, x_pre, 0.0)] += _spread(alone)
-        for x_post, post_mask in after.items():
-            if alone := post_mask & ~any_before:
-                lanes[(pre_form, post_form, 0.0, x_post)] += _spread(alone)
+                    shared = _spread(both)
+                    lanes[(pre_form, post_form, x_pre, x_post)] += shared
+                    alone -= shared
+                    alone_after[index] -= shared
+            lanes[(pre_form, post_form, x_pre, 0.0)] += alone
+        for (x_post, _mask, _spread_post), alone in zip(after, alone_after, strict=True):
+            lanes[(pre_form, post_form, 0.0, x_post)] += alone
+    return lanes
+
+
+def pair_counts(attempts: dict, forms: dict, plan: Layout, scores: list) -> list[tuple]:
+    """ItemCounts.pairs: per module, pair of forms and item, (pre mark, post mark) over matched
+    trainees; a mark absent on a side (not on its form, unanswered or wrong) is 0."""
     combinations: dict[tuple[int, int, int], int] = defaultdict(int)
     for course_id, pre_form, post_form, *_scores, n, _synthetic in scores:
         combinations[(course_id, pre_form, post_form)] += n
     by_forms: dict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
-    for (pre_form, post_form, x_pre, x_post), counted in lanes.items():
+    for (pre_form, post_form, x_pre, x_post), counted in _pair_lanes(attempts).items():
         by_forms[(pre_form, post_form)].append((x_pre, x_post, counted))
     rows = []
     for (course_id, pre_form, post_form), n in combinations.items():
@@ -165,10 +176,3 @@ def pair_counts(attempts: dict, forms: dict, plan: Layout, scores: list) -> list
             if rest:
                 rows.append((*key, 0.0, reference in after, 0.0, rest))
     return rows
-
-
-def _union(marks: dict[float, int]) -> int:
-    union = 0
-    for mask in marks.values():
-        union |= mask
-    return union
