@@ -15,13 +15,13 @@ come from the same SQL).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connections
 
-from assessments.models import Attempt, Question, Response, Test, TestItem
-from evaluation import disaggregation
+from assessments.models import Attempt, Response, Test
+from evaluation import bitmarks, disaggregation
 from evaluation.filters import ReportFilters, session_code
 from evaluation.matching import attempts_sql, matching_sql, synthetic_flag
 
@@ -57,10 +57,11 @@ def _attempts_sql(filters: ReportFilters, connection) -> tuple[str, list]:
     return attempts_sql(filters, connection, _COLUMNS, synthetic=synthetic_flag(), session=session_code())
 
 
-def _statement(attempts: str) -> str:
+def _statement(attempts: str, questions: int) -> str:
     """The one aggregate statement (tables from the models; every value is a parameter or a constant)."""
     quote = connections["default"].ops.quote_name
-    response, question, item = (quote(m._meta.db_table) for m in (Response, Question, TestItem))
+    response = quote(Response._meta.db_table)
+    mapping = ", ".join(["(%s, %s, %s)"] * questions)
     pre, post, paper = Test.Kind.PRE.value, Test.Kind.POST.value, Attempt.Mode.PAPER.value
     dimensions = "".join(
         f"""
@@ -79,14 +80,12 @@ p AS (
     MAX(natural_region) AS natural_region, MAX(region) AS region, MAX(audience) AS audience,
     MAX(session) AS session, MAX(synthetic) AS synthetic, MAX(sex) AS sex, MAX(age_band) AS age_band
   FROM m GROUP BY user_id, course_id, pre_form, post_form),
+k (question_id, word, bit) AS (VALUES {mapping}),
 x AS (
-  SELECT m.id AS attempt_id, m.user_id, m.course_id, m.kind, m.form_id, m.pre_form, m.post_form,
-    q.reference, COALESCE(a.score, 0.0) AS mark
-  FROM m
-  JOIN {response} a ON a.attempt_id = m.id
-  JOIN {question} q ON q.id = a.question_id
-  JOIN {item} i ON i.form_id = m.form_id AND i.reference = q.reference),
-t AS (SELECT attempt_id, SUM(mark) AS total FROM x GROUP BY attempt_id)
+  SELECT a.attempt_id, a.score AS mark, k.word, SUM(k.bit) AS mask
+  FROM {response} a JOIN k ON k.question_id = a.question_id
+  WHERE a.score <> 0 AND a.attempt_id IN (SELECT id FROM b)
+  GROUP BY a.attempt_id, a.score, k.word)
 SELECT 'counts', (SELECT COUNT(*) FROM c WHERE sides = 1), NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   COUNT(*), COALESCE(SUM(CASE WHEN mode = '{paper}' THEN 1 ELSE 0 END), 0)
 FROM b
@@ -95,18 +94,8 @@ SELECT 'scores', course_id, pre_form, post_form, NULL, pre_score, pre_max, post_
   COUNT(*), SUM(synthetic)
 FROM p GROUP BY course_id, pre_form, post_form, pre_score, pre_max, post_score, post_max{dimensions}
 UNION ALL
-SELECT 'item', x.form_id, NULL, NULL, x.reference, x.mark, t.total, NULL, NULL, COUNT(*), 0
-FROM x JOIN t ON t.attempt_id = x.attempt_id GROUP BY x.form_id, x.reference, x.mark, t.total
-UNION ALL
-SELECT 'total', m.form_id, NULL, NULL, NULL, COALESCE(t.total, 0.0), NULL, NULL, NULL, COUNT(*), 0
-FROM m LEFT JOIN t ON t.attempt_id = m.id GROUP BY m.form_id, COALESCE(t.total, 0.0)
-UNION ALL
-SELECT 'pair', course_id, pre_form, post_form, reference, x_pre, x_post, NULL, NULL, COUNT(*), 0
-FROM (
-  SELECT course_id, pre_form, post_form, reference,
-    MAX(CASE WHEN kind = '{pre}' THEN mark END) AS x_pre, MAX(CASE WHEN kind = '{post}' THEN mark END) AS x_post
-  FROM x GROUP BY user_id, course_id, pre_form, post_form, reference) y
-GROUP BY course_id, pre_form, post_form, reference, x_pre, x_post
+SELECT 'marks', m.user_id, m.pre_form, m.post_form, m.kind, x.mark, x.word, NULL, NULL, x.mask, 0
+FROM m LEFT JOIN x ON x.attempt_id = m.id
 """  # noqa: S608 - table names come from the models, kinds from code constants
 
 
@@ -119,33 +108,29 @@ def matched_counts(*, filters: ReportFilters):
     """
     from evaluation.selectors import ItemCounts, MatchedData, forms_and_questions
 
-    connection = connections[Attempt.objects.db]
-    attempts_sql, params = _attempts_sql(filters, connection)
-    with connection.cursor() as cursor:
-        cursor.execute(_statement(attempts_sql), params)
-        rows = cursor.fetchall()
     attempts = Attempt.objects.counting().filter(filters.attempt_condition())
     forms, questions, versions = forms_and_questions(attempts)
+    plan = bitmarks.layout(forms, versions)
+    connection = connections[Attempt.objects.db]
+    attempts_sql, params = _attempts_sql(filters, connection)
+    mapping = plan.questions or [(0, 0, 0)]  # no question: a row no response joins
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(attempts_sql, len(mapping)), [*params, *(v for row in mapping for v in row)])
+        rows = cursor.fetchall()
 
     n_finished = n_paper = n_unmatched = 0
-    scores, groups = [], defaultdict(list)
-    answered: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    totals: dict[int, Counter] = defaultdict(Counter)
-    pair_marks: dict[tuple, list] = defaultdict(list)
+    scores, groups, marks = [], defaultdict(list), []
     for tag, k1, k2, k3, label, v1, v2, v3, v4, n, n2 in rows:
-        if tag == "counts":
+        if tag == "marks":
+            marks.append((k1, k2, k3, label, v1, v2, n))
+        elif tag == "counts":
             n_unmatched, n_finished, n_paper = k1 or 0, n, n2
         elif tag == "scores":
             scores.append((k1, k2, k3, v1, v2, v3, v4, n, n2 or 0))
-        elif tag == "item":
-            answered[k1][label].append((v1, v2, n))
-        elif tag == "total":
-            totals[k1][v1] += n
-        elif tag == "pair":
-            pair_marks[(k1, k2, k3)].append((label, v1, v2, n))
         else:
             groups[tag].append((label or "", v1, v2, v3, v4, n))
     n_pairs = sum(row[7] for row in scores)
+    masks = bitmarks.attempt_masks(marks, forms, plan)
     return MatchedData(
         pairs=[],
         n_unmatched=n_unmatched,
@@ -155,51 +140,9 @@ def matched_counts(*, filters: ReportFilters):
         forms=forms,
         questions=questions,
         item_counts=ItemCounts(
-            forms=_form_counts(forms, answered, totals),
-            pairs=_pair_counts(forms, scores, pair_marks),
+            forms=bitmarks.form_counts(masks, forms, plan),
+            pairs=bitmarks.pair_counts(masks, forms, plan, scores),
         ),
         pair_counts=PairCounts(scores=scores, groups={name: groups[name] for name in DIMENSIONS}),
         versions=versions,
     )
-
-
-def _form_counts(forms: dict, answered: dict, totals: dict) -> dict[int, dict[str, list[tuple[float, float, int]]]]:
-    """(mark, total − mark, attempts) per form and item, unanswered items counted as 0."""
-    result = {}
-    for form_id, by_total in totals.items():
-        if form_id not in forms:
-            continue  # a form without items has no item statistics
-        items = result[form_id] = {}
-        for reference in forms[form_id].references:
-            rows = answered[form_id].get(reference, [])
-            missing = by_total.copy()
-            for _mark, total, count in rows:
-                missing[total] -= count
-            items[reference] = [(mark, total - mark, count) for mark, total, count in rows] + [
-                (0.0, total, count) for total, count in missing.items() if count
-            ]
-    return result
-
-
-def _pair_counts(forms: dict, scores: list, pair_marks: dict) -> list[tuple]:
-    """ItemCounts.pairs: (course, pre form, post form, reference, on pre form, pre mark, on post
-    form, post mark, trainees); a mark absent on a side is 0, and trainees who answered the item on
-    neither side count as (0, 0)."""
-    trainees = Counter()
-    for course_id, pre_form, post_form, *_scores, n, _synthetic in scores:
-        trainees[(course_id, pre_form, post_form)] += n
-    rows = []
-    for (course_id, pre_form, post_form), n in trainees.items():
-        before, after = (forms[f].references if f in forms else () for f in (pre_form, post_form))
-        counted = Counter()
-
-        def row(reference, x_pre, x_post, count, key=(course_id, pre_form, post_form), before=before, after=after):
-            return (*key, reference, reference in before, x_pre or 0.0, reference in after, x_post or 0.0, count)
-
-        for reference, x_pre, x_post, count in pair_marks.get((course_id, pre_form, post_form), ()):
-            counted[reference] += count
-            rows.append(row(reference, x_pre, x_post, count))
-        for reference in dict.fromkeys((*before, *after)):
-            if n - counted[reference]:
-                rows.append(row(reference, 0.0, 0.0, n - counted[reference]))
-    return rows

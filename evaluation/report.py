@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 from evaluation import disaggregation
 from evaluation.aggregates import PairCounts
@@ -148,9 +149,17 @@ def group_rows_from_counts(
         if value in hidden:
             rows.append(GroupRow(label(value), sizes[value], True, None, ()))
             continue
-        gains = tuple(sorted(b - a for a, b, c in group for _ in range(c)))
+        gains = tuple(chain.from_iterable(repeat(gain, count) for gain, count in sorted(_gains(group).items())))
         rows.append(GroupRow(label(value), sizes[value], False, paired_summary_from_counts(group), gains))
     return rows
+
+
+def _gains(group: list[tuple[float, float, int]]) -> dict[float, int]:
+    """{post % − pre %: trainees}: a group's gains without a value per trainee."""
+    gains: dict[float, int] = defaultdict(int)
+    for pre, post, count in group:
+        gains[post - pre] += count
+    return gains
 
 
 def _item_rows(counts: dict[tuple[int, str], list], titles: dict[int, str], data: MatchedData) -> list[ItemRow]:

@@ -444,3 +444,31 @@ class CertificateEventFactory(factory.django.DjangoModelFactory):
 
     certificate = factory.SubFactory(CertificateFactory)
     action = "issued"
+
+
+def prepost_module(*, references: int = 20, points: int = 1, title: str = "Bench", trainees: int = 0):
+    """A module with `references` single-choice questions of `points` points (objectives cycling
+    over four), pre and post on one form, and `trainees` synthetic trainees' results."""
+    from assessments import services
+    from assessments.models import QuestionBank
+    from evaluation import synthetic
+
+    course, _lessons = course_tree(lessons=1, title=title)
+    bank = QuestionBank.objects.create(course=course, title=title)
+    names = [f"{title[:1].upper()}-{i:02d}" for i in range(1, references + 1)]
+    for number, reference in enumerate(names):
+        text = {"text": f"Question {reference}", "options": {"a": "A", "b": "B", "c": "C"}}
+        services.question_save(
+            bank=bank,
+            reference=reference,
+            kind="single",
+            objective=f"Objectif {number % 4 + 1}",
+            content={"fr": text, "en": text},
+            key={"correct": "b"},
+            points=points,
+        )
+    services.test_define(course=course, kind="pre", forms={"": names}, pass_mark=0)
+    services.test_define(course=course, kind="post", forms={"": names}, pass_mark=70)
+    if trainees:
+        synthetic.generate(course_id=course.pk, trainees=trainees)
+    return course

@@ -23,7 +23,7 @@ from evaluation.selectors import matched_data
 from lms import roles
 from lms.models import Prefecture, StaffAccess
 from tests.evaluation.oracle import python_matched_data, python_report
-from tests.factories import UserFactory, assessment_setup, prepost_results
+from tests.factories import UserFactory, assessment_setup, prepost_module, prepost_results
 
 pytestmark = pytest.mark.django_db
 
@@ -653,3 +653,24 @@ def test_session_breakdown_in_the_json_the_page_and_the_exports(cohort, capsys):
     assert "LAB1" not in content  # two trainees: generalised away
     for value in _personal_values(cohort["users"]):
         assert value not in content.encode()
+
+
+def test_bit_masks_count_partial_marks_and_modules_beyond_one_word_exactly(cohort):
+    """The page's masks (evaluation/bitmarks.py): 35 items in one module take two SQL words, a
+    second module shifts the bits, partial marks take masks of their own, and zero
+    marks, deleted responses and NULL scores count 0 — every field equals the oracle's to 1e-9."""
+    from assessments.models import Response
+
+    wide = prepost_module(references=35, points=2, title="Wide", trainees=24).pk
+    prepost_module(references=3, points=1, title="Narrow", trainees=24)
+    responses = Response.objects.filter(attempt__test__course_id=wide).order_by("pk")
+    ids = list(responses.values_list("pk", flat=True))
+    Response.objects.filter(pk__in=ids[::7]).update(score=1.0)  # half of 2 points
+    Response.objects.filter(pk__in=ids[3::11]).update(score=0.5)
+    Response.objects.filter(pk__in=ids[5::13]).update(score=None)
+    Response.objects.filter(pk__in=ids[9::17]).delete()
+    for query, max_marks in (({}, {1, 2}), ({"course": str(wide)}, {2})):
+        pure, fast, counted = _three_paths(query)
+        _assert_same_reports(pure, fast, counted)
+        assert counted.summary.n == pure.summary.n >= 20
+        assert max_marks <= {form.analysis.items[0].max_mark for form in counted.forms}
