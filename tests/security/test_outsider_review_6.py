@@ -268,3 +268,42 @@ def test_a_score_goes_only_to_its_own_persons_column(module):
     mine = factories.take_test(user=owner, test=post, right=True)  # queued once by its save
     assert grades.queue(mine) == []
     assert list(ScoreDelivery.objects.values_list("attempt", "target__user")) == [(mine.pk, owner.pk)]
+
+
+def test_an_id_token_posted_from_a_browser_without_its_state_is_refused(visitor, platform, registered, module):
+    """Login CSRF: a valid id_token of the attacker, auto-posted from the victim's browser, opens nothing."""
+    course, _post = module
+    form = start(visitor, platform, custom={"lms_target": f"course:{course.pk}"})
+    victim = Client(enforce_csrf_checks=True)
+    before = _counts()
+    response = post_launch(victim, form)
+    assert response.status_code == 403 and "_auth_user_id" not in victim.session and _counts() == before
+
+
+def test_a_deactivated_platform_can_neither_launch_nor_answer_with_an_earlier_picker(
+    visitor, platform, registered, module
+):
+    import re
+
+    course, _post = module
+    picker = post_launch(visitor, start(visitor, platform, deep_link=f"{platform.url}/deep-link-return"))
+    token = re.search(r'name="token" value="([^"]+)"', picker.content.decode()).group(1)
+    registered.is_active = False
+    registered.save()
+    answer = visitor.post(reverse("lti:deep_link"), {"token": token, "choice": f"course:{course.pk}"})
+    assert answer.status_code == 400 and b"JWT" not in answer.content
+    other = Client(enforce_csrf_checks=True)
+    login = other.get(platform.login_url(hint="placement-7"))
+    assert login.status_code == 400 and "Location" not in login
+
+
+def test_the_picker_answer_refuses_a_choice_it_did_not_offer(visitor, platform, registered, module):
+    import re
+
+    course, _post = module
+    picker = post_launch(visitor, start(visitor, platform, deep_link=f"{platform.url}/deep-link-return"))
+    token = re.search(r'name="token" value="([^"]+)"', picker.content.decode()).group(1)
+    course.unpublish()
+    for choice in (f"course:{course.pk}", "test:999999", "course:abc", "url:https://evil.example", ""):
+        answer = visitor.post(reverse("lti:deep_link"), {"token": token, "choice": choice})
+        assert answer.status_code == 400 and b'name="JWT"' not in answer.content, choice
