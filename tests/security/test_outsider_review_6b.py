@@ -174,3 +174,33 @@ def test_a_filter_leaving_few_returners_suppresses_their_followup(cohort, query)
         for row in rows:
             assert (row["followup_status"], row["followup_percent"]) == ("suppressed", "suppressed"), row
             assert not any(ch.isdigit() for ch in row.get("followup_date", "")), row
+
+
+# --- another trainer's session, in French and in English ---------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_trainer_b_reaches_nothing_of_trainer_a_s_session(language):
+    from django.utils import timezone
+
+    from lms.models import StaffAccess
+    from tests.factories import TrainingSessionFactory
+    from tests.training.conftest import trainer_user
+
+    today = timezone.localdate().isoformat()
+    session = TrainingSessionFactory(code="RVA6", trainer=trainer_user(f"or6b-a-{language}"))
+    client = Client()
+    client.force_login(trainer_user(f"or6b-b-{language}"))
+    tails = ["", "edit/", "status/", "join-qr.svg", "roster/", "participants/new/", "accounts.pdf", "live/"]
+    tails += [f"days/{today}/", f"days/{today}/qr.svg", f"days/{today}/sign-in.pdf", f"days/{today}/checkin/"]
+    tails += ["live/table/", "summary/", "summary.csv", "summary.xlsx"]
+    for tail in tails:
+        url = f"/{language}/sessions/RVA6/{tail}"
+        # A state change is tried with the data a form would post (CSRF checks off, as for a forger
+        # who had the token): refused like a read.
+        answers = {client.get(url).status_code, client.post(url, {"status": "closed", "title": "hijacked"}).status_code}
+        assert answers <= {403, 404, 405} and answers != {405}, (tail, answers)
+    session.refresh_from_db()
+    assert (session.status, session.participants.count()) == ("open", 0) and session.title != "hijacked"
+    assert not StaffAccess.objects.exists()
