@@ -307,3 +307,22 @@ def test_the_picker_answer_refuses_a_choice_it_did_not_offer(visitor, platform, 
     for choice in (f"course:{course.pk}", "test:999999", "course:abc", "url:https://evil.example", ""):
         answer = visitor.post(reverse("lti:deep_link"), {"token": token, "choice": choice})
         assert answer.status_code == 400 and b'name="JWT"' not in answer.content, choice
+
+
+def test_the_key_set_publishes_no_private_part():
+    response = Client().get(reverse("lti:jwks"))
+    assert response.status_code == 200
+    keys_ = response.json()["keys"]
+    assert keys_ and all(key["kty"] == "RSA" for key in keys_)
+    private_parts = {"d", "p", "q", "dp", "dq", "qi", "oth", "k"}
+    assert not any(private_parts & set(key) for key in keys_)
+    assert "PRIVATE KEY" not in response.content.decode()
+
+
+def test_a_welcome_next_with_a_line_break_injects_no_header(visitor, platform, registered, module):
+    course, _post = module
+    _launched(visitor, platform, course)
+    token = visitor.cookies["csrftoken"].value
+    data = {"answer": "accept", "next": "/fr/\r\nSet-Cookie: pwned=1", "csrfmiddlewaretoken": token}
+    response = visitor.post(reverse("lti:welcome"), data)
+    assert response.status_code == 302 and "\n" not in response["Location"] and "pwned" not in response.cookies
