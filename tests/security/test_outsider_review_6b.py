@@ -204,3 +204,22 @@ def test_trainer_b_reaches_nothing_of_trainer_a_s_session(language):
     session.refresh_from_db()
     assert (session.status, session.participants.count()) == ("open", 0) and session.title != "hijacked"
     assert not StaffAccess.objects.exists()
+
+
+@pytest.mark.django_db
+def test_followup_dates_are_months_in_every_language(cohort):
+    import csv
+    import io
+    import re
+
+    from lms import roles
+
+    client = Client()
+    client.force_login(UserFactory(username="or6b-evaluator-dates", role=roles.EVALUATOR))
+    for language in ("fr", "en"):
+        response = client.get(f"/{language}/evaluation/prepost.csv")
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        taken = [row for row in rows if row["followup_status"] == "taken"]
+        assert len(taken) == 7
+        assert all(re.fullmatch(r"\d{4}-\d{2}", row["followup_date"]) for row in taken), taken[0]
+        assert all(row["followup_date"] in ("", "suppressed") for row in rows if row not in taken)
