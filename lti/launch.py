@@ -52,15 +52,22 @@ def target(lti_launch: LtiLaunch) -> tuple[CoursePage, Test | None]:
     return course.specific, test
 
 
+def forget_personal_claims(lti_launch: LtiLaunch) -> None:
+    """Empty the platform's name, email and picture claims that django-lti has just stored (data
+    minimisation), for every verified launch: a deep-linking launch, or a resource launch refused
+    afterwards (unknown target, closed account), must keep them no more than an accepted one."""
+    LtiUser.objects.filter(registration=lti_launch.registration, sub=lti_launch.get_claim("sub")).update(
+        given_name="", family_name="", name="", email="", picture_url=""
+    )
+
+
 @transaction.atomic
 def account(lti_launch: LtiLaunch):
     """The person's account, created at their first launch and linked to (issuer, subject) through
-    django-lti's LtiUser. No email is needed, and none is kept: the platform's name, email and picture
-    claims are emptied as soon as django-lti has stored them (data minimisation)."""
+    django-lti's LtiUser. No email is needed, and none is kept (forget_personal_claims)."""
     lti_user = LtiUser.objects.select_for_update().get(
         registration=lti_launch.registration, sub=lti_launch.get_claim("sub")
     )
-    lti_user.given_name = lti_user.family_name = lti_user.name = lti_user.email = lti_user.picture_url = ""
     if lti_user.auth_user_id is None:
         user = get_user_model()(username=f"lti-{secrets.token_hex(6)}", preferred_language=_language(lti_launch))
         user.set_unusable_password()

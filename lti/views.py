@@ -29,7 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lti_tool.models import Key, LtiLaunch
 from lti_tool.utils import DjangoToolConfig, get_launch_from_request, sync_data_from_launch
 from pylti1p3.contrib.django import DjangoCacheDataStorage, DjangoOIDCLogin
-from pylti1p3.exception import LtiException
+from pylti1p3.exception import LtiException, OIDCException
 
 from courses import services as course_services
 from lms import services as lms_services
@@ -90,7 +90,7 @@ def oidc_login(request: HttpRequest) -> HttpResponse:
         keys.ensure()
         oidc = DjangoOIDCLogin(request, DjangoToolConfig(), launch_data_storage=DjangoCacheDataStorage())
         return oidc.redirect(target_link_uri)
-    except LtiException as error:
+    except (LtiException, OIDCException) as error:  # OIDCException: an unknown issuer or client id
         logger.warning("LTI login refused: %s", error)
         return refusal(request, "invalid", status=400)
 
@@ -101,7 +101,7 @@ def _verified(request: HttpRequest) -> LtiLaunch:
     active. Raises Refused; nothing is written before this returns."""
     try:
         lti_launch = get_launch_from_request(request)
-    except LtiException as error:
+    except (LtiException, OIDCException) as error:
         logger.warning("LTI launch refused: %s", error)
         raise launches.Refused("invalid") from error
     launches.consume_nonce(lti_launch)
@@ -120,6 +120,7 @@ def launch(request: HttpRequest) -> HttpResponse:
     except launches.Refused as refused:
         return refusal(request, str(refused))
     sync_data_from_launch(lti_launch)
+    launches.forget_personal_claims(lti_launch)
     if lti_launch.is_deep_link_launch:
         response = deep_linking.picker(request, lti_launch)
         return framed_by(response, platform_urls=deep_linking.platform_urls(lti_launch.registration))
