@@ -1,5 +1,7 @@
 """django-allauth adapter."""
 
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
@@ -30,6 +32,23 @@ class AccountAdapter(DefaultAccountAdapter):
         language = translation.get_language_from_path(target) if target.startswith("/") else None
         with translation.override(language or get_language()):
             super().add_message(request, level, message_template, message_context, extra_tags, message)
+
+    def is_safe_url(self, url: str) -> bool:
+        """Also refuses, for a person already logged in, a `next` into an admin site they may not enter:
+        the admin sends them to this login form, which would send them back, for ever (a trainee who
+        types /admin/, say). They go to their workspace instead, where the admin's refusal shows."""
+        if not super().is_safe_url(url):
+            return False
+        request = getattr(self, "request", None)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return True
+        path = urlsplit(url).path
+        if path.startswith("/admin/"):
+            return user.has_perm("wagtailadmin.access_admin")
+        if path.startswith("/django-admin/"):
+            return user.is_active and user.is_staff
+        return True
 
     def get_signup_redirect_url(self, request) -> str:
         return self._home()

@@ -223,3 +223,24 @@ def test_followup_dates_are_months_in_every_language(cohort):
         assert len(taken) == 7
         assert all(re.fullmatch(r"\d{4}-\d{2}", row["followup_date"]) for row in taken), taken[0]
         assert all(row["followup_date"] in ("", "suppressed") for row in rows if row not in taken)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("admin", ["/admin/", "/django-admin/"])
+def test_a_logged_in_trainee_who_types_an_admin_address_is_not_sent_round_in_a_loop(admin):
+    """Outside review 6: the admin sent a logged-in non-staff person to the login form, which sent them
+    back to the admin (?next=), for ever. Now the login form sends them to their workspace (Wagtail's
+    admin), or the page says they may not enter (Django's admin: allauth's secured login, 403)."""
+    trainee = UserFactory(username="boucle")
+    client = Client()
+    client.force_login(trainee)
+    seen, url = [], admin
+    for _hop in range(6):
+        response = client.get(url)
+        if response.status_code not in (301, 302):
+            break
+        seen.append(url)
+        url = response["Location"]
+    assert response.status_code == (200 if admin == "/admin/" else 403), seen
+    assert response.status_code == 403 or not url.startswith(admin), seen
+    assert seen.count(admin) == 1, seen
