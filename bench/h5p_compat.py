@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from _setup import load_average, setup
-from page_2g import CHROMIUM, LAUNCH_ARGS, REGULAR_2G, serve
+from page_2g import CHROMIUM, LAUNCH_ARGS, REGULAR_2G, served_site_with_trainee
 
 READY = "() => !!document.querySelector('iframe.h5p-frame[data-h5p-outcome]')"
 
@@ -100,23 +100,10 @@ def main() -> None:
     os.environ["STATIC_ROOT"] = tempfile.mkdtemp(prefix="lms-bench-static-")
     setup()
 
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-
     from courses import services
-    from lms import demo
-    from tests.factories import UserFactory, course_tree
+    from tests.factories import course_tree
 
-    settings.ALLOWED_HOSTS = ["127.0.0.1", *settings.ALLOWED_HOSTS]
-    call_command("collectstatic", interactive=False, verbosity=0)
-    demo.seed_home_pages()
-    trainee = UserFactory(username="bench-h5p")
-    client = Client()
-    client.force_login(trainee)
-    server, base = serve()
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
-    cookie["url"] = base
+    trainee, server, base, cookie = served_site_with_trainee("bench-h5p")
 
     from playwright.sync_api import sync_playwright
 

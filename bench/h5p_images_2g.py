@@ -24,7 +24,7 @@ import tempfile
 import time
 
 from _setup import bench_row, load_average, setup
-from page_2g import CHROMIUM, LAUNCH_ARGS, REGULAR_2G, serve
+from page_2g import CHROMIUM, LAUNCH_ARGS, REGULAR_2G, served_site_with_trainee
 
 PHOTO_SHOWN = """() => {
     const img = document.querySelector('img.bench-photo');
@@ -128,29 +128,14 @@ def main() -> None:
     os.environ["STATIC_ROOT"] = tempfile.mkdtemp(prefix="lms-bench-static-")
     setup()
 
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.test import Client
-
-    from lms import demo
-    from tests.factories import UserFactory
-
-    settings.ALLOWED_HOSTS = ["127.0.0.1", *settings.ALLOWED_HOSTS]
-    call_command("collectstatic", interactive=False, verbosity=0)
-    demo.seed_home_pages()
-    user = UserFactory(username="bench-photo")
+    user, server, base, cookie = served_site_with_trainee("bench-photo")
     cases = lessons(user)
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
 
-    server, base = serve()
     from playwright.sync_api import sync_playwright
 
     results: dict[str, list[tuple[int, float]]] = {case: [] for case in cases}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}
         for _ in range(args.repeat):
             for case, (url, _served) in cases.items():
                 results[case].append(load(browser, base + url, cookie))

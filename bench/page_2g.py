@@ -44,6 +44,27 @@ def serve():
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def served_site_with_trainee(username: str):
+    """The site as production serves it (collectstatic, WhiteNoise) with its home pages, and a trainee
+    logged in: (trainee, server, base URL, the session cookie to give Playwright)."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    from lms import demo
+    from tests.factories import UserFactory
+
+    settings.ALLOWED_HOSTS = ["127.0.0.1", *settings.ALLOWED_HOSTS]
+    call_command("collectstatic", interactive=False, verbosity=0)
+    demo.seed_home_pages()
+    trainee = UserFactory(username=username)
+    client = Client()
+    client.force_login(trainee)
+    server, base = serve()
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
+    return trainee, server, base, {**cookie, "url": base}
+
+
 ACTIVITY_VISIBLE = """() => {
     const box = document.querySelector('.h5p-container .h5p-content');
     return !!box && box.offsetHeight > 40 && !!box.querySelector('input, button, [role=radio], [role=button]');

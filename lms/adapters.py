@@ -43,10 +43,12 @@ class AccountAdapter(DefaultAccountAdapter):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return True
+        from django.urls import reverse
+
         path = urlsplit(url).path
-        if path.startswith("/admin/"):
+        if path.startswith(reverse("wagtailadmin_home")):
             return user.has_perm("wagtailadmin.access_admin")
-        if path.startswith("/django-admin/"):
+        if path.startswith(reverse("admin:index")):
             return user.is_active and user.is_staff
         return True
 
